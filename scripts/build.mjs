@@ -1,0 +1,63 @@
+// Bundles the extension and the CLI with esbuild. Only `vscode` is external; any .wasm a
+// dependency needs is copied beside the bundles. `--production` minifies, `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const wasmFiles = []; // filled in as features bring WebAssembly parsers
+
+// ssh2 (under dockerode) tries optional native add-ons inside try/catch; bundling turns them
+// into a require that throws, so ssh2 falls back to its pure-JS crypto as it does when unbuilt.
+const optionalNative = {
+  name: 'optional-native',
+  setup(build) {
+    build.onResolve({ filter: /(\.node$)|(^cpu-features$)/ }, (args) => ({ path: args.path, namespace: 'optional-native' }));
+    build.onLoad({ filter: /.*/, namespace: 'optional-native' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`optional native module not bundled: ${args.path}`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode'],
+  plugins: [optionalNative],
+  logLevel: 'warning',
+};
+
+const targets = [
+  { ...common, entryPoints: [path.join(root, 'src/extension/extension.ts')], outfile: path.join(root, 'dist/extension.js') },
+  {
+    ...common,
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    outfile: path.join(root, 'dist/cli.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+function copyWasm() {
+  for (const file of wasmFiles) fs.copyFileSync(file, path.join(root, 'dist', path.basename(file)));
+}
+
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  copyWasm();
+  console.log('watching src/ for changes');
+} else {
+  const started = Date.now();
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  copyWasm();
+  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  console.log(`built dist/extension.js and dist/cli.js in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}

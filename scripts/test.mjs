@@ -1,0 +1,70 @@
+// `npm test`: typecheck, unit tests (test/core), daemon tests (test/docker, test/cli, against the
+// real daemon that scripts/docker-up brings up) and extension-host tests (a real VS Code).
+// Ends with one line "N passed, N failed". `npm test -- core docker` runs only those groups.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { printResults, runExtensionTests } from './test-extension.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const groups = ['core', 'docker', 'extension'];
+const wanted = process.argv.slice(2).filter((a) => groups.includes(a));
+const selected = wanted.length ? wanted : groups;
+const totals = { passed: 0, failed: 0, pending: 0 };
+const broken = [];
+
+function step(title, cmd, args, options = {}) {
+  console.log(`\n== ${title}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
+  return result.status === 0;
+}
+
+function mocha(group, patterns) {
+  const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-mocha-')), 'summary.json');
+  const ok = step(`${group} tests`, process.execPath, [
+    path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+    '--reporter', path.join(root, 'scripts', 'mocha-summary-reporter.cjs'),
+    '--timeout', '30000', '--exit', ...patterns,
+  ], { env: { ...process.env, SHIPSHAPE_SUMMARY: summary } });
+  if (!fs.existsSync(summary)) {
+    broken.push(`${group}: mocha did not finish (exit status ${ok ? 0 : 'non-zero'})`);
+    return;
+  }
+  const counts = JSON.parse(fs.readFileSync(summary, 'utf8'));
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.pending += counts.pending;
+  if (counts.passed + counts.failed === 0) broken.push(`${group}: no test ran`);
+}
+
+if (!step('typecheck and compile tests (tsc)', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])) broken.push('typecheck failed');
+if (!step('bundle (esbuild)', process.execPath, [path.join(root, 'scripts', 'build.mjs')])) broken.push('build failed');
+
+if (broken.length === 0) {
+  if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js']);
+  if (selected.includes('docker') || selected.includes('extension')) {
+    // Tests never start daemons ad hoc; this script brings up the one they share, or says why not.
+    if (!step('Docker daemon (scripts/docker-up)', 'bash', [path.join(root, 'scripts', 'docker-up')])) broken.push('no Docker daemon: see the docker-up error above');
+  }
+  if (selected.includes('docker') && !broken.length) mocha('docker', ['out/test/docker/**/*.test.js', 'out/test/cli/**/*.test.js']);
+  if (selected.includes('extension') && !broken.some((b) => b.startsWith('no Docker'))) {
+    console.log('\n== extension tests');
+    try {
+      const results = await runExtensionTests();
+      printResults(results);
+      totals.passed += results.passed;
+      totals.failed += results.failed;
+      totals.pending += results.pending;
+      if (results.fatal) broken.push('extension: the test run broke');
+      if (results.passed + results.failed === 0) broken.push('extension: no test ran');
+    } catch (error) {
+      broken.push(`extension: ${error.message}`);
+    }
+  }
+}
+
+for (const b of broken) console.log(`error: ${b}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
+process.exitCode = totals.failed > 0 || broken.length > 0 ? 1 : 0;

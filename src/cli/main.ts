@@ -1,0 +1,106 @@
+// `shipshape`: the command-line twin of the extension. Each command is a small function in one table.
+import { ParseArgsConfig, parseArgs } from 'node:util';
+import { formatContainerTable } from '../core/containers/summary';
+import { DaemonUnreachableError, createDockerClient } from '../docker/client';
+import { listContainers } from '../docker/containers';
+import { EndpointError } from '../docker/endpoint';
+import { version } from '../../package.json';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A mistake in how the command was called: exit 2 with the message and a hint. */
+export class UsageError extends Error {}
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+const daemonOptions = {
+  host: { type: 'string', short: 'H' },
+  context: { type: 'string', short: 'c' },
+} as const;
+
+const commands: Record<string, Command> = {
+  ps: {
+    summary: 'list all containers (name, image, state, status)',
+    usage: 'shipshape ps [--format tty|json] [--host URL] [--context NAME]',
+    async run(args, io) {
+      const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'tty' }, ...daemonOptions });
+      const format = oneOf('--format', values.format, ['tty', 'json']);
+      const client = createDockerClient({ env: io.env, host: values.host, context: values.context });
+      const containers = await listContainers(client);
+      io.out(format === 'json' ? JSON.stringify(containers, null, 2) + '\n' : formatContainerTable(containers));
+      return 0;
+    },
+  },
+};
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true as const });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T {
+  if (allowed.includes(value as T)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+}
+
+function help(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
+  return `shipshape ${version}: Dockerfile lint, layers, container internals and labs\n\nUsage: shipshape <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nExit codes: 0 ok, 1 findings or failed checks, 2 usage error or Docker not reachable.\n`;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`shipshape: unknown command "${name}"\nhint: run \`shipshape --help\` for the list of commands\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`shipshape ${name}: ${error.message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof DaemonUnreachableError) {
+      io.err(`shipshape ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof EndpointError) {
+      io.err(`shipshape ${name}: ${error.message}\nhint: ${error.hint}\n`);
+      return 2;
+    }
+    io.err(`shipshape ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env };
+  main(process.argv.slice(2), io).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`shipshape: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,63 @@
+// What the Containers view and `shipshape ps` show for one container, derived from an
+// entry of the Engine API's GET /containers/json. Pure: no daemon, no vscode.
+
+/** The fields of a /containers/json entry that Shipshape reads. */
+export interface ApiContainerListEntry {
+  Id: string;
+  Names?: string[];
+  Image?: string;
+  ImageID?: string;
+  State?: string;
+  Status?: string;
+  Created?: number;
+  Labels?: Record<string, string> | null;
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead' | 'unknown';
+
+export interface ContainerSummary {
+  id: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  /** The daemon's human text, e.g. "Up 3 minutes (healthy)" or "Exited (0) 2 hours ago". */
+  status: string;
+  /** ISO 8601 creation time. */
+  created: string;
+  labels: Record<string, string>;
+}
+
+const KNOWN_STATES: ReadonlySet<string> = new Set(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+
+export function summarizeContainer(entry: ApiContainerListEntry): ContainerSummary {
+  const state = (entry.State ?? '').toLowerCase();
+  // The first name is the container's own; others are legacy link aliases like /web/db.
+  const name = (entry.Names ?? []).map((n) => n.replace(/^\//, '')).find((n) => !n.includes('/')) ?? entry.Id.slice(0, 12);
+  return {
+    id: entry.Id,
+    name,
+    image: entry.Image ?? entry.ImageID ?? '',
+    state: KNOWN_STATES.has(state) ? (state as ContainerState) : 'unknown',
+    status: entry.Status ?? '',
+    created: new Date((entry.Created ?? 0) * 1000).toISOString(),
+    labels: { ...(entry.Labels ?? {}) },
+  };
+}
+
+const STATE_ORDER: Record<ContainerState, number> = {
+  running: 0, restarting: 1, paused: 2, created: 3, removing: 4, exited: 5, dead: 6, unknown: 7,
+};
+
+/** Running containers first, then the rest; by name within each state. */
+export function sortContainers(list: readonly ContainerSummary[]): ContainerSummary[] {
+  return [...list].sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.name.localeCompare(b.name));
+}
+
+/** A plain-text table like `docker ps -a`, for terminals. */
+export function formatContainerTable(list: readonly ContainerSummary[]): string {
+  const header = ['CONTAINER ID', 'NAME', 'IMAGE', 'STATE', 'STATUS'];
+  const rows = list.map((c) => [c.id.slice(0, 12), c.name, c.image, c.state, c.status]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('   ');
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}

@@ -1,0 +1,13 @@
+// Every command, as a small function of the context, listed in one table.
+import * as vscode from 'vscode';
+import { ShipshapeContext } from './context';
+
+type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
+
+export const commands: Record<string, CommandFactory> = {
+  'shipshape.containers.refresh': (ctx) => () => ctx.containers.refresh(),
+};
+
+export function registerCommands(ctx: ShipshapeContext): vscode.Disposable[] {
+  return Object.entries(commands).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));
+}

@@ -1,0 +1,49 @@
+// The one object that owns Shipshape's long-lived state in the editor: the Docker client and
+// the models built on it. Commands and views receive it; nothing else holds state.
+import * as vscode from 'vscode';
+import { DockerClient, createDockerClient } from '../docker/client';
+import { ContainersModel } from '../docker/containers';
+import { EndpointError } from '../docker/endpoint';
+import { readConfig } from './config';
+
+export class ShipshapeContext implements vscode.Disposable {
+  readonly containers: ContainersModel;
+  readonly output: vscode.LogOutputChannel;
+  private client: DockerClient;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('Shipshape', { log: true });
+    this.client = this.makeClient();
+    this.containers = new ContainersModel(this.client);
+  }
+
+  get docker(): DockerClient {
+    return this.client;
+  }
+
+  /** Re-reads the daemon settings and points every model at the resulting daemon. */
+  async reconnect(): Promise<void> {
+    this.client = this.makeClient();
+    await this.containers.setClient(this.client);
+  }
+
+  private makeClient(): DockerClient {
+    const config = readConfig();
+    try {
+      const client = createDockerClient({ host: config.dockerHost, context: config.dockerContext });
+      this.output.info(`Docker endpoint: ${client.endpoint.host} (${client.endpoint.source}${client.endpoint.context ? ` ${client.endpoint.context}` : ''})`);
+      return client;
+    } catch (error) {
+      // A bad setting or context: fall back to the default daemon and say why, where people look.
+      const message = error instanceof EndpointError ? `${error.message}; ${error.hint}` : String(error);
+      this.output.error(message);
+      void vscode.window.showErrorMessage(`Shipshape: ${message}`);
+      return createDockerClient({});
+    }
+  }
+
+  dispose(): void {
+    this.containers.dispose();
+    this.output.dispose();
+  }
+}

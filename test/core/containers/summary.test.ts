@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { ContainerSummary, formatContainerTable, sortContainers, summarizeContainer } from '../../../src/core/containers/summary';
+
+const entry = {
+  Id: '4f1c2b3a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a',
+  Names: ['/web/db', '/db'],
+  Image: 'postgres:16',
+  State: 'running',
+  Status: 'Up 3 minutes (healthy)',
+  Created: 1_700_000_000,
+  Labels: { 'com.docker.compose.project': 'shop' },
+};
+
+describe('core/containers/summary', () => {
+  it('takes the container name without its slash, skipping legacy link aliases', () => {
+    assert.equal(summarizeContainer(entry).name, 'db');
+  });
+
+  it('falls back to the short id when the daemon gives no name', () => {
+    assert.equal(summarizeContainer({ Id: entry.Id }).name, '4f1c2b3a9d8e');
+  });
+
+  it('keeps image, state, status, labels and an ISO creation time', () => {
+    const s = summarizeContainer(entry);
+    assert.deepEqual(
+      { image: s.image, state: s.state, status: s.status, created: s.created, labels: s.labels },
+      { image: 'postgres:16', state: 'running', status: 'Up 3 minutes (healthy)', created: '2023-11-14T22:13:20.000Z', labels: { 'com.docker.compose.project': 'shop' } },
+    );
+  });
+
+  it('maps an unfamiliar state to "unknown" instead of passing it through', () => {
+    assert.equal(summarizeContainer({ ...entry, State: 'hibernating' }).state, 'unknown');
+    assert.equal(summarizeContainer({ ...entry, State: 'Exited' }).state, 'exited');
+  });
+
+  it('sorts running containers first, then by name', () => {
+    const make = (name: string, state: ContainerSummary['state']): ContainerSummary => ({ ...summarizeContainer(entry), name, state });
+    const sorted = sortContainers([make('b', 'exited'), make('z', 'running'), make('a', 'exited'), make('c', 'running'), make('p', 'paused')]);
+    assert.deepEqual(sorted.map((c) => c.name), ['c', 'z', 'p', 'a', 'b']);
+  });
+
+  it('formats an aligned table with a header and the short id', () => {
+    const table = formatContainerTable([summarizeContainer(entry)]);
+    const [header, row] = table.trimEnd().split('\n');
+    assert.match(header!, /^CONTAINER ID {3}NAME {3}IMAGE {9}STATE {5}STATUS$/);
+    assert.equal(row, '4f1c2b3a9d8e   db     postgres:16   running   Up 3 minutes (healthy)');
+  });
+});

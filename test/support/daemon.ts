@@ -1,0 +1,34 @@
+// Shared by tests that need the real daemon: the client, and labelled containers that are
+// always cleaned up. Tests never start daemons of their own; scripts/docker-up does.
+import { DockerClient, createDockerClient } from '../../src/docker/client';
+
+export const TEST_LABEL = 'dev.shipshape.test';
+
+export function testClient(): DockerClient {
+  return createDockerClient({});
+}
+
+/** A unique, valid container name for this test run. */
+export function uniqueName(prefix: string): string {
+  return `shipshape-test-${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function runBusybox(client: DockerClient, name: string, cmd: string[] = ['sleep', '300']): Promise<string> {
+  const container = await client.api.createContainer({
+    name,
+    Image: 'busybox:latest',
+    Cmd: cmd,
+    Labels: { [TEST_LABEL]: 'true' },
+    HostConfig: { AutoRemove: false },
+  });
+  await container.start();
+  return container.id;
+}
+
+export async function removeContainer(client: DockerClient, id: string): Promise<void> {
+  try {
+    await client.api.getContainer(id).remove({ force: true });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+  }
+}
