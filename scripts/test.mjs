@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { captureContainersView, docker, startDemoContainers } from './screenshot.mjs';
 import { printResults, runExtensionTests } from './test-extension.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const groups = ['core', 'docker', 'extension'];
+const groups = ['core', 'docker', 'extension', 'package'];
 const wanted = process.argv.slice(2).filter((a) => groups.includes(a));
 const selected = wanted.length ? wanted : groups;
 const totals = { passed: 0, failed: 0, pending: 0 };
@@ -44,7 +45,7 @@ if (!step('bundle (esbuild)', process.execPath, [path.join(root, 'scripts', 'bui
 
 if (broken.length === 0) {
   if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js']);
-  if (selected.includes('docker') || selected.includes('extension')) {
+  if (selected.some((g) => g !== 'core')) {
     // Tests never start daemons ad hoc; this script brings up the one they share, or says why not.
     if (!step('Docker daemon (scripts/docker-up)', 'bash', [path.join(root, 'scripts', 'docker-up')])) broken.push('no Docker daemon: see the docker-up error above');
   }
@@ -62,6 +63,28 @@ if (broken.length === 0) {
     } catch (error) {
       broken.push(`extension: ${error.message}`);
     }
+  }
+}
+
+if (selected.includes('package') && !broken.length) {
+  // The .vsix a user installs: packaged, installed with --install-extension, and seen working.
+  const title = 'the packaged .vsix installs into the VS Code server and its Containers view lists the daemon\'s containers';
+  console.log('\n== package tests');
+  const packaged = step('npm run package', 'npm', ['run', 'package', '--silent']);
+  const suffix = `t${process.pid}`;
+  let names = [];
+  try {
+    if (!packaged) throw new Error('npm run package failed');
+    names = startDemoContainers(suffix);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-shot-')), 'containers-view.png');
+    await captureContainersView({ vsix: path.join(root, 'shipshape.vsix'), out, expect: names });
+    console.log(`  ✓ ${title} (screenshot: ${out})`);
+    totals.passed++;
+  } catch (error) {
+    console.log(`  ✗ ${title}\n      ${String(error.stack ?? error).split('\n').join('\n      ')}`);
+    totals.failed++;
+  } finally {
+    if (names.length) docker('rm', '-f', ...names);
   }
 }
 

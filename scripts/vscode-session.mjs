@@ -1,7 +1,7 @@
 // Starts the VS Code server (from the code-server package) on loopback and, optionally, opens
 // its workbench in headless Chromium. Shared by the extension-test runner, `npm start` and the
 // screenshot helper so there is one way to bring up a real VS Code here.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -43,7 +43,7 @@ async function waitForHttp(url, timeoutMs, isAlive) {
  * Starts server-main.js. `settings` become the user settings; `env` is passed to the server
  * and so inherited by the extension host. Returns { url(folder, payload), log, stop() }.
  */
-export async function startVSCodeServer({ settings = {}, env = {}, port, host = '127.0.0.1', quiet = true } = {}) {
+export async function startVSCodeServer({ settings = {}, env = {}, port, host = '127.0.0.1', quiet = true, installExtensions = [] } = {}) {
   const { serverMain, browser } = ensureVSCodeServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-vscode-'));
   const userDataDir = path.join(dataDir, 'user-data');
@@ -52,6 +52,12 @@ export async function startVSCodeServer({ settings = {}, env = {}, port, host = 
   const allSettings = { 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'update.mode': 'none', ...settings };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(allSettings, null, 2));
   fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(allSettings, null, 2));
+  for (const vsix of installExtensions) {
+    const installed = spawnSync(process.execPath, [serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--server-data-dir', userDataDir, '--accept-server-license-terms'], { encoding: 'utf8' });
+    if (installed.status !== 0 || !/successfully installed/i.test(installed.stdout + installed.stderr)) {
+      throw new Error(`installing ${vsix} into the VS Code server failed:\n${installed.stdout}${installed.stderr}`);
+    }
+  }
   port ??= await freePort();
   const logFile = path.join(dataDir, 'server.log');
   const logStream = fs.createWriteStream(logFile);
