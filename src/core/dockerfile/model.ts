@@ -1,0 +1,283 @@
+// A Dockerfile as lint rules see it: instructions, stages, flags, comments and directives, built
+// once over dockerfile-ast. Positions are 0-based (line, character), as in LSP and VS Code.
+import { DockerfileParser } from 'dockerfile-ast';
+import type * as ast from 'dockerfile-ast';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Word {
+  value: string;
+  range: Range;
+}
+
+export interface Flag {
+  /** Without dashes, as written: `from`, `chown`, `platform`, `mount`. */
+  name: string;
+  /** null for a flag without `=value`. */
+  value: string | null;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range | null;
+}
+
+export interface KeyValue {
+  key: string;
+  /** The value with quotes and escapes resolved; null when absent (`ENV key` legacy form without value). */
+  value: string | null;
+  /** The value as written. */
+  rawValue: string | null;
+  keyRange: Range;
+  valueRange: Range | null;
+  range: Range;
+  /** `=` was used (ENV/LABEL/ARG key=value), as opposed to the legacy `ENV key value`. */
+  hasEquals: boolean;
+}
+
+export interface HeredocInfo {
+  name: string;
+  /** The body lines, when the heredoc is terminated. */
+  contentRange: Range | null;
+  nameRange: Range;
+}
+
+export interface ImageRef {
+  /** As written, e.g. `docker.io/library/node:20-alpine@sha256:...` or `$BASE`. */
+  raw: string;
+  registry: string | null;
+  name: string | null;
+  tag: string | null;
+  digest: string | null;
+  range: Range;
+  tagRange: Range | null;
+}
+
+export interface Instruction {
+  index: number;
+  /** Upper-cased keyword: RUN, FROM, … (an unknown word is kept upper-cased too). */
+  keyword: string;
+  /** The keyword as written, e.g. `run`. */
+  keywordText: string;
+  keywordRange: Range;
+  range: Range;
+  /** Arguments after the flags, as dockerfile-ast splits them (quotes kept). */
+  args: Word[];
+  /** Arguments text with line continuations removed; '' when there are none. */
+  argsText: string;
+  /** Arguments text as written (continuations kept), without the flags. */
+  rawArgsText: string;
+  argsRange: Range | null;
+  flags: Flag[];
+  /** The JSON array of an exec-form instruction (CMD ["a"]), or null for shell form or invalid JSON. */
+  json: string[] | null;
+  /** Text looks like a JSON array (starts with `[`), whether or not it parses. */
+  looksLikeJson: boolean;
+  /** KEY=value pairs of ENV, LABEL and ARG. */
+  properties: KeyValue[];
+  heredocs: HeredocInfo[];
+  /** The stage this instruction belongs to; undefined for ARGs before the first FROM. */
+  stage: Stage | undefined;
+  /** The triggered instruction of ONBUILD. */
+  trigger: Instruction | undefined;
+  /** Set on a trigger: its ONBUILD. */
+  onbuildParent: Instruction | undefined;
+  /** The underlying dockerfile-ast node, for what this model does not expose. */
+  node: ast.Instruction;
+}
+
+export interface Stage {
+  index: number;
+  /** `AS name` as written, or null. */
+  name: string | null;
+  nameRange: Range | null;
+  /** The `AS` keyword as written, when present. */
+  asText: string | null;
+  asRange: Range | null;
+  from: Instruction;
+  image: ImageRef | null;
+  platform: Flag | null;
+  instructions: Instruction[];
+}
+
+export interface Comment {
+  /** Text after `#`, trimmed. */
+  text: string;
+  range: Range;
+  /** The line holds only this comment. */
+  line: number;
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+export interface DockerfileModel {
+  text: string;
+  lines: string[];
+  escapeChar: string;
+  /** Top-level instructions in order (ONBUILD triggers hang off their ONBUILD). */
+  instructions: Instruction[];
+  stages: Stage[];
+  /** ARGs before the first FROM. */
+  globalArgs: Instruction[];
+  comments: Comment[];
+  directives: Directive[];
+  ast: ast.Dockerfile;
+}
+
+const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG']);
+
+function toWord(a: ast.Argument): Word {
+  return { value: a.getValue(), range: a.getRange() };
+}
+
+function toFlag(f: ast.Flag): Flag {
+  return { name: f.getName(), value: f.getValue(), range: f.getRange(), nameRange: f.getNameRange(), valueRange: f.getValueRange() };
+}
+
+function parseJsonArray(text: string): string[] | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function properties(node: ast.Instruction): KeyValue[] {
+  const getter = (node as unknown as { getProperties?: () => ast.Property[]; getProperty?: () => ast.Property | null });
+  const list = getter.getProperties ? getter.getProperties() : getter.getProperty ? [getter.getProperty()].filter((p): p is ast.Property => p !== null) : [];
+  return list.map((p) => ({
+    key: p.getName(),
+    value: p.getUnescapedValue(),
+    rawValue: p.getValue(),
+    keyRange: p.getNameRange(),
+    valueRange: p.getValueRange(),
+    range: p.getRange(),
+    hasEquals: p.getAssignmentOperator() === '=',
+  }));
+}
+
+function imageRef(from: ast.From): ImageRef | null {
+  const raw = from.getImage();
+  const range = from.getImageRange();
+  if (!raw || !range) return null;
+  return {
+    raw,
+    registry: from.getRegistry(),
+    name: from.getImageName(),
+    tag: from.getImageTag(),
+    digest: from.getImageDigest(),
+    range,
+    tagRange: from.getImageTagRange(),
+  };
+}
+
+function buildInstruction(node: ast.Instruction, index: number, stage: Stage | undefined): Instruction {
+  const keyword = node.getKeyword().toUpperCase();
+  const argsText = node.getArgumentsContent() ?? '';
+  const flagsOf = (node as unknown as { getFlags?: () => ast.Flag[] }).getFlags;
+  const heredocsOf = (node as unknown as { getHeredocs?: () => ast.Heredoc[] }).getHeredocs;
+  const trimmed = argsText.trimStart();
+  const instruction: Instruction = {
+    index,
+    keyword,
+    keywordText: node.getInstruction(),
+    keywordRange: node.getInstructionRange(),
+    range: node.getRange(),
+    args: node.getArguments().map(toWord),
+    argsText,
+    rawArgsText: node.getRawArgumentsContent() ?? '',
+    argsRange: node.getArgumentsRange(),
+    flags: flagsOf ? flagsOf.call(node).map(toFlag) : [],
+    json: trimmed.startsWith('[') ? parseJsonArray(trimmed) : null,
+    looksLikeJson: trimmed.startsWith('['),
+    properties: PROPERTY_KEYWORDS.has(keyword) ? properties(node) : [],
+    heredocs: heredocsOf
+      ? heredocsOf.call(node).map((h) => ({ name: h.getName(), contentRange: h.getContentRange(), nameRange: h.getNameRange() }))
+      : [],
+    stage,
+    trigger: undefined,
+    onbuildParent: undefined,
+    node,
+  };
+  if (keyword === 'ONBUILD') {
+    const triggerNode = (node as ast.Onbuild).getTriggerInstruction();
+    if (triggerNode) {
+      instruction.trigger = buildInstruction(triggerNode, index, stage);
+      instruction.trigger.onbuildParent = instruction;
+    }
+  }
+  return instruction;
+}
+
+/** Parses a Dockerfile. Never throws: whatever dockerfile-ast recovers is returned. */
+export function parseDockerfile(text: string): DockerfileModel {
+  const dockerfile = DockerfileParser.parse(text);
+  const lines = text.split(/\r\n|\r|\n/);
+  const instructions: Instruction[] = [];
+  const stages: Stage[] = [];
+  const globalArgs: Instruction[] = [];
+  let current: Stage | undefined;
+  dockerfile.getInstructions().forEach((node, index) => {
+    const keyword = node.getKeyword().toUpperCase();
+    if (keyword === 'FROM') {
+      const from = node as ast.From;
+      const asArg = node.getArguments()[1];
+      const stage: Stage = {
+        index: stages.length,
+        name: from.getBuildStage(),
+        nameRange: from.getBuildStageRange(),
+        asText: asArg ? asArg.getValue() : null,
+        asRange: asArg ? asArg.getRange() : null,
+        from: undefined as unknown as Instruction,
+        image: imageRef(from),
+        platform: null,
+        instructions: [],
+      };
+      current = stage;
+      stages.push(stage);
+      const instruction = buildInstruction(node, index, stage);
+      stage.from = instruction;
+      stage.platform = instruction.flags.find((f) => f.name.toLowerCase() === 'platform') ?? null;
+      stage.instructions.push(instruction);
+      instructions.push(instruction);
+      return;
+    }
+    const instruction = buildInstruction(node, index, current);
+    instructions.push(instruction);
+    if (current) current.instructions.push(instruction);
+    else if (keyword === 'ARG') globalArgs.push(instruction);
+  });
+  const comments: Comment[] = dockerfile.getComments().map((c) => ({ text: c.getContent().trim(), range: c.getRange(), line: c.getRange().start.line }));
+  const directives: Directive[] = dockerfile.getDirectives().map((d) => ({
+    name: d.getName(),
+    value: d.getValue(),
+    range: d.getRange(),
+    nameRange: d.getNameRange(),
+    valueRange: d.getValueRange(),
+  }));
+  return { text, lines, escapeChar: dockerfile.getEscapeCharacter(), instructions, stages, globalArgs, comments, directives, ast: dockerfile };
+}
+
+/** Every instruction including ONBUILD triggers, in document order. */
+export function* allInstructions(model: DockerfileModel): Iterable<Instruction> {
+  for (const i of model.instructions) {
+    yield i;
+    if (i.trigger) yield i.trigger;
+  }
+}
+
+export function rangeOf(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}

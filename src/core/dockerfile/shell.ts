@@ -1,0 +1,381 @@
+// The shell inside RUN (and shell-form CMD, ENTRYPOINT, HEALTHCHECK CMD, ONBUILD RUN), parsed with
+// tree-sitter-bash. Dockerfile line continuations are undone first (and the comment and empty
+// lines BuildKit drops inside them), keeping a map from each script character back to its
+// Dockerfile line and column so findings point at the exact word.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Language, Node as SyntaxNode, Parser } from 'web-tree-sitter';
+import type { DockerfileModel, Instruction, Position, Range } from './model';
+
+/** Shell text cut out of a Dockerfile, with the Dockerfile position of every character. */
+export interface MappedScript {
+  text: string;
+  lines: Uint32Array;
+  chars: Uint32Array;
+  /** The position just after the last character. */
+  end: Position;
+}
+
+export interface ShellWord {
+  /** Quotes removed and escapes resolved; expansions kept as written. */
+  value: string;
+  raw: string;
+  range: Range;
+  /** Contains $VAR, ${…}, $(…) or backquotes: its value is only known at build time. */
+  dynamic: boolean;
+}
+
+export interface ShellCommand {
+  /** The command name, e.g. `apt-get`; '' when it is computed (`$CC`). */
+  name: string;
+  nameWord: ShellWord | null;
+  args: ShellWord[];
+  /** `VAR=value` prefixes. */
+  assignments: string[];
+  range: Range;
+  text: string;
+  /** Part of a pipeline `a | b`. */
+  inPipeline: boolean;
+  /** Inside a subshell `( … )`, command substitution or function body. */
+  nested: boolean;
+}
+
+export interface ShellScript {
+  text: string;
+  commands: ShellCommand[];
+  /** Any pipeline `a | b` (not `||`). */
+  hasPipeline: boolean;
+  /** The parser had to recover from an error; findings from shell rules may be incomplete. */
+  hasError: boolean;
+  errorRange: Range | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+
+const SHELL_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+/** Cuts the shell script out of an instruction, or returns null when it has none (exec form, …). */
+export function scriptOf(model: DockerfileModel, instruction: Instruction): MappedScript | null {
+  let target = instruction;
+  if (target.keyword === 'ONBUILD') {
+    if (!target.trigger) return null;
+    target = target.trigger;
+  }
+  if (target.keyword === 'HEALTHCHECK') {
+    // HEALTHCHECK [opts] CMD <shell>: the script starts after the CMD word.
+    const cmdWord = target.args.find((a) => a.value.toUpperCase() === 'CMD');
+    if (!cmdWord) return null;
+    const rest = target.args[target.args.indexOf(cmdWord) + 1];
+    if (!rest || rest.value.startsWith('[')) return null;
+    return cut(model, cmdWord.range.end, target.range.end);
+  }
+  if (!SHELL_KEYWORDS.has(target.keyword) || target.looksLikeJson || !target.argsRange) return null;
+  if (target.heredocs.length > 0) {
+    const first = target.args[0]?.value ?? '';
+    const doc = target.heredocs[0]!;
+    // `RUN <<EOF` runs the body with the shell; `RUN python3 <<EOF` feeds it to a program.
+    if (/^<<-?["']?\w/.test(first) && target.heredocs.length === 1 && doc.contentRange) return cutRaw(model, doc.contentRange.start, doc.contentRange.end);
+    return cutRaw(model, target.argsRange.start, target.range.end);
+  }
+  return cut(model, target.argsRange.start, target.range.end);
+}
+
+class ScriptBuilder {
+  private text = '';
+  private lines: number[] = [];
+  private chars: number[] = [];
+  push(ch: string, line: number, character: number): void {
+    this.text += ch;
+    for (let i = 0; i < ch.length; i++) {
+      this.lines.push(line);
+      this.chars.push(character + i);
+    }
+  }
+  done(end: Position): MappedScript {
+    return { text: this.text, lines: Uint32Array.from(this.lines), chars: Uint32Array.from(this.chars), end };
+  }
+}
+
+/** Copies text verbatim (heredoc bodies: the shell itself handles their backslashes). */
+function cutRaw(model: DockerfileModel, start: Position, end: Position): MappedScript {
+  const b = new ScriptBuilder();
+  for (let line = start.line; line <= end.line && line < model.lines.length; line++) {
+    const text = model.lines[line]!;
+    const from = line === start.line ? start.character : 0;
+    const to = line === end.line ? Math.min(end.character, text.length) : text.length;
+    for (let c = from; c < to; c++) b.push(text[c]!, line, c);
+    if (line < end.line) b.push('\n', line, to);
+  }
+  return b.done(end);
+}
+
+/** Copies text, undoing `escape + newline` continuations as BuildKit does. */
+function cut(model: DockerfileModel, start: Position, end: Position): MappedScript {
+  const b = new ScriptBuilder();
+  const escape = model.escapeChar;
+  let continued = false;
+  for (let line = start.line; line <= end.line && line < model.lines.length; line++) {
+    const text = model.lines[line]!;
+    const from = line === start.line ? start.character : 0;
+    let to = line === end.line ? Math.min(end.character, text.length) : text.length;
+    if (continued && line !== start.line) {
+      const trimmed = text.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue; // dropped by BuildKit
+    }
+    continued = false;
+    const stripped = text.slice(0, to).trimEnd();
+    if (line < end.line && stripped.endsWith(escape) && !stripped.endsWith(escape + escape)) {
+      to = stripped.length - escape.length;
+      continued = true;
+    }
+    for (let c = from; c < to; c++) b.push(text[c]!, line, c);
+    if (!continued && line < end.line) b.push('\n', line, to);
+  }
+  return b.done(end);
+}
+
+export function positionAt(script: MappedScript, index: number): Position {
+  if (index >= script.text.length) return script.end;
+  return { line: script.lines[index]!, character: script.chars[index]! };
+}
+
+export function rangeAt(script: MappedScript, start: number, end: number): Range {
+  const s = positionAt(script, start);
+  if (end <= start) return { start: s, end: s };
+  const last = positionAt(script, end - 1);
+  return { start: s, end: { line: last.line, character: last.character + 1 } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/** Offsets into the script text; turned into Dockerfile ranges per instruction (the same text can sit anywhere). */
+interface RawWord {
+  value: string;
+  raw: string;
+  start: number;
+  end: number;
+  dynamic: boolean;
+}
+interface RawCommand {
+  name: string;
+  nameWord: RawWord | null;
+  args: RawWord[];
+  assignments: string[];
+  start: number;
+  end: number;
+  inPipeline: boolean;
+  nested: boolean;
+}
+interface RawScript {
+  commands: RawCommand[];
+  hasPipeline: boolean;
+  error: [number, number] | null;
+}
+
+let parserPromise: Promise<Parser> | undefined;
+
+function wasmPath(file: string, dirs: string[]): string {
+  for (const dir of dirs) {
+    const candidate = path.join(dir, file);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`${file} not found in ${dirs.join(', ')}`);
+}
+
+/** Loads tree-sitter and the bash grammar once. `wasmDir` is where a bundle keeps its .wasm files. */
+export function loadShellParser(wasmDir?: string): Promise<Parser> {
+  parserPromise ??= (async () => {
+    const dirs = [wasmDir, __dirname].filter((d): d is string => Boolean(d));
+    const moduleDir = (m: string) => {
+      try {
+        return path.dirname(require.resolve(m));
+      } catch {
+        return undefined;
+      }
+    };
+    const runtimeDirs = [...dirs, moduleDir('web-tree-sitter')].filter((d): d is string => Boolean(d));
+    const grammarDirs = [...dirs, moduleDir('tree-sitter-bash/package.json')].filter((d): d is string => Boolean(d));
+    await Parser.init({ locateFile: (name: string) => wasmPath(name, runtimeDirs) });
+    const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', grammarDirs));
+    const parser = new Parser();
+    parser.setLanguage(bash);
+    return parser;
+  })();
+  return parserPromise;
+}
+
+function wordOf(node: SyntaxNode): RawWord {
+  return { value: unquote(node), raw: node.text, start: node.startIndex, end: node.endIndex, dynamic: isDynamic(node) };
+}
+
+const DYNAMIC = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
+
+function isDynamic(node: SyntaxNode): boolean {
+  if (DYNAMIC.has(node.type)) return true;
+  for (let i = 0; i < node.namedChildCount; i++) if (isDynamic(node.namedChild(i)!)) return true;
+  return false;
+}
+
+function unquote(node: SyntaxNode): string {
+  switch (node.type) {
+    case 'command_name':
+      return node.namedChildCount > 0 ? unquote(node.namedChild(0)!) : node.text;
+    case 'word':
+      return node.text.replace(/\\(.)/gs, '$1');
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'string': {
+      const inner = node.text.slice(1, -1);
+      return inner.replace(/\\([$`"\\\n])/g, '$1');
+    }
+    case 'ansi_c_string':
+      return node.text.slice(2, -1);
+    case 'concatenation': {
+      let out = '';
+      for (let i = 0; i < node.childCount; i++) {
+        const child = node.child(i)!;
+        out += child.isNamed ? unquote(child) : child.text;
+      }
+      return out;
+    }
+    default:
+      return node.text;
+  }
+}
+
+const NESTING = new Set(['subshell', 'command_substitution', 'process_substitution', 'function_definition']);
+
+function collect(root: SyntaxNode): RawScript {
+  const commands: RawCommand[] = [];
+  let hasPipeline = false;
+  let error: [number, number] | null = null;
+  const visit = (node: SyntaxNode, inPipeline: boolean, nested: boolean) => {
+    if (node.type === 'ERROR' || node.isMissing) error ??= [node.startIndex, node.endIndex];
+    if (node.type === 'pipeline') {
+      // `a | b` (tree-sitter also makes `a |& b` a pipeline).
+      hasPipeline = true;
+      inPipeline = true;
+    }
+    if (NESTING.has(node.type)) nested = true;
+    if (node.type === 'command' || node.type === 'declaration_command' || node.type === 'unset_command') {
+      const nameNode = node.childForFieldName('name');
+      const args: RawWord[] = [];
+      const assignments: string[] = [];
+      let nameWord: RawWord | null = null;
+      for (let i = 0; i < node.namedChildCount; i++) {
+        const child = node.namedChild(i)!;
+        if (child.type === 'variable_assignment' && !nameWord && node.type === 'command') assignments.push(child.text);
+        else if (nameNode && child.id === nameNode.id) nameWord = wordOf(nameNode);
+        else if (child.type !== 'file_redirect' && child.type !== 'herestring_redirect' && child.type !== 'comment') args.push(wordOf(child));
+      }
+      if (node.type !== 'command') {
+        // `export A=1`, `local x`: the keyword is the first (anonymous) child.
+        const keyword = node.child(0)!;
+        nameWord = { value: keyword.text, raw: keyword.text, start: keyword.startIndex, end: keyword.endIndex, dynamic: false };
+      }
+      commands.push({
+        name: nameWord && !nameWord.dynamic ? nameWord.value : '',
+        nameWord,
+        args,
+        assignments,
+        start: node.startIndex,
+        end: node.endIndex,
+        inPipeline,
+        nested,
+      });
+    }
+    for (let i = 0; i < node.namedChildCount; i++) visit(node.namedChild(i)!, inPipeline, nested);
+  };
+  visit(root, false, false);
+  commands.sort((a, b) => a.start - b.start);
+  return { commands, hasPipeline, error };
+}
+
+/** Parses shell scripts, remembering results by text so an edit re-parses only what changed. */
+export class ShellParser {
+  private readonly cache = new Map<string, RawScript>();
+  constructor(private readonly parser: Parser, private readonly maxEntries = 5000) {}
+
+  static async create(wasmDir?: string): Promise<ShellParser> {
+    return new ShellParser(await loadShellParser(wasmDir));
+  }
+
+  parse(script: MappedScript): ShellScript {
+    let raw = this.cache.get(script.text);
+    if (raw) {
+      this.cache.delete(script.text); // refresh its place in the LRU order
+    } else {
+      const tree = this.parser.parse(script.text);
+      if (!tree) throw new Error('tree-sitter returned no tree');
+      try {
+        raw = collect(tree.rootNode);
+      } finally {
+        tree.delete(); // trees live in WebAssembly memory
+      }
+      if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    }
+    this.cache.set(script.text, raw);
+    const word = (w: RawWord): ShellWord => ({ value: w.value, raw: w.raw, dynamic: w.dynamic, range: rangeAt(script, w.start, w.end) });
+    return {
+      text: script.text,
+      hasPipeline: raw.hasPipeline,
+      hasError: raw.error !== null,
+      errorRange: raw.error ? rangeAt(script, raw.error[0], raw.error[1]) : null,
+      commands: raw.commands.map((c) => ({
+        name: c.name,
+        nameWord: c.nameWord ? word(c.nameWord) : null,
+        args: c.args.map(word),
+        assignments: c.assignments,
+        range: rangeAt(script, c.start, c.end),
+        text: script.text.slice(c.start, c.end),
+        inPipeline: c.inPipeline,
+        nested: c.nested,
+      })),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions rules ask about commands (the vocabulary of hadolint's shell rules)
+
+/** True when the command has any of the flags: `y` matches `-y` and `-qy`; `yes` matches `--yes` and `--yes=…`. */
+export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
+  return command.args.some((a) => flags.some((f) => flagMatches(a.value, f)));
+}
+
+function flagMatches(arg: string, flag: string): boolean {
+  if (flag.length === 1) return /^-[A-Za-z0-9]+$/.test(arg) && arg.slice(1).includes(flag);
+  return arg === `--${flag}` || arg.startsWith(`--${flag}=`);
+}
+
+/** The arguments that are not flags (a `--` ends flags). Flags that take a value are listed in `valued`. */
+export function positionalArgs(command: ShellCommand, valued: readonly string[] = []): ShellWord[] {
+  const out: ShellWord[] = [];
+  let flagsDone = false;
+  for (let i = 0; i < command.args.length; i++) {
+    const arg = command.args[i]!;
+    if (flagsDone || !arg.value.startsWith('-') || arg.value === '-') {
+      out.push(arg);
+      continue;
+    }
+    if (arg.value === '--') {
+      flagsDone = true;
+      continue;
+    }
+    const name = arg.value.replace(/^--?/, '');
+    if (valued.includes(name) && !arg.value.includes('=')) i++;
+  }
+  return out;
+}
+
+/** The first positional argument (e.g. `install` of `apt-get -q install x`). */
+export function subcommand(command: ShellCommand, valued: readonly string[] = []): string | undefined {
+  return positionalArgs(command, valued)[0]?.value;
+}
+
+/** Commands named `name` (any of the names) in a script. */
+export function commandsNamed(script: ShellScript, ...names: string[]): ShellCommand[] {
+  return script.commands.filter((c) => names.includes(c.name));
+}

@@ -1,0 +1,26 @@
+import { defineRule, hadolintDocs, instructionsOf } from '../define';
+
+export default defineRule(
+  {
+    id: 'DL3000',
+    aliases: ['WorkdirRelativePath'],
+    source: 'hadolint',
+    severity: 'error',
+    description: 'Use absolute WORKDIR',
+    rationale:
+      'A relative WORKDIR is resolved against the previous working directory, which depends on the base image and on every WORKDIR before it. An absolute path says where files land and survives a change of base image.',
+    examples: { bad: 'FROM busybox\nWORKDIR app\n', good: 'FROM busybox\nWORKDIR /app\n' },
+    docs: hadolintDocs('DL3000'),
+    fixable: false,
+  },
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'WORKDIR')) {
+      const path = instruction.args[0];
+      if (!path) continue;
+      const value = path.value.replace(/^["']|["']$/g, '');
+      // Variables may expand to absolute paths; Windows paths (C:\, C:/) are absolute too.
+      if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) continue;
+      ctx.report({ range: path.range, message: `Use absolute WORKDIR: "${value}" is relative to the previous working directory` });
+    }
+  },
+);

@@ -1,0 +1,36 @@
+import { commandsNamed, positionalArgs, subcommand } from '../../dockerfile/shell';
+import { defineRule, hadolintDocs, instructionsOf } from '../define';
+
+/** apt-get options that take a value, so their value is not a package name. */
+const VALUED = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture'];
+
+export default defineRule(
+  {
+    id: 'DL3008',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Pin versions in apt-get install',
+    rationale:
+      'Unpinned packages install whatever the mirror has on the day of the build, so two builds of one Dockerfile differ. `apt-get install pkg=1.2.*` keeps builds repeatable and makes upgrades deliberate.',
+    examples: {
+      bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
+      good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.*\n',
+    },
+    docs: hadolintDocs('DL3008'),
+    fixable: false,
+  },
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+      const script = ctx.shell(instruction);
+      if (!script) continue;
+      for (const command of commandsNamed(script, 'apt-get')) {
+        if (subcommand(command, VALUED) !== 'install') continue;
+        for (const pkg of positionalArgs(command, VALUED).slice(1)) {
+          // name=version pins; local .deb files and computed names cannot be judged.
+          if (pkg.value.includes('=') || pkg.value.endsWith('.deb') || pkg.dynamic) continue;
+          ctx.report({ range: pkg.range, message: `Pin versions in apt-get install: instead of \`${pkg.value}\` use \`${pkg.value}=<version>\`` });
+        }
+      }
+    }
+  },
+);

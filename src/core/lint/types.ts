@@ -1,0 +1,95 @@
+// The shapes every lint rule and every consumer of findings share.
+import type { DockerfileModel, Instruction, Range } from '../dockerfile/model';
+import type { ShellScript } from '../dockerfile/shell';
+
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+export const SEVERITY_RANK: Record<Severity, number> = { error: 4, warning: 3, info: 2, style: 1 };
+
+/** Where a rule's id comes from: hadolint's DL codes, BuildKit's build checks, Dockerfile syntax, ShellCheck. */
+export type RuleSource = 'hadolint' | 'buildkit' | 'syntax' | 'shellcheck';
+
+export interface RuleMeta {
+  /** The primary id: `DL3008`, `JSONArgsRecommended`, … */
+  id: string;
+  /** Other ids for the same finding (e.g. DL3025 ↔ JSONArgsRecommended); any of them suppresses it. */
+  aliases?: string[];
+  source: RuleSource;
+  severity: Severity;
+  /** One line, shown in the Problems panel as the start of a message and in the docs. */
+  description: string;
+  /** Why it matters, a few sentences. */
+  rationale: string;
+  examples: { bad: string; good: string };
+  docs: string;
+  fixable: boolean;
+  /** Off unless a config names it (hadolint: in an `override` list; BuildKit: `experimental=`). */
+  offByDefault?: boolean;
+  /** A BuildKit experimental check. */
+  experimental?: boolean;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+}
+
+export type LabelType = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
+
+/** Rule settings from `.hadolint.yaml` (trustedRegistries, label-schema, strict-labels). */
+export interface RuleSettings {
+  trustedRegistries: string[];
+  labelSchema: Record<string, LabelType>;
+  strictLabels: boolean;
+}
+
+/** What the build context can answer (for CopyIgnoredFile); absent when linting text alone. */
+export interface BuildContextInfo {
+  /** Is this source path (relative to the context root, as written in COPY/ADD) excluded by .dockerignore? */
+  isIgnored(source: string): boolean;
+  dockerignorePath: string;
+}
+
+/** Platforms of base images present locally (for InvalidBaseImagePlatform). */
+export interface LocalImages {
+  /** `os/arch[/variant]` of a local image reference, or undefined when it is not present. */
+  platformOf(reference: string): string | undefined;
+  /** The platform builds target by default, e.g. `linux/amd64`. */
+  defaultPlatform: string;
+}
+
+export interface RuleContext {
+  readonly model: DockerfileModel;
+  readonly settings: RuleSettings;
+  readonly buildContext: BuildContextInfo | undefined;
+  readonly localImages: LocalImages | undefined;
+  /** The parsed shell of RUN / shell-form CMD, ENTRYPOINT, HEALTHCHECK, ONBUILD RUN; null for exec form or a non-POSIX SHELL. */
+  shell(instruction: Instruction): ShellScript | null;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export interface Finding {
+  code: string;
+  aliases: string[];
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  source: RuleSource;
+}

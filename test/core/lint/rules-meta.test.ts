@@ -1,0 +1,53 @@
+// Every registered rule: complete metadata, honest examples (the bad one triggers it, the good
+// one does not), unique ids and aliases, and an index that lists every rule file.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from '../../../src/core/lint/engine';
+import { allRules } from '../../../src/core/lint/rules';
+import { SEVERITIES } from '../../../src/core/lint/types';
+import { linterFor } from './rule-tester';
+
+const rulesDir = path.resolve(__dirname, '..', '..', '..', '..', 'src', 'core', 'lint', 'rules');
+
+describe('lint rule registry', () => {
+  it('lists every rule file in src/core/lint/rules (run scripts/gen-rule-index.mjs after adding one)', () => {
+    const files = fs.readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
+    assert.deepEqual(allRules.map((r) => r.meta.id).sort(), files);
+  });
+
+  it('has no id or alias claimed twice', () => {
+    const seen = new Map<string, string>();
+    for (const rule of allRules) {
+      for (const id of [rule.meta.id]) {
+        assert.ok(!seen.has(id), `${id} is the id of ${rule.meta.id} and of ${seen.get(id)}`);
+        seen.set(id, rule.meta.id);
+      }
+    }
+    for (const rule of allRules) for (const alias of rule.meta.aliases ?? []) assert.ok(!allRules.some((r) => r.meta.id === alias), `alias ${alias} of ${rule.meta.id} is also a rule id`);
+  });
+
+  for (const rule of allRules) {
+    describe(rule.meta.id, () => {
+      let linter: Linter;
+      before(async () => (linter = await linterFor(rule)));
+      const on = { config: { override: { [rule.meta.severity]: [rule.meta.id] } } };
+
+      it('has complete metadata', () => {
+        const m = rule.meta;
+        assert.ok(SEVERITIES.includes(m.severity), 'severity');
+        assert.ok(m.description.length > 5 && !m.description.includes('\n'), 'one-line description');
+        assert.ok(m.rationale.length > 20, 'rationale');
+        assert.match(m.docs, /^https:\/\//);
+        assert.ok(m.examples.bad && m.examples.good, 'examples');
+      });
+
+      it('reports its bad example and not its good one', () => {
+        const ctxOptions = rule.meta.id === 'CopyIgnoredFile' || rule.meta.id === 'InvalidBaseImagePlatform' ? undefined : on;
+        if (!ctxOptions) return; // these need a build context or local images: covered by their own tests
+        assert.ok(linter.lint(rule.meta.examples.bad, on).some((f) => f.code === rule.meta.id), `bad example does not trigger ${rule.meta.id}`);
+        assert.deepEqual(linter.lint(rule.meta.examples.good, on).filter((f) => f.code === rule.meta.id).map((f) => f.message), []);
+      });
+    });
+  }
+});
