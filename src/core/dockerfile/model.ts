@@ -136,6 +136,7 @@ export interface DockerfileModel {
 }
 
 const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG']);
+const DIRECTIVE = /^\s*#\s*[a-zA-Z][a-zA-Z0-9]*\s*=/;
 
 function toWord(a: ast.Argument): Word {
   return { value: a.getValue(), range: a.getRange() };
@@ -260,13 +261,20 @@ export function parseDockerfile(text: string): DockerfileModel {
     else if (keyword === 'ARG') globalArgs.push(instruction);
   });
   const comments: Comment[] = dockerfile.getComments().map((c) => ({ text: c.getContent().trim(), range: c.getRange(), line: c.getRange().start.line }));
-  const directives: Directive[] = dockerfile.getDirectives().map((d) => ({
-    name: d.getName(),
-    value: d.getValue(),
-    range: d.getRange(),
-    nameRange: d.getNameRange(),
-    valueRange: d.getValueRange(),
-  }));
+  const directives: Directive[] = [];
+  for (const d of dockerfile.getDirectives()) {
+    const range = d.getRange();
+    const lineText = lines[range.start.line] ?? '';
+    // BuildKit's directives are `# key=value` with a one-word key; dockerfile-ast also takes
+    // lines like `# hadolint global ignore=DL3006`, which are comments (and pragmas).
+    if (DIRECTIVE.test(lineText)) {
+      directives.push({ name: d.getName(), value: d.getValue(), range, nameRange: d.getNameRange(), valueRange: d.getValueRange() });
+    } else {
+      const hash = lineText.indexOf('#');
+      comments.push({ text: lineText.slice(hash + 1).trim(), range: { start: { line: range.start.line, character: hash }, end: { line: range.start.line, character: lineText.length } }, line: range.start.line });
+    }
+  }
+  comments.sort((a, b) => a.line - b.line);
   return { text, lines, escapeChar: dockerfile.getEscapeCharacter(), instructions, stages, globalArgs, comments, directives, ast: dockerfile };
 }
 

@@ -1,0 +1,173 @@
+// `.hadolint.yaml` / `.hadolint.yml`: found from the Dockerfile's folder upward (then hadolint's
+// per-user places), parsed with positions, validated against a JSON Schema, and turned into a
+// LintConfig. Every problem carries file:line:col and a hint.
+import Ajv, { ErrorObject } from 'ajv';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LineCounter, isMap, parseDocument } from 'yaml';
+import type { LintConfig } from './config';
+import type { LabelType, Severity } from './types';
+
+export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatProblem(p: ConfigProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}\n  hint: ${p.hint}`;
+}
+
+const SEVERITY_NAMES = ['error', 'warning', 'info', 'style'];
+const LABEL_TYPES = ['text', 'url', 'spdx', 'hash', 'rfc3339', 'semver', 'email'];
+const idList = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+/** hadolint's configuration keys (its own schema forbids others). */
+export const hadolintConfigSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    'disable-ignore-pragma': { type: 'boolean' },
+    'failure-threshold': { enum: [...SEVERITY_NAMES, 'ignore', 'none'] },
+    format: { enum: ['tty', 'json', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'codacy', 'sonarqube', 'sarif'] },
+    ignored: idList,
+    'label-schema': { type: 'object', additionalProperties: { enum: LABEL_TYPES } },
+    'no-color': { type: 'boolean' },
+    'no-fail': { type: 'boolean' },
+    override: { type: 'object', additionalProperties: false, properties: Object.fromEntries(SEVERITY_NAMES.map((s) => [s, idList])) },
+    'strict-labels': { type: 'boolean' },
+    trustedRegistries: { type: 'array', items: { type: 'string', minLength: 1 } },
+    verbose: { type: 'boolean' },
+  },
+} as const;
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+  const normalized = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
+  const scored = candidates.map((c) => ({ c, d: distance(normalized(word), normalized(c)) })).sort((x, y) => x.d - y.d);
+  return scored[0] && scored[0].d <= Math.max(2, Math.floor(word.length / 3)) ? scored[0].c : undefined;
+}
+
+function explain(error: ErrorObject): { message: string; hint: string; key?: string } {
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const known = error.instancePath === '' ? Object.keys(hadolintConfigSchema.properties) : error.instancePath === '/override' ? SEVERITY_NAMES : [];
+      const guess = closest(key, known);
+      return {
+        message: `unknown key "${key}" in ${where}`,
+        hint: guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`,
+        key,
+      };
+    }
+    case 'enum':
+      return { message: `${where} must be one of ${(error.params.allowedValues as string[]).join(', ')}`, hint: 'use one of the listed values' };
+    case 'type':
+      return {
+        message: `${where} must be ${error.params.type === 'array' ? 'a list' : error.params.type === 'object' ? 'a mapping' : `a ${error.params.type}`}`,
+        hint: error.params.type === 'array' ? 'write it as a YAML list, one "- item" per line' : `give it a ${error.params.type} value`,
+      };
+    case 'minLength':
+      return { message: `${where} must not be empty`, hint: 'remove the empty entry' };
+    default:
+      return { message: `${where} ${error.message ?? 'is invalid'}`, hint: 'see https://github.com/hadolint/hadolint#configure' };
+  }
+}
+
+/** Parses and validates a hadolint config file's text. */
+export function parseHadolintConfig(text: string, file: string): Partial<LintConfig> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  const problems: ConfigProblem[] = doc.errors.map((e) => {
+    const pos = at(e.pos[0]);
+    return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}`, hint: 'fix the YAML syntax (indentation, a missing colon or quote)' };
+  });
+  if (problems.length) throw new ConfigError(problems);
+  const data: unknown = doc.toJS() ?? {};
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(hadolintConfigSchema);
+  if (!validator(data)) {
+    for (const error of validator.errors ?? []) {
+      const explained = explain(error);
+      const segments = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+      // Point at the offending key for unknown keys, otherwise at the value.
+      let offset = 0;
+      const parent = segments.length ? doc.getIn(segments, true) : doc.contents;
+      if (explained.key && isMap(parent)) {
+        const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === explained.key);
+        offset = (pair?.key as { range?: [number, number] } | undefined)?.range?.[0] ?? 0;
+      } else {
+        offset = (parent as { range?: [number, number] } | undefined)?.range?.[0] ?? 0;
+      }
+      const pos = at(offset);
+      problems.push({ file, line: pos.line, column: pos.col, message: explained.message, hint: explained.hint });
+    }
+    throw new ConfigError(problems);
+  }
+  const raw = data as Record<string, unknown>;
+  const config: Partial<LintConfig> = {};
+  if (raw.ignored) config.ignored = raw.ignored as string[];
+  if (raw.override) config.override = raw.override as Partial<Record<Severity, string[]>>;
+  if (raw.trustedRegistries) config.trustedRegistries = raw.trustedRegistries as string[];
+  if (raw['label-schema']) config.labelSchema = raw['label-schema'] as Record<string, LabelType>;
+  if (raw['strict-labels'] !== undefined) config.strictLabels = raw['strict-labels'] as boolean;
+  if (raw['disable-ignore-pragma'] !== undefined) config.disableIgnorePragma = raw['disable-ignore-pragma'] as boolean;
+  if (raw['no-fail'] !== undefined) config.noFail = raw['no-fail'] as boolean;
+  const threshold = raw['failure-threshold'] as string | undefined;
+  if (threshold) config.failureThreshold = threshold === 'ignore' ? 'none' : (threshold as LintConfig['failureThreshold']);
+  return config;
+}
+
+export interface ConfigSearch {
+  home?: string;
+  xdgConfigHome?: string;
+}
+
+/** The config file that applies to a Dockerfile in `dir`: nearest upward, then hadolint's per-user places. */
+export function findHadolintConfig(dir: string, search: ConfigSearch = {}): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.join(current, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  const home = search.home ?? os.homedir();
+  const xdg = search.xdgConfigHome ?? process.env.XDG_CONFIG_HOME ?? path.join(home, '.config');
+  const userPlaces = [path.join(xdg, 'hadolint.yaml'), path.join(home, '.config', 'hadolint.yaml'), path.join(home, '.hadolint', 'hadolint.yaml'), path.join(home, '.hadolint.yaml')];
+  return userPlaces.find((p) => fs.existsSync(p));
+}
+
+export function loadHadolintConfig(file: string): Partial<LintConfig> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read: ${(error as Error).message}`, hint: 'check the path and its permissions' }]);
+  }
+  return parseHadolintConfig(text, file);
+}
