@@ -2,13 +2,19 @@
 // dependency needs is copied beside the bundles. `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const wasmFiles = []; // filled in as features bring WebAssembly parsers
+// tree-sitter's runtime and the bash grammar, loaded by src/core/dockerfile/shell.ts from beside the bundle.
+const wasmFiles = [
+  path.join(path.dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'),
+  require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'),
+];
 
 // ssh2 (under dockerode) tries optional native add-ons inside try/catch; bundling turns them
 // into a require that throws, so ssh2 falls back to its pure-JS crypto as it does when unbuilt.
@@ -31,6 +37,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   external: ['vscode'],
+  // web-tree-sitter's ESM build needs import.meta.url, which a CommonJS bundle lacks: use its CJS build.
+  alias: { 'web-tree-sitter': path.join(path.dirname(require.resolve('web-tree-sitter')), 'tree-sitter.cjs') },
   plugins: [optionalNative],
   logLevel: 'warning',
 };

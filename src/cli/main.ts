@@ -4,12 +4,17 @@ import { formatContainerTable } from '../core/containers/summary';
 import { DaemonUnreachableError, createDockerClient } from '../docker/client';
 import { listContainers } from '../docker/containers';
 import { EndpointError } from '../docker/endpoint';
+import { ConfigError, LintUsageError, runLint } from './lint';
+import { formatProblem } from '../core/lint/hadolint-config';
 import { version } from '../../package.json';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  cwd: string;
+  isTTY?: boolean;
+  readStdin(): Promise<string>;
 }
 
 /** A mistake in how the command was called: exit 2 with the message and a hint. */
@@ -27,6 +32,47 @@ const daemonOptions = {
 } as const;
 
 const commands: Record<string, Command> = {
+  lint: {
+    summary: 'lint Dockerfiles (every hadolint rule and BuildKit check; .hadolint.yaml honoured)',
+    usage:
+      'shipshape lint [--format tty|json|sarif|checkstyle|junit|codeclimate|github] [--config FILE] [--ignore ID]... [--trusted-registry R]... [--failure-threshold error|warning|info|style|none] [--no-fail] [--context DIR] PATH... (a folder is searched; - reads stdin)',
+    async run(args, io) {
+      const { values, positionals } = parse(args, {
+        format: { type: 'string', short: 'f', default: 'tty' },
+        config: { type: 'string', short: 'c' },
+        ignore: { type: 'string', multiple: true, default: [] },
+        'trusted-registry': { type: 'string', multiple: true, default: [] },
+        'failure-threshold': { type: 'string', short: 't' },
+        'no-fail': { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+        context: { type: 'string' },
+      });
+      try {
+        const { output, exitCode } = await runLint({
+          paths: positionals,
+          format: values.format as string,
+          config: values.config as string | undefined,
+          ignore: values.ignore as string[],
+          trustedRegistries: values['trusted-registry'] as string[],
+          failureThreshold: values['failure-threshold'] as string | undefined,
+          noFail: values['no-fail'] as boolean,
+          context: values.context as string | undefined,
+          color: !values['no-color'] && Boolean(io.isTTY) && !io.env.NO_COLOR,
+          readStdin: io.readStdin,
+          cwd: io.cwd,
+        });
+        io.out(output);
+        return exitCode;
+      } catch (error) {
+        if (error instanceof LintUsageError) throw new UsageError(error.message);
+        if (error instanceof ConfigError) {
+          io.err(`shipshape lint: invalid configuration\n${error.problems.map(formatProblem).join('\n')}\n`);
+          return 2;
+        }
+        throw error;
+      }
+    },
+  },
   ps: {
     summary: 'list all containers (name, image, state, status)',
     usage: 'shipshape ps [--format tty|json] [--host URL] [--context NAME]',
@@ -95,7 +141,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
-  const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env };
+  const readStdin = async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, cwd: process.cwd(), isTTY: process.stdout.isTTY, readStdin };
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     (error) => {

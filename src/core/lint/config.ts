@@ -32,3 +32,30 @@ export function defaultConfig(): LintConfig {
     severities: {},
   };
 }
+
+/** Layers configs: lists add up (an override moves a rule to the later severity), scalars: the later wins. */
+export function mergeConfig(...layers: Partial<LintConfig>[]): LintConfig {
+  const out = defaultConfig();
+  for (const layer of layers) {
+    if (layer.ignored) out.ignored = [...out.ignored, ...layer.ignored];
+    if (layer.override) {
+      for (const [severity, ids] of Object.entries(layer.override) as [keyof LintConfig['override'], string[]][]) {
+        for (const key of Object.keys(out.override) as (keyof LintConfig['override'])[]) out.override[key] = out.override[key]!.filter((id) => !ids.includes(id));
+        out.override[severity] = [...(out.override[severity] ?? []), ...ids];
+      }
+    }
+    if (layer.trustedRegistries) out.trustedRegistries = [...out.trustedRegistries, ...layer.trustedRegistries];
+    if (layer.labelSchema) out.labelSchema = { ...out.labelSchema, ...layer.labelSchema };
+    if (layer.severities) out.severities = { ...out.severities, ...layer.severities };
+    for (const key of ['strictLabels', 'disableIgnorePragma', 'failureThreshold', 'noFail'] as const) {
+      if (layer[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = layer[key];
+    }
+  }
+  return out;
+}
+
+/** Dockerfile-like names: Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.dockerfile, *.containerfile. */
+export function isDockerfileName(name: string): boolean {
+  if (/\.dockerignore$/i.test(name)) return false;
+  return /^(docker|container)file(\..+)?$/i.test(name) || /\.(docker|container)file$/i.test(name);
+}

@@ -1,0 +1,21 @@
+import type { Severity } from '../types';
+import { Formatter, oneBased } from './types';
+
+const COLOR: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m' };
+
+export const tty: Formatter = ({ results, color }) => {
+  const paint = (s: Severity, text: string) => (color ? `${COLOR[s]}${text}\x1b[0m` : text);
+  const lines: string[] = [];
+  let total = 0;
+  for (const { file, findings } of results) {
+    for (const f of findings) {
+      const p = oneBased(f);
+      const fixable = f.fixes.length ? ' (fixable)' : '';
+      lines.push(`${file}:${p.line}:${p.column} ${paint(f.severity, f.severity)} ${f.code}: ${f.message}${fixable}`);
+      total++;
+    }
+  }
+  const files = results.length;
+  lines.push(total === 0 ? `${files} file${files === 1 ? '' : 's'} checked, no problems` : `${total} problem${total === 1 ? '' : 's'} in ${results.filter((r) => r.findings.length).length} of ${files} file${files === 1 ? '' : 's'}`);
+  return lines.join('\n') + '\n';
+};
