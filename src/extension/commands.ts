@@ -1,11 +1,13 @@
 // Every command, as a small function of the context, listed in one table.
 import * as vscode from 'vscode';
 import { ShipshapeContext } from './context';
+import { showRule } from './lint/actions';
 
 type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
 
 export const commands: Record<string, CommandFactory> = {
   'shipshape.containers.refresh': (ctx) => () => ctx.containers.refresh(),
+  'shipshape.lint.showRule': () => (id) => showRule(id),
 };
 
 export function registerCommands(ctx: ShipshapeContext): vscode.Disposable[] {

@@ -1,9 +1,17 @@
 // Every Shipshape setting, read in one place and typed.
 import * as vscode from 'vscode';
+import type { Severity } from '../core/lint/types';
 
 export interface ShipshapeConfig {
   dockerHost: string | undefined;
   dockerContext: string | undefined;
+  lint: {
+    enable: boolean;
+    severities: Record<string, Severity | 'off'>;
+    debounceMs: number;
+    /** '' looks on PATH; 'off' disables ShellCheck. */
+    shellcheckPath: string;
+  };
 }
 
 export function readConfig(): ShipshapeConfig {
@@ -12,7 +20,17 @@ export function readConfig(): ShipshapeConfig {
   return {
     dockerHost: text('docker.host'),
     dockerContext: text('docker.context'),
+    lint: {
+      enable: c.get<boolean>('lint.enable', true),
+      severities: c.get<Record<string, Severity | 'off'>>('lint.severities', {}),
+      debounceMs: c.get<number>('lint.debounceMs', 150),
+      shellcheckPath: c.get<string>('lint.shellcheck.path', '').trim(),
+    },
   };
+}
+
+export function affectsLint(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration('shipshape.lint');
 }
 
 /** True when a configuration change touches a setting that decides which daemon to use. */

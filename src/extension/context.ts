@@ -5,16 +5,20 @@ import { DockerClient, createDockerClient } from '../docker/client';
 import { ContainersModel } from '../docker/containers';
 import { EndpointError } from '../docker/endpoint';
 import { readConfig } from './config';
+import { DockerfileLinting } from './lint/linting';
 
 export class ShipshapeContext implements vscode.Disposable {
   readonly containers: ContainersModel;
   readonly output: vscode.LogOutputChannel;
+  readonly linting: DockerfileLinting;
   private client: DockerClient;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Shipshape', { log: true });
     this.client = this.makeClient();
     this.containers = new ContainersModel(this.client);
+    // The tree-sitter .wasm files sit beside the bundle (dist/).
+    this.linting = new DockerfileLinting(__dirname, this.output);
   }
 
   get docker(): DockerClient {
@@ -43,6 +47,7 @@ export class ShipshapeContext implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.linting.dispose();
     this.containers.dispose();
     this.output.dispose();
   }

@@ -1,7 +1,8 @@
 // Activation: build the context, register the command table and the views. Nothing touches the
 // daemon until the Containers view is visible or a command asks.
 import * as vscode from 'vscode';
-import { affectsDaemon } from './config';
+import { affectsDaemon, affectsLint } from './config';
+import { LintCodeActions, LintHover, RULE_SCHEME, RuleDocuments } from './lint/actions';
 import { registerCommands } from './commands';
 import { ShipshapeContext } from './context';
 import { ContainersTreeProvider } from './views/containers';
@@ -28,7 +29,11 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     vscode.window.registerTreeDataProvider('shipshape.labs', new LabsTreeProvider()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsDaemon(e)) void ctx.reconnect();
+      if (affectsLint(e)) ctx.linting.relintAll();
     }),
+    vscode.languages.registerCodeActionsProvider({ language: 'dockerfile' }, new LintCodeActions(ctx.linting), { providedCodeActionKinds: LintCodeActions.kinds }),
+    vscode.languages.registerHoverProvider({ language: 'dockerfile' }, new LintHover(ctx.linting)),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDocuments(ctx.linting)),
     ...registerCommands(ctx),
   );
   loadWhenVisible();

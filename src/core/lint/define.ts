@@ -11,7 +11,8 @@ export const hadolintDocs = (id: string) => `https://github.com/hadolint/hadolin
 /** BuildKit's pages are at kebab-case names: JSONArgsRecommended → json-args-recommended. */
 export const buildkitDocs = (name: string) =>
   `https://docs.docker.com/reference/build-checks/${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase()}/`;
-export const shipshapeDocs = (id: string) => `https://github.com/shipshape-dev/shipshape/blob/main/docs/rules.md#${id.toLowerCase()}`;
+/** Syntax rules have no page of their own upstream: they link the Dockerfile reference (the hover carries the rule's own docs). */
+export const shipshapeDocs = (_id: string) => 'https://docs.docker.com/reference/dockerfile/';
 
 export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };

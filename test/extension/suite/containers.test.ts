@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../src/extension/extension';
 import { removeContainer, runBusybox, testClient, uniqueName } from '../../support/daemon';
+import { waitFor } from '../../support/wait';
 
 async function api(): Promise<ShipshapeApi> {
   const extension = vscode.extensions.getExtension<ShipshapeApi>('shipshape.shipshape');
@@ -60,11 +61,3 @@ describe('Containers view (real daemon, real VS Code)', () => {
     await waitFor(() => shipshape.context.containers.state.kind === 'connected');
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -29,7 +29,7 @@ export const sarif: Formatter = ({ results, meta, toolVersion }) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'shipshape', version: toolVersion, informationUri: 'https://github.com/shipshape-dev/shipshape', rules } },
+        tool: { driver: { name: 'shipshape', version: toolVersion, rules } },
         results: results.flatMap(({ file, findings }) =>
           findings.map((f) => {
             const p = oneBased(f);

@@ -1,0 +1,148 @@
+// Lints Dockerfile-like documents on open and on change (debounced) and keeps the findings of
+// each document's latest version, which the diagnostics, code actions and hovers all read.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { loadBuildContext } from '../../core/lint/build-context';
+import { LintConfig, mergeConfig } from '../../core/lint/config';
+import { Linter } from '../../core/lint/engine';
+import { ConfigError, findHadolintConfig, loadHadolintConfig } from '../../core/lint/hadolint-config';
+import type { Finding, Severity } from '../../core/lint/types';
+import { readConfig } from '../config';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  // Hints never reach the Problems panel; style findings should.
+  style: vscode.DiagnosticSeverity.Information,
+};
+
+export function isDockerfileDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === 'dockerfile';
+}
+
+export function toRange(r: Finding['range']): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export class DockerfileLinting implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('shipshape');
+  /** Problems in .hadolint.yaml files, shown in those files. */
+  private readonly configDiagnostics = vscode.languages.createDiagnosticCollection('shipshape-config');
+  private readonly findings = new Map<string, { version: number; findings: Finding[] }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were replaced. */
+  readonly onDidLint = this.changed.event;
+  private linter: Promise<Linter> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly wasmDir: string, private readonly output: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (/\.hadolint\.ya?ml$/.test(d.fileName) || /\.dockerignore$/.test(d.fileName)) this.relintAll();
+      }),
+    );
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** The linter, created on first use (loading tree-sitter takes a moment). */
+  getLinter(): Promise<Linter> {
+    this.linter ??= Linter.create({ wasmDir: this.wasmDir });
+    return this.linter;
+  }
+
+  findingsFor(document: vscode.TextDocument): Finding[] {
+    const entry = this.findings.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry.findings : [];
+  }
+
+  relintAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay = readConfig().lint.debounceMs): void {
+    if (!isDockerfileDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.lintNow(document), delay));
+  }
+
+  /** Lints a document now and publishes its diagnostics. */
+  async lintNow(document: vscode.TextDocument): Promise<Finding[]> {
+    const key = document.uri.toString();
+    this.timers.delete(key);
+    const settings = readConfig().lint;
+    if (!settings.enable || document.isClosed) {
+      this.forget(document.uri);
+      return [];
+    }
+    const linter = await this.getLinter();
+    const version = document.version;
+    const config = this.configFor(document, settings.severities);
+    const buildContext = document.uri.scheme === 'file' ? loadBuildContext(document.uri.fsPath) : undefined;
+    let findings: Finding[];
+    try {
+      findings = linter.lint(document.getText(), { config, buildContext });
+    } catch (error) {
+      this.output.error(`linting ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+    if (document.version !== version) return findings; // a newer edit is already scheduled
+    this.findings.set(key, { version, findings });
+    this.diagnostics.set(document.uri, findings.map((f) => this.toDiagnostic(f, linter)));
+    this.changed.fire(document.uri);
+    return findings;
+  }
+
+  private toDiagnostic(f: Finding, linter: Linter): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+    const docs = linter.meta(f.code)?.docs;
+    d.code = docs ? { value: f.code, target: vscode.Uri.parse(docs) } : f.code;
+    d.source = f.source === 'hadolint' || f.source === 'buildkit' ? `shipshape (${f.source})` : 'shipshape';
+    return d;
+  }
+
+  /** .hadolint.yaml from the document's folder upward, then the editor's severities. */
+  private configFor(document: vscode.TextDocument, severities: Record<string, Severity | 'off'>): LintConfig {
+    const dir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    let fileConfig: Partial<LintConfig> = {};
+    const found = dir ? findHadolintConfig(dir) : undefined;
+    if (found) {
+      const uri = vscode.Uri.file(found);
+      try {
+        fileConfig = loadHadolintConfig(found);
+        this.configDiagnostics.delete(uri);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        // Shown where the mistake is; linting goes on with the defaults.
+        this.configDiagnostics.set(
+          uri,
+          error.problems.map((p) => {
+            const d = new vscode.Diagnostic(new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column + 200), `${p.message} (${p.hint})`, vscode.DiagnosticSeverity.Error);
+            d.source = 'shipshape';
+            return d;
+          }),
+        );
+        this.output.warn(error.message);
+      }
+    }
+    return mergeConfig(fileConfig, { severities });
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.findings.delete(uri.toString());
+    this.diagnostics.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.diagnostics.dispose();
+    this.configDiagnostics.dispose();
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

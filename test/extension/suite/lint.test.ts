@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { ShipshapeApi } from '../../../src/extension/extension';
+import { waitFor } from '../../support/wait';
+
+const workspace = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+
+async function open(rel: string, text: string): Promise<vscode.TextDocument> {
+  const file = path.join(workspace(), rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  const document = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+const codesOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))).sort();
+
+async function diagnosticsWith(uri: vscode.Uri, expected: (codes: string[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  await waitFor(() => expected(codesOf(uri)), `${what} (have ${codesOf(uri).join(', ')})`);
+  return vscode.languages.getDiagnostics(uri);
+}
+
+async function codeActions(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range)) ?? [];
+}
+
+describe('Dockerfile linting in the editor (real VS Code)', () => {
+  before(async () => {
+    await vscode.extensions.getExtension<ShipshapeApi>('shipshape.shipshape')!.activate();
+  });
+
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('shipshape').update('lint.severities', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows hadolint findings as diagnostics with their DL codes, severities and docs links', async () => {
+    const document = await open('lint-a/Dockerfile', 'FROM debian\nWORKDIR app\nRUN apt-get install -y curl\nCMD run\n');
+    const diagnostics = await diagnosticsWith(document.uri, (c) => ['DL3000', 'DL3006', 'DL3008', 'DL3025'].every((x) => c.includes(x)), 'diagnostics for lint-a');
+    const dl3008 = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'DL3008')!;
+    assert.deepEqual([dl3008.range.start.line, dl3008.range.start.character, dl3008.range.end.character], [2, 23, 27]);
+    assert.equal(dl3008.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal((dl3008.code as { target: vscode.Uri }).target.toString(), 'https://github.com/hadolint/hadolint/wiki/DL3008');
+    assert.equal(diagnostics.find((d) => (d.code as { value: string }).value === 'DL3000')!.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('applies a quick fix (CMD to exec form) and the finding goes away', async () => {
+    const document = await open('lint-b/Dockerfile', 'FROM debian:12\nCMD nginx -g "daemon off;"\n');
+    const [diagnostic] = await diagnosticsWith(document.uri, (c) => c.includes('DL3025'), 'DL3025');
+    const actions = await codeActions(document, diagnostic!.range);
+    const convert = actions.find((a) => a.title.startsWith('Convert to exec form'));
+    assert.ok(convert?.edit, `a conversion fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(convert.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(convert.edit));
+    assert.equal(document.getText(), 'FROM debian:12\nCMD ["nginx", "-g", "daemon off;"]\n');
+    await diagnosticsWith(document.uri, (c) => !c.includes('DL3025'), 'DL3025 gone after the fix');
+  });
+
+  it('"Ignore for this instruction" inserts a hadolint pragma and silences the rule there', async () => {
+    const document = await open('lint-c/Dockerfile', 'FROM debian:12\nRUN apt-get install -y curl\n');
+    const diagnostics = await diagnosticsWith(document.uri, (c) => c.includes('DL3008'), 'DL3008');
+    const actions = await codeActions(document, diagnostics.find((d) => (d.code as { value: string }).value === 'DL3008')!.range);
+    const ignore = actions.find((a) => a.title === 'Ignore DL3008 for this instruction');
+    assert.ok(ignore?.edit);
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    assert.equal(document.getText(), 'FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n');
+    await diagnosticsWith(document.uri, (c) => !c.includes('DL3008'), 'DL3008 silenced');
+  });
+
+  it('re-lints after an edit', async () => {
+    const document = await open('lint-d/Dockerfile', 'FROM debian:12\n');
+    await diagnosticsWith(document.uri, (c) => !c.includes('DL3006'), 'clean start');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(1, 0), 'FROM alpine AS tools\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006 after typing an untagged FROM');
+  });
+
+  it('honours .hadolint.yaml beside the Dockerfile, and shows a config mistake in that file at its line', async () => {
+    fs.mkdirSync(path.join(workspace(), 'lint-e'), { recursive: true });
+    fs.writeFileSync(path.join(workspace(), 'lint-e', '.hadolint.yaml'), 'ignored: [DL3006]\noverride:\n  error: [DL3025]\n');
+    const document = await open('lint-e/Dockerfile', 'FROM debian\nCMD run\n');
+    const diagnostics = await diagnosticsWith(document.uri, (c) => c.includes('DL3025'), 'DL3025');
+    assert.ok(!codesOf(document.uri).includes('DL3006'));
+    assert.equal(diagnostics.find((d) => (d.code as { value: string }).value === 'DL3025')!.severity, vscode.DiagnosticSeverity.Error);
+
+    const configUri = vscode.Uri.file(path.join(workspace(), 'lint-f', '.hadolint.yaml'));
+    fs.mkdirSync(path.dirname(configUri.fsPath), { recursive: true });
+    fs.writeFileSync(configUri.fsPath, 'ignored: [DL3006]\nfailure_threshold: error\n');
+    await open('lint-f/Dockerfile', 'FROM debian\n');
+    await waitFor(() => vscode.languages.getDiagnostics(configUri).length > 0, 'a diagnostic in the bad .hadolint.yaml');
+    const [problem] = vscode.languages.getDiagnostics(configUri);
+    assert.equal(problem!.range.start.line, 1);
+    assert.match(problem!.message, /unknown key "failure_threshold".*did you mean "failure-threshold"/);
+  });
+
+  it('the shipshape.lint.severities setting changes a rule\'s severity live', async () => {
+    const document = await open('lint-g/Dockerfile', 'FROM debian\n');
+    await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006');
+    await vscode.workspace.getConfiguration('shipshape').update('lint.severities', { DL3006: 'error' }, vscode.ConfigurationTarget.Global);
+    await waitFor(() => vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'DL3006 as an error');
+  });
+
+  it('hovering a finding shows the rule\'s rationale and examples', async () => {
+    const document = await open('lint-h/Dockerfile', 'FROM debian:12\nRUN apt-get install -y curl\n');
+    await diagnosticsWith(document.uri, (c) => c.includes('DL3008'), 'DL3008');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, 25));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /DL3008: Pin versions in apt-get install/);
+    assert.match(text, /Unpinned packages install whatever the mirror has/);
+    assert.match(text, /```dockerfile\nFROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7\.88\.\*\n```/);
+  });
+});
