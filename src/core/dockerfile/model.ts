@@ -184,42 +184,70 @@ function imageRef(from: ast.From): ImageRef | null {
   };
 }
 
-function buildInstruction(node: ast.Instruction, index: number, stage: Stage | undefined): Instruction {
-  const keyword = node.getKeyword().toUpperCase();
-  const argsText = node.getArgumentsContent() ?? '';
-  const flagsOf = (node as unknown as { getFlags?: () => ast.Flag[] }).getFlags;
-  const heredocsOf = (node as unknown as { getHeredocs?: () => ast.Heredoc[] }).getHeredocs;
-  const trimmed = argsText.trimStart();
-  const instruction: Instruction = {
-    index,
-    keyword,
-    keywordText: node.getInstruction(),
-    keywordRange: node.getInstructionRange(),
-    range: node.getRange(),
-    args: node.getArguments().map(toWord),
-    argsText,
-    rawArgsText: node.getRawArgumentsContent() ?? '',
-    argsRange: node.getArgumentsRange(),
-    flags: flagsOf ? flagsOf.call(node).map(toFlag) : [],
-    json: trimmed.startsWith('[') ? parseJsonArray(trimmed) : null,
-    looksLikeJson: trimmed.startsWith('['),
-    properties: PROPERTY_KEYWORDS.has(keyword) ? properties(node) : [],
-    heredocs: heredocsOf
-      ? heredocsOf.call(node).map((h) => ({ name: h.getName(), contentRange: h.getContentRange(), nameRange: h.getNameRange() }))
-      : [],
-    stage,
-    trigger: undefined,
-    onbuildParent: undefined,
-    node,
-  };
-  if (keyword === 'ONBUILD') {
-    const triggerNode = (node as ast.Onbuild).getTriggerInstruction();
-    if (triggerNode) {
-      instruction.trigger = buildInstruction(triggerNode, index, stage);
-      instruction.trigger.onbuildParent = instruction;
+/**
+ * An instruction whose details are computed on first use: dockerfile-ast re-tokenizes on every
+ * getArguments()/getFlags() call, and most rules look at a few keywords only.
+ */
+class LazyInstruction implements Instruction {
+  readonly keyword: string;
+  readonly keywordText: string;
+  readonly keywordRange: Range;
+  readonly range: Range;
+  trigger: Instruction | undefined = undefined;
+  onbuildParent: Instruction | undefined = undefined;
+  private cache: Partial<Pick<Instruction, 'args' | 'argsText' | 'rawArgsText' | 'argsRange' | 'flags' | 'properties' | 'heredocs'>> & { json?: string[] | null } = {};
+
+  constructor(readonly node: ast.Instruction, readonly index: number, readonly stage: Stage | undefined) {
+    this.keyword = node.getKeyword().toUpperCase();
+    this.keywordText = node.getInstruction();
+    this.keywordRange = node.getInstructionRange();
+    this.range = node.getRange();
+    if (this.keyword === 'ONBUILD') {
+      const triggerNode = (node as ast.Onbuild).getTriggerInstruction();
+      if (triggerNode) {
+        this.trigger = new LazyInstruction(triggerNode, index, stage);
+        this.trigger.onbuildParent = this;
+      }
     }
   }
-  return instruction;
+
+  get args(): Word[] {
+    return (this.cache.args ??= this.node.getArguments().map(toWord));
+  }
+  get argsText(): string {
+    return (this.cache.argsText ??= this.node.getArgumentsContent() ?? '');
+  }
+  get rawArgsText(): string {
+    return (this.cache.rawArgsText ??= this.node.getRawArgumentsContent() ?? '');
+  }
+  get argsRange(): Range | null {
+    if (this.cache.argsRange === undefined) this.cache.argsRange = this.node.getArgumentsRange();
+    return this.cache.argsRange;
+  }
+  get flags(): Flag[] {
+    const getFlags = (this.node as unknown as { getFlags?: () => ast.Flag[] }).getFlags;
+    return (this.cache.flags ??= getFlags ? getFlags.call(this.node).map(toFlag) : []);
+  }
+  get looksLikeJson(): boolean {
+    return this.argsText.trimStart().startsWith('[');
+  }
+  get json(): string[] | null {
+    if (this.cache.json === undefined) this.cache.json = this.looksLikeJson ? parseJsonArray(this.argsText.trim()) : null;
+    return this.cache.json;
+  }
+  get properties(): KeyValue[] {
+    return (this.cache.properties ??= PROPERTY_KEYWORDS.has(this.keyword) ? properties(this.node) : []);
+  }
+  get heredocs(): HeredocInfo[] {
+    const getHeredocs = (this.node as unknown as { getHeredocs?: () => ast.Heredoc[] }).getHeredocs;
+    return (this.cache.heredocs ??= getHeredocs
+      ? getHeredocs.call(this.node).map((h) => ({ name: h.getName(), contentRange: h.getContentRange(), nameRange: h.getNameRange() }))
+      : []);
+  }
+}
+
+function buildInstruction(node: ast.Instruction, index: number, stage: Stage | undefined): Instruction {
+  return new LazyInstruction(node, index, stage);
 }
 
 /** Parses a Dockerfile. Never throws: whatever dockerfile-ast recovers is returned. */

@@ -81,19 +81,27 @@ export function scriptOf(model: DockerfileModel, instruction: Instruction): Mapp
   return cut(model, target.argsRange.start, target.range.end);
 }
 
+/** Accumulates script text in slices, with the Dockerfile position of every character. */
 class ScriptBuilder {
-  private text = '';
+  private parts: string[] = [];
   private lines: number[] = [];
   private chars: number[] = [];
-  push(ch: string, line: number, character: number): void {
-    this.text += ch;
-    for (let i = 0; i < ch.length; i++) {
+  /** Appends text[from, to) of Dockerfile line `line`. */
+  slice(text: string, line: number, from: number, to: number): void {
+    if (to <= from) return;
+    this.parts.push(text.slice(from, to));
+    for (let c = from; c < to; c++) {
       this.lines.push(line);
-      this.chars.push(character + i);
+      this.chars.push(c);
     }
   }
+  push(ch: string, line: number, character: number): void {
+    this.parts.push(ch);
+    this.lines.push(line);
+    this.chars.push(character);
+  }
   done(end: Position): MappedScript {
-    return { text: this.text, lines: Uint32Array.from(this.lines), chars: Uint32Array.from(this.chars), end };
+    return { text: this.parts.join(''), lines: Uint32Array.from(this.lines), chars: Uint32Array.from(this.chars), end };
   }
 }
 
@@ -104,7 +112,7 @@ function cutRaw(model: DockerfileModel, start: Position, end: Position): MappedS
     const text = model.lines[line]!;
     const from = line === start.line ? start.character : 0;
     const to = line === end.line ? Math.min(end.character, text.length) : text.length;
-    for (let c = from; c < to; c++) b.push(text[c]!, line, c);
+    b.slice(text, line, from, to);
     if (line < end.line) b.push('\n', line, to);
   }
   return b.done(end);
@@ -129,7 +137,7 @@ function cut(model: DockerfileModel, start: Position, end: Position): MappedScri
       to = stripped.length - escape.length;
       continued = true;
     }
-    for (let c = from; c < to; c++) b.push(text[c]!, line, c);
+    b.slice(text, line, from, to);
     if (!continued && line < end.line) b.push('\n', line, to);
   }
   return b.done(end);
