@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureContainersView, docker, startDemoContainers } from './screenshot.mjs';
 import { printResults, runExtensionTests } from './test-extension.mjs';
+import { aptEnsure } from './vscode-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const groups = ['core', 'docker', 'extension', 'package'];
@@ -44,12 +45,18 @@ if (!step('typecheck and compile tests (tsc)', process.execPath, [path.join(root
 if (!step('bundle (esbuild)', process.execPath, [path.join(root, 'scripts', 'build.mjs')])) broken.push('build failed');
 
 if (broken.length === 0) {
+  // ShellCheck is optional for users, but its integration is tested against the real binary.
+  try {
+    if (!fs.existsSync('/usr/bin/shellcheck') && fs.existsSync('/etc/debian_version')) aptEnsure(['shellcheck']);
+  } catch (error) {
+    broken.push(`shellcheck: ${error.message}`);
+  }
   if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js']);
   if (selected.some((g) => g !== 'core')) {
     // Tests never start daemons ad hoc; this script brings up the one they share, or says why not.
     if (!step('Docker daemon (scripts/docker-up)', 'bash', [path.join(root, 'scripts', 'docker-up')])) broken.push('no Docker daemon: see the docker-up error above');
   }
-  if (selected.includes('docker') && !broken.length) mocha('docker', ['out/test/docker/**/*.test.js', 'out/test/cli/**/*.test.js']);
+  if (selected.includes('docker') && !broken.length) mocha('docker', ['out/test/docker/**/*.test.js', 'out/test/cli/**/*.test.js', 'out/test/process/**/*.test.js']);
   if (selected.includes('extension') && !broken.some((b) => b.startsWith('no Docker'))) {
     console.log('\n== extension tests');
     try {

@@ -8,6 +8,7 @@ import { FileResult, formatters } from '../core/lint/formats';
 import { ConfigError, findHadolintConfig, loadHadolintConfig } from '../core/lint/hadolint-config';
 import { SEVERITY_RANK } from '../core/lint/types';
 import { version } from '../../package.json';
+import { findShellcheck, shellcheckRunner } from '../process/shellcheck';
 
 export class LintUsageError extends Error {}
 
@@ -20,6 +21,8 @@ export interface LintCommandOptions {
   failureThreshold?: string;
   noFail: boolean;
   context?: string;
+  /** '' looks on PATH, 'off' disables, else a path. */
+  shellcheck: string;
   color: boolean;
   readStdin: () => Promise<string>;
   cwd: string;
@@ -76,6 +79,9 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     ...(options.noFail ? { noFail: true } : {}),
   };
   const linter = await Linter.create({ wasmDir: __dirname });
+  const shellcheckBinary = findShellcheck(options.shellcheck);
+  if (options.shellcheck && options.shellcheck !== 'off' && !shellcheckBinary) throw new LintUsageError(`--shellcheck ${options.shellcheck}: no such file`);
+  const runShellcheck = shellcheckBinary ? shellcheckRunner(shellcheckBinary) : undefined;
   const configCache = new Map<string, Partial<LintConfig>>();
   const results: FileResult[] = [];
   let failed = false;
@@ -91,7 +97,7 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     }
     const config = mergeConfig(fileConfig ?? {}, flags);
     const buildContext = isStdin ? undefined : loadBuildContext(file, options.context ? path.resolve(options.cwd, options.context) : dir);
-    const findings = linter.lint(text, { config, buildContext });
+    const findings = runShellcheck ? await linter.lintWithShellcheck(text, { config, buildContext }, runShellcheck) : linter.lint(text, { config, buildContext });
     const shown = isStdin ? '-' : path.relative(options.cwd, file) || file;
     results.push({ file: shown, findings });
     const threshold = config.failureThreshold;

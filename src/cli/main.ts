@@ -35,7 +35,7 @@ const commands: Record<string, Command> = {
   lint: {
     summary: 'lint Dockerfiles (every hadolint rule and BuildKit check; .hadolint.yaml honoured)',
     usage:
-      'shipshape lint [--format tty|json|sarif|checkstyle|junit|codeclimate|github] [--config FILE] [--ignore ID]... [--trusted-registry R]... [--failure-threshold error|warning|info|style|none] [--no-fail] [--context DIR] PATH... (a folder is searched; - reads stdin)',
+      'shipshape lint [--format tty|json|sarif|checkstyle|junit|codeclimate|github] [--config FILE] [--ignore ID]... [--trusted-registry R]... [--failure-threshold error|warning|info|style|none] [--no-fail] [--context DIR] [--shellcheck PATH | --no-shellcheck] PATH... (a folder is searched; - reads stdin)',
     async run(args, io) {
       const { values, positionals } = parse(args, {
         format: { type: 'string', short: 'f', default: 'tty' },
@@ -46,6 +46,8 @@ const commands: Record<string, Command> = {
         'no-fail': { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         context: { type: 'string' },
+        shellcheck: { type: 'string' },
+        'no-shellcheck': { type: 'boolean', default: false },
       });
       try {
         const { output, exitCode } = await runLint({
@@ -57,6 +59,7 @@ const commands: Record<string, Command> = {
           failureThreshold: values['failure-threshold'] as string | undefined,
           noFail: values['no-fail'] as boolean,
           context: values.context as string | undefined,
+          shellcheck: values['no-shellcheck'] ? 'off' : ((values.shellcheck as string | undefined) ?? ''),
           color: !values['no-color'] && Boolean(io.isTTY) && !io.env.NO_COLOR,
           readStdin: io.readStdin,
           cwd: io.cwd,

@@ -67,10 +67,11 @@ export function scriptOf(model: DockerfileModel, instruction: Instruction): Mapp
     const cmdWord = target.args.find((a) => a.value.toUpperCase() === 'CMD');
     if (!cmdWord) return null;
     const rest = target.args[target.args.indexOf(cmdWord) + 1];
-    if (!rest || rest.value.startsWith('[')) return null;
+    if (!rest || parsesAsJsonArray(target.argsText.slice(target.argsText.indexOf(rest.value)))) return null;
     return cut(model, cmdWord.range.end, target.range.end);
   }
-  if (!SHELL_KEYWORDS.has(target.keyword) || target.looksLikeJson || !target.argsRange) return null;
+  // Docker takes exec form only when the text parses as a JSON array: `RUN [[ -n x ]]` is shell.
+  if (!SHELL_KEYWORDS.has(target.keyword) || target.json !== null || !target.argsRange) return null;
   if (target.heredocs.length > 0) {
     const first = target.args[0]?.value ?? '';
     const doc = target.heredocs[0]!;
@@ -82,6 +83,14 @@ export function scriptOf(model: DockerfileModel, instruction: Instruction): Mapp
 }
 
 /** Accumulates script text in slices, with the Dockerfile position of every character. */
+function parsesAsJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
 class ScriptBuilder {
   private parts: string[] = [];
   private lines: number[] = [];

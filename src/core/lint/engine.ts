@@ -4,6 +4,7 @@ import { DockerfileModel, Instruction, parseDockerfile } from '../dockerfile/mod
 import { ShellParser, ShellScript, scriptOf } from '../dockerfile/shell';
 import { LintConfig, defaultConfig } from './config';
 import { Pragmas, readPragmas } from './pragmas';
+import { ShellcheckRunner, shellcheckFindings, shellcheckInputs, shellcheckMeta, shellcheckScript } from './shellcheck';
 import { allRules } from './rules';
 import type { BuildContextInfo, Finding, LocalImages, Rule, RuleContext, RuleMeta, Severity } from './types';
 
@@ -41,6 +42,28 @@ export class Linter {
   }
 
   lint(text: string, options: LintOptions = {}): Finding[] {
+    const run = this.runRules(text, options);
+    return this.finish(run.findings, run.config, run.pragmas);
+  }
+
+  /** lint(), plus ShellCheck's findings on RUN scripts through `runner` (config and pragmas apply to SC codes too). */
+  async lintWithShellcheck(text: string, options: LintOptions, runner: ShellcheckRunner): Promise<Finding[]> {
+    const run = this.runRules(text, options);
+    const inputs = shellcheckInputs(run.model, run.pragmas.shell);
+    if (inputs.length) {
+      const scripts = inputs.map(shellcheckScript);
+      const comments = await runner(scripts);
+      inputs.forEach((input, i) => {
+        for (const f of shellcheckFindings(input, scripts[i]!, comments[i] ?? [])) {
+          const severity = this.severityOf(shellcheckMeta(f.code, f.level), run.config, run.pragmas);
+          if (severity !== 'off') run.findings.push({ code: f.code, aliases: [], severity, message: f.message, range: f.range, fixes: f.fixes, source: 'shellcheck' });
+        }
+      });
+    }
+    return this.finish(run.findings, run.config, run.pragmas);
+  }
+
+  private runRules(text: string, options: LintOptions): { model: DockerfileModel; config: LintConfig; pragmas: Pragmas; findings: Finding[] } {
     const config: LintConfig = { ...defaultConfig(), ...options.config };
     const model = parseDockerfile(text);
     const pragmas = readPragmas(model);
@@ -78,6 +101,10 @@ export class Linter {
         });
       }
     }
+    return { model, config, pragmas, findings };
+  }
+
+  private finish(findings: Finding[], config: LintConfig, pragmas: Pragmas): Finding[] {
     return this.suppress(findings, config, pragmas).sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
     );

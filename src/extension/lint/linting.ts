@@ -8,6 +8,7 @@ import { Linter } from '../../core/lint/engine';
 import { ConfigError, findHadolintConfig, loadHadolintConfig } from '../../core/lint/hadolint-config';
 import type { Finding, Severity } from '../../core/lint/types';
 import { readConfig } from '../config';
+import { findShellcheck, shellcheckRunner } from '../../process/shellcheck';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -86,7 +87,10 @@ export class DockerfileLinting implements vscode.Disposable {
     const buildContext = document.uri.scheme === 'file' ? loadBuildContext(document.uri.fsPath) : undefined;
     let findings: Finding[];
     try {
-      findings = linter.lint(document.getText(), { config, buildContext });
+      const shellcheck = findShellcheck(settings.shellcheckPath);
+      findings = shellcheck
+        ? await linter.lintWithShellcheck(document.getText(), { config, buildContext }, shellcheckRunner(shellcheck))
+        : linter.lint(document.getText(), { config, buildContext });
     } catch (error) {
       this.output.error(`linting ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
       return [];
