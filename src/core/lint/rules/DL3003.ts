@@ -1,0 +1,34 @@
+import { commandsNamed } from '../../dockerfile/shell';
+import { defineRule, hadolintDocs, instructionsOf } from '../define';
+
+export default defineRule(
+  {
+    id: 'DL3003',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Use WORKDIR to switch to a directory',
+    rationale:
+      'A `cd` inside RUN only lasts for that one step, so later steps silently run somewhere else, and long `cd a && … && cd ..` chains are hard to follow. WORKDIR sets the directory for every following instruction and creates it when missing.',
+    examples: {
+      bad: 'FROM node:20\nCOPY . /app\nRUN cd /app && npm ci\n',
+      good: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
+    },
+    docs: hadolintDocs('DL3003'),
+    fixable: false,
+  },
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+      const script = ctx.shell(instruction);
+      if (!script) continue;
+      for (const command of commandsNamed(script, 'cd')) {
+        const target = command.args[0]?.value;
+        ctx.report({
+          range: command.nameWord!.range,
+          message: target
+            ? `Use WORKDIR ${target} instead of \`cd ${target}\`: a cd only lasts for this RUN`
+            : 'Use WORKDIR to switch to a directory instead of `cd`: a cd only lasts for this RUN',
+        });
+      }
+    }
+  },
+);

@@ -1,0 +1,75 @@
+import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
+import { positionalArgs } from '../../dockerfile/shell';
+import { defineRule, hadolintDocs, instructionsOf } from '../define';
+
+const PIP = /^pip(\d+(\.\d+)*)?$/;
+const PYTHON = /^python(\d+(\.\d+)*)?$/;
+/** pip options that take a value (hadolint's list plus the other common ones), so their value is not a package. */
+const VALUED = [
+  'abi', 'b', 'build', 'e', 'editable', 'extra-index-url', 'f', 'find-links', 'i', 'index-url', 'implementation', 'no-binary', 'only-binary', 'platform',
+  'prefix', 'progress-bar', 'proxy', 'python-version', 'root', 'src', 't', 'target', 'trusted-host', 'upgrade-strategy',
+  'log', 'cache-dir', 'timeout', 'retries', 'exists-action', 'cert', 'client-cert', 'global-option', 'config-settings', 'C', 'python', 'report', 'use-feature',
+  'keyring-provider', 'c', 'constraint', 'r', 'requirement',
+];
+const VERSION_SYMBOL = /==|>=|<=|>|<|!=|~=/;
+const LOCAL_PACKAGE = /\.(whl|tar\.gz)$/;
+const VCS = /^(git|hg|svn|bzr)(\+[\w-]+)?:/;
+/** Requirement files, a constraints file or the local project pin (or do not name) the versions themselves. */
+const DELEGATED = /^(-r|--requirement|-c|--constraint)(=.*|.+)?$/;
+
+/** The arguments after `install` of `pip install …` or `python -m pip install …`, or null for other commands. */
+function installArgs(command: ShellCommand): ShellWord[] | null {
+  if (PIP.test(command.name)) {
+    const positional = positionalArgs(command, VALUED);
+    if (positional[0]?.value !== 'install') return null;
+    return command.args.slice(command.args.indexOf(positional[0]) + 1);
+  }
+  if (PYTHON.test(command.name)) {
+    const a = command.args;
+    for (let i = 2; i < a.length; i++) {
+      if (a[i]!.value === 'install' && a[i - 1]!.value === 'pip' && a[i - 2]!.value === '-m') return a.slice(i + 1);
+    }
+  }
+  return null;
+}
+
+function pinned(pkg: string): boolean {
+  if (VERSION_SYMBOL.test(pkg) || LOCAL_PACKAGE.test(pkg)) return true;
+  // A VCS URL is pinned by `@ref`; any other path or URL points at a fixed file or directory.
+  return VCS.test(pkg) ? pkg.includes('@') : pkg.includes('/');
+}
+
+export default defineRule(
+  {
+    id: 'DL3013',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`',
+    rationale:
+      'An unpinned `pip install` takes whatever PyPI has on the day of the build, so rebuilding the same Dockerfile can bring in a new major version and break. Pin versions (or install from a pinned requirements file) to keep builds repeatable.',
+    examples: {
+      bad: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n',
+      good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
+    },
+    docs: hadolintDocs('DL3013'),
+    fixable: false,
+  },
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+      const script = ctx.shell(instruction);
+      if (!script) continue;
+      for (const command of script.commands) {
+        const args = installArgs(command);
+        if (!args || args.some((a) => a.value === '.' || DELEGATED.test(a.value))) continue;
+        for (const pkg of positionalArgs({ ...command, args }, VALUED)) {
+          if (pkg.dynamic || pinned(pkg.value)) continue;
+          const advice = VCS.test(pkg.value) ? `pin it to a tag or commit with \`@<ref>\`` : `use \`${pkg.value}==<version>\``;
+          ctx.report({
+            range: pkg.range,
+            message: `Pin versions in pip install: instead of \`${pkg.value}\` ${advice} (or install from a pinned requirements file with -r)`,
+          });
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,41 @@
+import { commandsNamed, hasFlag, positionalArgs } from '../../dockerfile/shell';
+import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+
+/** apt-get options that take a value, so their value is not the subcommand. */
+const VALUED = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture'];
+const ASSUME_YES_OPTION = /^APT::Get::Assume-Yes=(true|yes|1)$/i;
+
+export default defineRule(
+  {
+    id: 'DL3014',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
+    rationale:
+      'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without -y the install aborts as soon as it needs confirmation, which depends on what the package pulls in. `-y` makes the step non-interactive and predictable.',
+    examples: {
+      bad: 'FROM debian:12\nRUN apt-get install --no-install-recommends curl=7.88.*\n',
+      good: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.*\n',
+    },
+    docs: hadolintDocs('DL3014'),
+    fixable: true,
+  },
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+      const script = ctx.shell(instruction);
+      if (!script) continue;
+      for (const command of commandsNamed(script, 'apt-get')) {
+        const install = positionalArgs(command, VALUED)[0];
+        if (install?.value !== 'install') continue;
+        // As hadolint, -q counts too (apt-get: -qq implies -y); `-o APT::Get::Assume-Yes=true` is the long way.
+        if (hasFlag(command, 'y', 'yes', 'assume-yes', 'force-yes', 'q') || command.args.some((a) => ASSUME_YES_OPTION.test(a.value))) continue;
+        const end = install.range.end;
+        ctx.report({
+          range: install.range,
+          message: 'Use the -y switch to avoid manual input: `apt-get install -y <package>`; without it the build fails when apt-get asks for confirmation',
+          fixes: [fix('Add -y to apt-get install', insertAt(end.line, end.character, ' -y'))],
+        });
+      }
+    }
+  },
+);
