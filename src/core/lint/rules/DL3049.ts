@@ -1,0 +1,57 @@
+import type { Stage } from '../../dockerfile/model';
+import { defineRule, hadolintDocs } from '../define';
+
+export default defineRule(
+  {
+    id: 'DL3049',
+    source: 'hadolint',
+    severity: 'info',
+    description: 'Label `<label>` is missing',
+    rationale:
+      'A label schema (`label-schema` in .hadolint.yaml) lists the labels every image must carry, such as its source repository or version. Images built without them cannot be traced back to their code, owner or licence by registries and scanners.',
+    examples: {
+      settings: { labelSchema: { 'org.opencontainers.image.source': 'url' } },
+      bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+      good: 'FROM alpine:3.20\nLABEL org.opencontainers.image.source="https://github.com/acme/app"\nRUN apk add --no-cache curl\n',
+    },
+    docs: hadolintDocs('DL3049'),
+    fixable: false,
+  },
+  (ctx) => {
+    const required = Object.keys(ctx.settings.labelSchema);
+    const stages = ctx.model.stages;
+    if (required.length === 0 || stages.length === 0) return;
+    // Stages that other stages only copy files from are build helpers: their labels never reach an image.
+    const copiedFrom = new Set<string>();
+    const keys: Set<string>[] = [];
+    for (const stage of stages) {
+      const own = new Set<string>();
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === 'LABEL') for (const kv of instruction.properties) own.add(kv.key);
+        else if (instruction.keyword === 'COPY') {
+          const from = instruction.flags.find((f) => f.name.toLowerCase() === 'from');
+          if (from?.value) copiedFrom.add(from.value.toLowerCase());
+        }
+      }
+      keys.push(own);
+    }
+    const byName = new Map<string, Stage>();
+    for (const label of required) {
+      const has: boolean[] = [];
+      byName.clear();
+      for (const stage of stages) {
+        // A stage built FROM an earlier stage inherits that stage's labels (stage names are case-insensitive).
+        const parent = stage.image ? byName.get(stage.image.raw.toLowerCase()) : undefined;
+        has[stage.index] = keys[stage.index]!.has(label) || (parent !== undefined && has[parent.index] === true);
+        const name = stage.name?.toLowerCase();
+        if (name) byName.set(name, stage);
+        if (has[stage.index] || (name && copiedFrom.has(name)) || copiedFrom.has(String(stage.index))) continue;
+        const where = stage.name ? `stage \`${stage.name}\`` : stages.length > 1 ? `stage ${stage.index}` : 'the image';
+        ctx.report({
+          range: stage.image?.range ?? stage.from.keywordRange,
+          message: `Label \`${label}\` is missing in ${where}: the label schema requires it (add \`LABEL ${label}=...\`)`,
+        });
+      }
+    }
+  },
+);

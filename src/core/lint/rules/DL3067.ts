@@ -1,0 +1,34 @@
+import { defineRule, hadolintDocs, instructionsOf } from '../define';
+
+const unquote = (s: string) => s.replace(/^(["'])(.*)\1$/, '$2');
+
+export default defineRule(
+  {
+    id: 'DL3067',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Do not copy an entire filesystem from another stage',
+    rationale:
+      '`COPY --from=stage / /` drags the whole other image into this one: compilers, caches, package databases and its own settings, overwriting yours. Copy only the artifacts the final image needs, such as the built binary or the application folder.',
+    examples: {
+      bad: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static\nCOPY --from=build / /\n',
+      good: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /out/app /app\n',
+    },
+    docs: hadolintDocs('DL3067'),
+    fixable: false,
+  },
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'COPY')) {
+      const from = instruction.flags.find((f) => f.name.toLowerCase() === 'from');
+      if (!from?.value) continue;
+      const paths = instruction.json ?? instruction.args.map((a) => unquote(a.value));
+      if (paths.length < 2 || paths[paths.length - 1] !== '/') continue;
+      const source = paths.slice(0, -1).indexOf('/');
+      if (source < 0) continue;
+      ctx.report({
+        range: instruction.json ? instruction.argsRange ?? instruction.keywordRange : instruction.args[source]!.range,
+        message: `Do not copy the entire filesystem of \`${from.value}\` into this image: copy only the files it needs (e.g. \`COPY --from=${from.value} /path/to/app /app\`)`,
+      });
+    }
+  },
+);

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import rule from '../../../../src/core/lint/rules/DL3060';
+import { linterFor, ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    rule.meta.examples.good,
+    'FROM node:20\nRUN foo\n',
+    { name: 'a builder stage nobody builds FROM', code: 'FROM node:20 AS foo\nRUN yarn install foo\nFROM scratch\nRUN hey\n' },
+    { name: 'inherited stage that cleaned', code: 'FROM node:20 AS foo\nRUN yarn install && yarn cache clean\nFROM foo\nRUN hey\n' },
+    { name: 'a cache mount keeps the cache out of the layer', code: 'FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n' },
+    { name: 'exec form', code: 'FROM node:20\nRUN ["yarn", "install"]\n' },
+  ],
+  invalid: [
+    {
+      code: rule.meta.examples.bad,
+      errors: [{ line: 3, column: 5, endColumn: 9, message: /^`yarn cache clean` missing after `yarn install`/ }],
+      output: 'FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
+    },
+    { name: 'in the last stage', code: 'FROM node:20 AS foo\nRUN hey\nFROM scratch\nRUN yarn install\n', errors: [{ line: 4 }] },
+    { name: 'in a stage another is built FROM', code: 'FROM node:20 AS foo\nRUN yarn install\nFROM foo\nRUN hey\n', errors: [{ line: 2 }] },
+    {
+      name: 'across continuation lines',
+      code: 'FROM node:20\nRUN yarn install \\\n  --production\n',
+      errors: [{ line: 2 }],
+      output: 'FROM node:20\nRUN yarn install \\\n  --production && yarn cache clean\n',
+    },
+    { name: 'ONBUILD RUN, in any stage', code: 'FROM node:20 AS lib\nONBUILD RUN yarn install\nFROM scratch\n', errors: [{ line: 2, column: 13 }] },
+  ],
+});
+
+describe('DL3060 fix is offered only at the end of a plain script', () => {
+  const cases = {
+    'a comment in the script': 'FROM node:20\nRUN yarn install; echo "#done"\n',
+    'a trailing &': 'FROM node:20\nRUN yarn install &\n',
+    'a heredoc': 'FROM node:20\nRUN <<EOF\nyarn install\nEOF\n',
+  };
+  for (const [name, code] of Object.entries(cases)) {
+    it(name, async () => {
+      const found = (await linterFor(rule)).lint(code).filter((f) => f.code === 'DL3060');
+      assert.equal(found.length, 1);
+      assert.deepEqual(found[0]!.fixes, []);
+    });
+  }
+});

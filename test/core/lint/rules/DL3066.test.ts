@@ -1,0 +1,22 @@
+import rule from '../../../../src/core/lint/rules/DL3066';
+import { ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    rule.meta.examples.good,
+    'FROM foo:bar\nUSER 1234:5678\n',
+    { name: 'only the numeric part counts', code: 'FROM foo:bar\nUSER 1234:staff\n' },
+    { name: 'a declared ARG', code: 'ARG APP_UID\nFROM foobar:barfoo\nUSER ${APP_UID}\n' },
+    { name: 'a declared ENV', code: 'FROM foobar:barfoo\nENV APP_UID=10001\nUSER $APP_UID\n' },
+    { name: 'an earlier stage does not matter', code: 'FROM foo:bar AS build\nUSER foobar\nFROM foobar:barfoo\nUSER 1234\n' },
+    { name: 'a later numeric USER wins', code: 'FROM foo:bar\nUSER foobar\nUSER 1234\n' },
+    { name: 'no USER', code: 'FROM foo:bar\n' },
+  ],
+  invalid: [
+    { code: rule.meta.examples.bad, errors: [{ line: 3, column: 6, endColumn: 9, message: /^Non-numeric user `app` may not be resolvable/ }] },
+    { code: 'FROM foo:bar\nUSER foobar:barfoo\n', errors: [{ line: 2, message: /`foobar`/ }] },
+    { name: 'the last stage', code: 'FROM foo:bar AS build\nUSER 1234\nFROM foobar:barfoo\nUSER foobar\n', errors: [{ line: 4 }] },
+    { name: 'a later name wins', code: 'FROM foo:bar\nUSER 1234\nUSER foobar\n', errors: [{ line: 3 }] },
+    { name: 'an undeclared variable', code: 'FROM foo:bar\nUSER $APP_USER\n', errors: [{ line: 2 }] },
+  ],
+});
