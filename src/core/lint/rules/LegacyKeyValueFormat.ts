@@ -1,0 +1,63 @@
+import type { KeyValue } from '../../dockerfile/model';
+import type { Fix } from '../types';
+import { buildkitDocs, defineRule, fix, replace } from '../define';
+
+/** Unquoted whitespace in a value as written (quotes and escapes respected). */
+function hasUnquotedSpace(raw: string, escape: string): boolean {
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (ch === escape && quote !== "'") i++;
+    else if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ' ' || ch === '\t') return true;
+  }
+  return false;
+}
+
+/** `KEY value` → `KEY=value`, quoting a value with spaces; null when the rewrite is not obviously equivalent. */
+function rewrite(p: KeyValue, escape: string): Fix | null {
+  if (p.rawValue === null || !p.valueRange || p.range.start.line !== p.range.end.line) return null;
+  const raw = p.rawValue.trim();
+  let value = raw;
+  if (hasUnquotedSpace(raw, escape)) {
+    // The legacy value is the rest of the line; wrapping it in quotes is safe when it holds no quotes or escapes.
+    if (/["'`\\]/.test(raw)) return null;
+    value = `"${raw}"`;
+  }
+  return fix(`Rewrite as ${p.key}=${value}`, replace({ start: p.keyRange.start, end: p.valueRange.end }, `${p.key}=${value}`));
+}
+
+export default defineRule(
+  {
+    id: 'LegacyKeyValueFormat',
+    source: 'buildkit',
+    severity: 'warning',
+    description: 'Legacy key/value format with whitespace separator should not be used',
+    rationale:
+      '`ENV key value` sets one variable to everything after the first space, while `ENV key=value other=x` sets several: the two forms look alike but parse differently, which hides mistakes. Docker documents the space-separated form as legacy; `key=value` is unambiguous.',
+    examples: {
+      bad: 'FROM alpine:3.20\nENV APP_HOME /srv/app\n',
+      good: 'FROM alpine:3.20\nENV APP_HOME=/srv/app\n',
+    },
+    docs: buildkitDocs('LegacyKeyValueFormat'),
+    fixable: true,
+  },
+  (ctx) => {
+    const escape = ctx.model.escapeChar;
+    for (const instruction of ctx.model.instructions) {
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
+      for (const p of instruction.properties) {
+        if (p.hasEquals || p.value === null) continue;
+        const name = instruction.keywordText;
+        const rewritten = rewrite(p, escape);
+        ctx.report({
+          range: p.range,
+          message: `"${name} key=value" should be used instead of legacy "${name} key value" format: use ${name} ${p.key}=<value>`,
+          ...(rewritten ? { fixes: [rewritten] } : {}),
+        });
+      }
+    }
+  },
+);
