@@ -18,6 +18,16 @@ function status(meta: RuleMeta): string {
   return parts.join(' · ');
 }
 
+function exampleContext(meta: RuleMeta): string[] {
+  const { settings, dockerignore, localImages } = meta.examples;
+  const lines: string[] = [];
+  if (settings?.labelSchema) lines.push(`With \`label-schema: ${JSON.stringify(settings.labelSchema)}\`${settings.strictLabels ? ' and `strict-labels: true`' : ''} in \`.hadolint.yaml\`:`);
+  if (settings?.trustedRegistries) lines.push(`With \`trustedRegistries: ${JSON.stringify(settings.trustedRegistries)}\` in \`.hadolint.yaml\`:`);
+  if (dockerignore !== undefined) lines.push(`With this \`.dockerignore\`: \`${dockerignore.trim().replace(/\n/g, ' ')}\``);
+  if (localImages) lines.push(`With these local images: ${Object.entries(localImages.platforms).map(([r, p]) => `\`${r}\` (${p})`).join(', ')}; building for ${localImages.defaultPlatform}`);
+  return lines.length ? [...lines, ''] : [];
+}
+
 /** One rule's page in Markdown. `headingLevel` 2 for a section of docs/rules.md, 1 for a page. */
 export function renderRuleDoc(meta: RuleMeta, headingLevel = 2): string {
   const h = '#'.repeat(headingLevel);
@@ -28,6 +38,7 @@ export function renderRuleDoc(meta: RuleMeta, headingLevel = 2): string {
     '',
     meta.rationale,
     '',
+    ...exampleContext(meta),
     'Problem:',
     '',
     '```dockerfile',

@@ -20,13 +20,25 @@ export interface RuleMeta {
   description: string;
   /** Why it matters, a few sentences. */
   rationale: string;
-  examples: { bad: string; good: string };
+  examples: RuleExamples;
   docs: string;
   fixable: boolean;
   /** Off unless a config names it (hadolint: in an `override` list; BuildKit: `experimental=`). */
   offByDefault?: boolean;
   /** A BuildKit experimental check. */
   experimental?: boolean;
+}
+
+/** A bad and a good Dockerfile, and what the rule needs around them to judge (checked by a test for every rule). */
+export interface RuleExamples {
+  bad: string;
+  good: string;
+  /** Settings the examples assume, e.g. a label schema. */
+  settings?: Partial<RuleSettings>;
+  /** A .dockerignore beside the examples (for CopyIgnoredFile). */
+  dockerignore?: string;
+  /** Platforms of locally present images, and the build's default platform (for InvalidBaseImagePlatform). */
+  localImages?: { platforms: Record<string, string>; defaultPlatform: string };
 }
 
 export interface TextEdit {
