@@ -1,5 +1,6 @@
 // `shipshape`: the command-line twin of the extension. Each command is a small function in one table.
 import { ParseArgsConfig, parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { formatContainerTable } from '../core/containers/summary';
 import { DaemonUnreachableError, createDockerClient } from '../docker/client';
 import { listContainers } from '../docker/containers';
@@ -144,6 +145,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  // A CLI run is short: V8's optimizing tier for the tree-sitter WebAssembly costs more than it
+  // saves, and the process waits for those background compiles at exit (measured by bench/lint).
+  setFlagsFromString('--liftoff-only');
   const readStdin = async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -1,5 +1,5 @@
 // The one Docker client factory. Everything that talks to a daemon gets its client here.
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import fs from 'node:fs';
 import { DockerEndpoint, EndpointInputs, resolveEndpoint } from './endpoint';
 
@@ -40,7 +40,9 @@ export function dockerodeOptions(endpoint: DockerEndpoint): Dockerode.DockerOpti
 
 export function createDockerClient(inputs: EndpointInputs = {}): DockerClient {
   const endpoint = resolveEndpoint(inputs);
-  return { api: new Dockerode(dockerodeOptions(endpoint)), endpoint };
+  // Loaded on first use: dockerode (with gRPC and ssh2) costs ~50 ms, which `shipshape lint` never needs.
+  const DockerodeClass = require('dockerode') as typeof Dockerode;
+  return { api: new DockerodeClass(dockerodeOptions(endpoint)), endpoint };
 }
 
 /** A daemon that could not be reached, with a reason a person can act on. */
