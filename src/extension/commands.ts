@@ -6,7 +6,7 @@ import { showRule } from './lint/actions';
 type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
 
 export const commands: Record<string, CommandFactory> = {
-  'shipshape.containers.refresh': (ctx) => () => ctx.containers.refresh(),
+  'shipshape.containers.refresh': (ctx) => () => ctx.docker.refresh(),
   'shipshape.lint.showRule': () => (id) => showRule(id),
 };
 

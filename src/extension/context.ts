@@ -2,33 +2,33 @@
 // the models built on it. Commands and views receive it; nothing else holds state.
 import * as vscode from 'vscode';
 import { DockerClient, createDockerClient } from '../docker/client';
-import { ContainersModel } from '../docker/containers';
+import { DockerModel } from '../docker/model';
 import { EndpointError } from '../docker/endpoint';
 import { readConfig } from './config';
 import { DockerfileLinting } from './lint/linting';
 
 export class ShipshapeContext implements vscode.Disposable {
-  readonly containers: ContainersModel;
+  readonly docker: DockerModel;
   readonly output: vscode.LogOutputChannel;
   readonly linting: DockerfileLinting;
-  private client: DockerClient;
+  private dockerClient: DockerClient;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Shipshape', { log: true });
-    this.client = this.makeClient();
-    this.containers = new ContainersModel(this.client);
+    this.dockerClient = this.makeClient();
+    this.docker = new DockerModel(this.dockerClient);
     // The tree-sitter .wasm files sit beside the bundle (dist/).
     this.linting = new DockerfileLinting(__dirname, this.output);
   }
 
-  get docker(): DockerClient {
-    return this.client;
+  get client(): DockerClient {
+    return this.dockerClient;
   }
 
   /** Re-reads the daemon settings and points every model at the resulting daemon. */
   async reconnect(): Promise<void> {
-    this.client = this.makeClient();
-    await this.containers.setClient(this.client);
+    this.dockerClient = this.makeClient();
+    await this.docker.setClient(this.dockerClient);
   }
 
   private makeClient(): DockerClient {
@@ -48,7 +48,7 @@ export class ShipshapeContext implements vscode.Disposable {
 
   dispose(): void {
     this.linting.dispose();
-    this.containers.dispose();
+    this.docker.dispose();
     this.output.dispose();
   }
 }

@@ -5,21 +5,26 @@ import { affectsDaemon, affectsLint } from './config';
 import { LintCodeActions, LintHover, RULE_SCHEME, RuleDocuments } from './lint/actions';
 import { registerCommands } from './commands';
 import { ShipshapeContext } from './context';
-import { ContainersTreeProvider } from './views/containers';
+import { DockerTreeProvider } from './views/containers';
+import { DaemonStatusItem } from './views/status';
 import { LabsTreeProvider } from './views/labs';
 
 /** What activate() returns: the live objects, so extension-host tests can assert on them. */
 export interface ShipshapeApi {
   context: ShipshapeContext;
-  containersView: ContainersTreeProvider;
+  containersView: DockerTreeProvider;
 }
 
 export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
   const ctx = new ShipshapeContext(extension);
-  const containersView = new ContainersTreeProvider(ctx.containers);
+  const containersView = new DockerTreeProvider(ctx.docker);
   const containersTree = vscode.window.createTreeView('shipshape.containers', { treeDataProvider: containersView, showCollapseAll: false });
+  // The model connects (one event stream) the first time the view is shown, and then stays live.
+  let statusItem: DaemonStatusItem | undefined;
   const loadWhenVisible = () => {
-    if (containersTree.visible && ctx.containers.state.kind === 'idle') void ctx.containers.refresh();
+    if (!containersTree.visible) return;
+    void ctx.docker.start();
+    statusItem ??= new DaemonStatusItem(ctx.docker, () => ctx.client.endpoint);
   };
   extension.subscriptions.push(
     ctx,
@@ -35,6 +40,7 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     vscode.languages.registerHoverProvider({ language: 'dockerfile' }, new LintHover(ctx.linting)),
     vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDocuments(ctx.linting)),
     ...registerCommands(ctx),
+    { dispose: () => statusItem?.dispose() },
   );
   loadWhenVisible();
   return { context: ctx, containersView };

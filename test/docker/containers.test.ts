@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DaemonUnreachableError, createDockerClient } from '../../src/docker/client';
-import { ContainersModel, ContainersState, listContainers } from '../../src/docker/containers';
+import { listContainers } from '../../src/docker/containers';
 import { removeContainer, runBusybox, testClient, uniqueName } from '../support/daemon';
 
 describe('docker/containers (real daemon)', () => {
@@ -29,25 +29,5 @@ describe('docker/containers (real daemon)', () => {
   it('raises DaemonUnreachableError naming the socket when nothing listens there', async () => {
     const nowhere = createDockerClient({ host: 'unix:///tmp/shipshape-absent.sock' });
     await assert.rejects(listContainers(nowhere), (e: unknown) => e instanceof DaemonUnreachableError && /no daemon socket at unix:\/\/\/tmp\/shipshape-absent\.sock/.test(e.message));
-  });
-
-  it('model goes idle → loading → connected, and to disconnected when pointed at no daemon', async () => {
-    const model = new ContainersModel(client);
-    const seen: ContainersState['kind'][] = [];
-    model.onDidChange((s) => seen.push(s.kind));
-    await model.refresh();
-    assert.deepEqual(seen, ['loading', 'connected']);
-    await model.setClient(createDockerClient({ host: 'tcp://127.0.0.1:1' }));
-    assert.equal(model.state.kind, 'disconnected');
-    assert.match(model.state.kind === 'disconnected' ? model.state.reason : '', /connection refused at tcp:\/\/127\.0\.0\.1:1/);
-    model.dispose();
-  });
-
-  it('model shares one request between concurrent refreshes', async () => {
-    const model = new ContainersModel(client);
-    const first = model.refresh();
-    assert.equal(model.refresh(), first);
-    await first;
-    model.dispose();
   });
 });

@@ -1,0 +1,251 @@
+// The daemon as the editor sees it: containers, images, networks and volumes, kept current by ONE
+// /events stream. Views render this model and subscribe to its changes; nothing here polls.
+// When the stream ends (daemon stopped or restarted) the model says so and reconnects with backoff.
+import { EventEmitter } from 'node:events';
+import { ApiContainerListEntry, ContainerSummary, sortContainers, summarizeContainer } from '../core/containers/summary';
+import { ImageSummary, NetworkSummary, VolumeSummary, effectOf, summarizeImage, summarizeNetwork, summarizeVolume } from '../core/containers/objects';
+import { DaemonUnreachableError, DockerClient, describeConnectionError, isConnectionError } from './client';
+
+export type Connection =
+  | { kind: 'connecting'; endpoint: string }
+  | { kind: 'connected'; endpoint: string; version: string }
+  | { kind: 'disconnected'; endpoint: string; reason: string; retryInMs: number };
+
+export type ModelChange = 'connection' | 'containers' | 'images' | 'networks' | 'volumes';
+
+const BACKOFF_MS = [100, 250, 500, 1000, 2000];
+/** Events arriving within this window are answered with one list request. */
+const COALESCE_MS = 30;
+
+export class DockerModel {
+  private readonly emitter = new EventEmitter();
+  private state: Connection;
+  private containerMap = new Map<string, ContainerSummary>();
+  private sortedContainers: ContainerSummary[] | undefined;
+  images: ImageSummary[] = [];
+  networks: NetworkSummary[] = [];
+  volumes: VolumeSummary[] = [];
+  private stream: NodeJS.ReadableStream | undefined;
+  private generation = 0;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private pendingIds = new Set<string>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+  private reloading = false;
+  /** Events that arrived while the lists were being read. */
+  private holding: string[] | undefined;
+  private running = false;
+
+  constructor(private client: DockerClient) {
+    this.state = { kind: 'connecting', endpoint: client.endpoint.host };
+  }
+
+  get connection(): Connection {
+    return this.state;
+  }
+
+  get containers(): ContainerSummary[] {
+    return (this.sortedContainers ??= sortContainers([...this.containerMap.values()]));
+  }
+
+  onDidChange(listener: (change: ModelChange) => void): { dispose(): void } {
+    this.emitter.on('change', listener);
+    return { dispose: () => this.emitter.off('change', listener) };
+  }
+
+  /** Connects (once); resolves when the first attempt has connected or failed. */
+  start(): Promise<void> {
+    if (this.running) return Promise.resolve();
+    this.running = true;
+    return this.connect();
+  }
+
+  /** Reconnects now (the "retry" action), or reloads everything when connected. */
+  async refresh(): Promise<void> {
+    this.running = true;
+    await this.connect();
+  }
+
+  /** Points the model at another daemon (a setting or context changed). */
+  async setClient(client: DockerClient): Promise<void> {
+    this.client = client;
+    this.containerMap.clear();
+    this.sortedContainers = undefined;
+    this.images = [];
+    this.networks = [];
+    this.volumes = [];
+    await this.refresh();
+  }
+
+  private async connect(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.closeStream();
+    const generation = ++this.generation;
+    const endpoint = this.client.endpoint.host;
+    if (this.state.kind !== 'connected') this.setConnection({ kind: 'connecting', endpoint });
+    try {
+      // Subscribe first and hold the events until the lists are read: nothing that happens meanwhile
+      // is missed, and nothing older than the lists is applied on top of them.
+      const stream = (await this.client.api.getEvents()) as NodeJS.ReadableStream;
+      if (generation !== this.generation) {
+        (stream as unknown as { destroy?: () => void }).destroy?.();
+        return;
+      }
+      const held: string[] = [];
+      this.listen(stream, generation, held);
+      const [version] = await Promise.all([this.client.api.version() as Promise<{ Version?: string }>, this.loadAll()]);
+      if (generation !== this.generation) return;
+      this.attempt = 0;
+      this.setConnection({ kind: 'connected', endpoint, version: version.Version ?? '' });
+      this.holding = undefined;
+      for (const line of held) this.onEvent(line);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.lost(error);
+    }
+  }
+
+  private listen(stream: NodeJS.ReadableStream, generation: number, held: string[]): void {
+    this.stream = stream;
+    this.holding = held;
+    let buffer = '';
+    stream.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        if (!line) continue;
+        if (this.holding) this.holding.push(line);
+        else this.onEvent(line);
+      }
+    });
+    const ended = (error?: unknown) => {
+      if (generation !== this.generation || !this.running) return;
+      this.stream = undefined;
+      this.lost(error ?? Object.assign(new Error('the event stream ended (the daemon stopped or restarted)'), { code: 'ECONNRESET' }));
+    };
+    stream.on('end', () => ended());
+    stream.on('close', () => ended());
+    stream.on('error', (e) => ended(e));
+  }
+
+  private onEvent(line: string): void {
+    let event: Parameters<typeof effectOf>[0];
+    try {
+      event = JSON.parse(line);
+    } catch {
+      return; // a partial or foreign line: the next full reload corrects any drift
+    }
+    const effect = effectOf(event);
+    switch (effect.kind) {
+      case 'container':
+        if (effect.removed) {
+          this.pendingIds.delete(effect.id);
+          if (this.containerMap.delete(effect.id)) this.changed('containers');
+        } else this.reloadContainer(effect.id);
+        break;
+      case 'images':
+        void this.guard(this.loadImages()).then(() => this.changed('images'));
+        break;
+      case 'networks':
+        void this.guard(this.loadNetworks()).then(() => this.changed('networks'));
+        if (effect.container) this.reloadContainer(effect.container);
+        break;
+      case 'volumes':
+        void this.guard(this.loadVolumes()).then(() => this.changed('volumes'));
+        break;
+    }
+  }
+
+  /** Coalesces container reloads: a burst of events becomes one filtered list request, and ids that
+   * arrive while a request is in flight wait for it and go together into the next one. */
+  private reloadContainer(id: string): void {
+    this.pendingIds.add(id);
+    if (this.pendingTimer || this.reloading) return;
+    this.pendingTimer = setTimeout(() => void this.flushContainerReloads(), COALESCE_MS);
+  }
+
+  private async flushContainerReloads(): Promise<void> {
+    this.pendingTimer = undefined;
+    const ids = [...this.pendingIds];
+    this.pendingIds.clear();
+    if (!ids.length) return;
+    this.reloading = true;
+    await this.guard(
+      (async () => {
+        const entries = (await this.client.api.listContainers({ all: true, filters: { id: ids } })) as ApiContainerListEntry[];
+        const found = new Set(entries.map((e) => e.Id));
+        for (const e of entries) this.containerMap.set(e.Id, summarizeContainer(e));
+        for (const id of ids) if (!found.has(id)) this.containerMap.delete(id);
+        this.changed('containers');
+      })(),
+    );
+    this.reloading = false;
+    if (this.pendingIds.size) this.pendingTimer = setTimeout(() => void this.flushContainerReloads(), COALESCE_MS);
+  }
+
+  /** A failed reload while connected: the stream's end (if the daemon went away) reports it. */
+  private async guard(work: Promise<void>): Promise<void> {
+    try {
+      await work;
+    } catch {
+      // Nothing to do: a lost daemon ends the event stream, which triggers reconnection.
+    }
+  }
+
+  private async loadAll(): Promise<void> {
+    const entries = (await this.client.api.listContainers({ all: true })) as ApiContainerListEntry[];
+    this.containerMap = new Map(entries.map((e) => [e.Id, summarizeContainer(e)]));
+    await Promise.all([this.loadImages(), this.loadNetworks(), this.loadVolumes()]);
+    for (const change of ['containers', 'images', 'networks', 'volumes'] as const) this.changed(change);
+  }
+
+  private async loadImages(): Promise<void> {
+    this.images = ((await this.client.api.listImages()) as Parameters<typeof summarizeImage>[0][]).map(summarizeImage).sort((a, b) => (a.tags[0] ?? '~').localeCompare(b.tags[0] ?? '~'));
+  }
+
+  private async loadNetworks(): Promise<void> {
+    this.networks = ((await this.client.api.listNetworks()) as Parameters<typeof summarizeNetwork>[0][]).map(summarizeNetwork).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private async loadVolumes(): Promise<void> {
+    const result = (await this.client.api.listVolumes()) as { Volumes?: Parameters<typeof summarizeVolume>[0][] | null };
+    this.volumes = (result.Volumes ?? []).map(summarizeVolume).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private lost(error: unknown): void {
+    const endpoint = this.client.endpoint.host;
+    const reason = error instanceof DaemonUnreachableError ? error.reason : isConnectionError(error) ? describeConnectionError(error, this.client.endpoint) : String((error as Error)?.message ?? error);
+    const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
+    this.attempt++;
+    this.setConnection({ kind: 'disconnected', endpoint, reason, retryInMs });
+    if (this.running) this.retryTimer = setTimeout(() => void this.connect(), retryInMs);
+  }
+
+  private closeStream(): void {
+    const stream = this.stream as unknown as { destroy?: () => void } | undefined;
+    this.stream = undefined;
+    stream?.destroy?.();
+  }
+
+  private setConnection(state: Connection): void {
+    const same = state.kind === this.state.kind && (state.kind !== 'disconnected' || (this.state.kind === 'disconnected' && this.state.reason === state.reason));
+    this.state = state;
+    if (!same) this.emitter.emit('change', 'connection');
+  }
+
+  private changed(change: ModelChange): void {
+    if (change === 'containers') this.sortedContainers = undefined;
+    this.emitter.emit('change', change);
+  }
+
+  dispose(): void {
+    this.running = false;
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.pendingTimer);
+    this.closeStream();
+    this.emitter.removeAllListeners();
+  }
+}

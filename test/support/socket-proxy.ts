@@ -1,0 +1,51 @@
+// A Unix-socket proxy in front of the Docker socket that counts HTTP requests, so tests and
+// benchmarks can measure how many API calls the extension makes (e.g. none while idle).
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface CountingProxy {
+  socketPath: string;
+  /** Requests seen, by "METHOD /path" without the query string. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const REQUEST_LINE = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.[01]\r\n/g;
+
+/** Listens at `socketPath` (default: a new temporary folder) and forwards to `target`. */
+export async function startCountingProxy(target = '/var/run/docker.sock', socketPath?: string): Promise<CountingProxy> {
+  const dir = socketPath ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-proxy-'));
+  socketPath ??= path.join(dir!, 'docker.sock');
+  const requests: string[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target);
+    sockets.add(client).add(upstream);
+    client.on('data', (chunk) => {
+      for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) requests.push(`${m[1]} ${m[2]!.split('?')[0]!.replace(/^\/v[\d.]+/, '')}`);
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  return {
+    socketPath,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => {
+          if (dir) fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}
