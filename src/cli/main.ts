@@ -5,6 +5,7 @@ import { formatContainerTable } from '../core/containers/summary';
 import { DaemonUnreachableError, createDockerClient } from '../docker/client';
 import { listContainers } from '../docker/containers';
 import { EndpointError } from '../docker/endpoint';
+import { internalsCommand } from './internals';
 import { ConfigError, LintUsageError, runLint } from './lint';
 import { formatProblem } from '../core/lint/hadolint-config';
 import { version } from '../../package.json';
@@ -89,6 +90,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  internals: internalsCommand,
 };
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {

@@ -32,3 +32,26 @@ export async function removeContainer(client: DockerClient, id: string): Promise
     if ((error as { statusCode?: number }).statusCode !== 404) throw error;
   }
 }
+
+/** Like runBusybox, with HostConfig settings (limits, namespace modes, capabilities, security options). */
+export async function runBusyboxWith(
+  client: DockerClient,
+  name: string,
+  hostConfig: Record<string, unknown>,
+  cmd: string[] = ['sleep', '300'],
+): Promise<string> {
+  const container = await client.api.createContainer({
+    name,
+    Image: 'busybox:latest',
+    Cmd: cmd,
+    Labels: { [TEST_LABEL]: 'true' },
+    HostConfig: { AutoRemove: false, ...hostConfig },
+  });
+  try {
+    await container.start();
+  } catch (error) {
+    await container.remove({ force: true }); // created but refused to start (e.g. capabilities this host lacks): leave nothing behind
+    throw error;
+  }
+  return container.id;
+}
