@@ -1,13 +1,15 @@
 // Every command, as a small function of the context, listed in one table.
 import * as vscode from 'vscode';
+import { containerCommands } from './containers/commands';
 import { ShipshapeContext } from './context';
 import { showRule } from './lint/actions';
 
-type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
+export type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
 
 export const commands: Record<string, CommandFactory> = {
   'shipshape.containers.refresh': (ctx) => () => ctx.docker.refresh(),
   'shipshape.lint.showRule': () => (id) => showRule(id),
+  ...containerCommands,
 };
 
 export function registerCommands(ctx: ShipshapeContext): vscode.Disposable[] {

@@ -12,6 +12,10 @@ export interface ShipshapeConfig {
     /** '' looks on PATH; 'off' disables ShellCheck. */
     shellcheckPath: string;
   };
+  containers: {
+    /** Ask before stop, kill and remove. */
+    confirmDestructive: boolean;
+  };
 }
 
 export function readConfig(): ShipshapeConfig {
@@ -25,6 +29,9 @@ export function readConfig(): ShipshapeConfig {
       severities: c.get<Record<string, Severity | 'off'>>('lint.severities', {}),
       debounceMs: c.get<number>('lint.debounceMs', 150),
       shellcheckPath: c.get<string>('lint.shellcheck.path', '').trim(),
+    },
+    containers: {
+      confirmDestructive: c.get<boolean>('containers.confirmDestructive', true),
     },
   };
 }

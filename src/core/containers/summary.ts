@@ -11,6 +11,17 @@ export interface ApiContainerListEntry {
   Status?: string;
   Created?: number;
   Labels?: Record<string, string> | null;
+  Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[] | null;
+}
+
+/** A container port, and where the host publishes it (no publicPort: exposed only). */
+export interface ContainerPort {
+  privatePort: number;
+  publicPort?: number;
+  /** tcp, udp or sctp. */
+  type: string;
+  /** The host address it is published on; 0.0.0.0 or :: for every address. */
+  ip?: string;
 }
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead' | 'unknown';
@@ -25,6 +36,7 @@ export interface ContainerSummary {
   /** ISO 8601 creation time. */
   created: string;
   labels: Record<string, string>;
+  ports: ContainerPort[];
 }
 
 const KNOWN_STATES: ReadonlySet<string> = new Set(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
@@ -41,7 +53,27 @@ export function summarizeContainer(entry: ApiContainerListEntry): ContainerSumma
     status: entry.Status ?? '',
     created: new Date((entry.Created ?? 0) * 1000).toISOString(),
     labels: { ...(entry.Labels ?? {}) },
+    ports: (entry.Ports ?? []).map((p) => ({
+      privatePort: p.PrivatePort,
+      ...(p.PublicPort ? { publicPort: p.PublicPort } : {}),
+      type: p.Type,
+      ...(p.IP ? { ip: p.IP } : {}),
+    })),
   };
+}
+
+/** Published TCP ports as browser URLs, one per host port: the daemon lists 0.0.0.0 and :: bindings
+ * of the same port separately. A wildcard address means "this machine", which is `localHost`. */
+export function publishedTcpUrls(ports: readonly ContainerPort[], localHost = '127.0.0.1'): { url: string; port: ContainerPort }[] {
+  const seen = new Set<number>();
+  const urls: { url: string; port: ContainerPort }[] = [];
+  for (const port of ports) {
+    if (port.type !== 'tcp' || !port.publicPort || seen.has(port.publicPort)) continue;
+    seen.add(port.publicPort);
+    const ip = !port.ip || port.ip === '0.0.0.0' || port.ip === '::' ? localHost : port.ip;
+    urls.push({ url: `http://${ip.includes(':') ? `[${ip}]` : ip}:${port.publicPort}`, port });
+  }
+  return urls.sort((a, b) => a.port.publicPort! - b.port.publicPort!);
 }
 
 const STATE_ORDER: Record<ContainerState, number> = {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ContainerSummary, formatContainerTable, sortContainers, summarizeContainer } from '../../../src/core/containers/summary';
+import { ContainerSummary, formatContainerTable, publishedTcpUrls, sortContainers, summarizeContainer } from '../../../src/core/containers/summary';
 
 const entry = {
   Id: '4f1c2b3a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a',
@@ -9,6 +9,11 @@ const entry = {
   Status: 'Up 3 minutes (healthy)',
   Created: 1_700_000_000,
   Labels: { 'com.docker.compose.project': 'shop' },
+  Ports: [
+    { IP: '0.0.0.0', PrivatePort: 5432, PublicPort: 15432, Type: 'tcp' },
+    { IP: '::', PrivatePort: 5432, PublicPort: 15432, Type: 'tcp' },
+    { PrivatePort: 9187, Type: 'tcp' },
+  ],
 };
 
 describe('core/containers/summary', () => {
@@ -31,6 +36,26 @@ describe('core/containers/summary', () => {
   it('maps an unfamiliar state to "unknown" instead of passing it through', () => {
     assert.equal(summarizeContainer({ ...entry, State: 'hibernating' }).state, 'unknown');
     assert.equal(summarizeContainer({ ...entry, State: 'Exited' }).state, 'exited');
+  });
+
+  it('keeps the ports from the list entry, published or only exposed', () => {
+    assert.deepEqual(summarizeContainer(entry).ports, [
+      { privatePort: 5432, publicPort: 15432, type: 'tcp', ip: '0.0.0.0' },
+      { privatePort: 5432, publicPort: 15432, type: 'tcp', ip: '::' },
+      { privatePort: 9187, type: 'tcp' },
+    ]);
+    assert.deepEqual(summarizeContainer({ Id: entry.Id, Ports: null }).ports, []);
+  });
+
+  it('turns published TCP ports into one URL per host port, wildcards meaning this machine', () => {
+    const ports = [
+      ...summarizeContainer(entry).ports,
+      { privatePort: 80, publicPort: 8080, type: 'tcp', ip: '127.0.0.1' },
+      { privatePort: 53, publicPort: 5353, type: 'udp', ip: '0.0.0.0' },
+      { privatePort: 443, publicPort: 8443, type: 'tcp', ip: '::1' },
+    ];
+    assert.deepEqual(publishedTcpUrls(ports).map((u) => u.url), ['http://127.0.0.1:8080', 'http://[::1]:8443', 'http://127.0.0.1:15432']);
+    assert.deepEqual(publishedTcpUrls(ports, 'docker.example').map((u) => u.url).at(-1), 'http://docker.example:15432');
   });
 
   it('sorts running containers first, then by name', () => {
