@@ -5,6 +5,10 @@ import type { Severity } from '../core/lint/types';
 export interface ShipshapeConfig {
   dockerHost: string | undefined;
   dockerContext: string | undefined;
+  internals: {
+    /** Opt-in read-only helper container for daemons whose /proc is not this machine's. */
+    helperContainer: boolean;
+  };
   lint: {
     enable: boolean;
     severities: Record<string, Severity | 'off'>;
@@ -24,6 +28,7 @@ export function readConfig(): ShipshapeConfig {
   return {
     dockerHost: text('docker.host'),
     dockerContext: text('docker.context'),
+    internals: { helperContainer: c.get<boolean>('internals.helperContainer', false) },
     lint: {
       enable: c.get<boolean>('lint.enable', true),
       severities: c.get<Record<string, Severity | 'off'>>('lint.severities', {}),

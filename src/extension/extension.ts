@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { ShipshapeContext } from './context';
 import { DockerTreeProvider } from './views/containers';
 import { DaemonStatusItem } from './views/status';
+import { ContainerDetailsSource } from './views/container-details';
 import { LabsTreeProvider } from './views/labs';
 
 /** What activate() returns: the live objects, so extension-host tests can assert on them. */
@@ -17,11 +18,13 @@ export interface ShipshapeApi {
 
 export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
   const ctx = new ShipshapeContext(extension);
-  const containersView = new DockerTreeProvider(ctx.docker);
+  const details = new ContainerDetailsSource(() => ctx.client);
+  const containersView = new DockerTreeProvider(ctx.docker, details);
   const containersTree = vscode.window.createTreeView('shipshape.containers', { treeDataProvider: containersView, showCollapseAll: false });
   // The model connects (one event stream) the first time the view is shown, and then stays live.
   let statusItem: DaemonStatusItem | undefined;
   const loadWhenVisible = () => {
+    details.setVisible(containersTree.visible);
     if (!containersTree.visible) return;
     void ctx.docker.start();
     statusItem ??= new DaemonStatusItem(ctx.docker, () => ctx.client.endpoint);
@@ -31,6 +34,10 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     containersView,
     containersTree,
     containersTree.onDidChangeVisibility(loadWhenVisible),
+    details,
+    // Live usage only for expanded Resources sections (one-shot stats while visible).
+    containersTree.onDidExpandElement((e) => e.element.kind === 'section' && e.element.section === 'resources' && details.watch(e.element.containerId, true)),
+    containersTree.onDidCollapseElement((e) => e.element.kind === 'section' && e.element.section === 'resources' && details.watch(e.element.containerId, false)),
     vscode.window.registerTreeDataProvider('shipshape.labs', new LabsTreeProvider()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsDaemon(e)) void ctx.reconnect();

@@ -5,12 +5,25 @@ import { formatSize } from '../../core/containers/objects';
 import type { ImageSummary, NetworkSummary, VolumeSummary } from '../../core/containers/objects';
 import { ContainerState, ContainerSummary } from '../../core/containers/summary';
 import { DockerModel, ModelChange } from '../../docker/model';
+import { DetailRow, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
+import type { ContainerDetailsSource } from './container-details';
 
+export type GroupNode = Extract<DockerNode, { kind: 'group' }>;
 export type GroupKind = 'containers' | 'images' | 'networks' | 'volumes';
+export type SectionKind = 'overview' | 'resources' | 'namespaces' | 'security';
+
+const SECTIONS: { section: SectionKind; label: string; icon: string; running: boolean }[] = [
+  { section: 'overview', label: 'Overview', icon: 'info', running: false },
+  { section: 'resources', label: 'Resources (cgroup)', icon: 'dashboard', running: true },
+  { section: 'namespaces', label: 'Namespaces', icon: 'symbol-namespace', running: true },
+  { section: 'security', label: 'Security', icon: 'shield', running: true },
+];
 
 export type DockerNode =
   | { kind: 'group'; group: GroupKind }
   | { kind: 'container'; container: ContainerSummary }
+  | { kind: 'section'; containerId: string; section: SectionKind }
+  | { kind: 'row'; id: string; row: DetailRow }
   | { kind: 'image'; image: ImageSummary }
   | { kind: 'network'; network: NetworkSummary }
   | { kind: 'volume'; volume: VolumeSummary }
@@ -45,14 +58,35 @@ const GROUP_NODES: Record<GroupKind, DockerNode> = {
 export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DockerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
+  /** Section nodes are kept per container so one section can be redrawn (live stats). */
+  private readonly sectionNodes = new Map<string, Map<SectionKind, DockerNode>>();
 
-  constructor(private readonly model: DockerModel) {
-    this.subscription = model.onDidChange((change: ModelChange) => this.changed.fire(change === 'connection' ? undefined : GROUP_NODES[change]));
+  constructor(private readonly model: DockerModel, private readonly details?: ContainerDetailsSource) {
+    this.subscriptions = [model.onDidChange((change: ModelChange) => this.changed.fire(change === 'connection' ? undefined : GROUP_NODES[change]))];
+    if (details) this.subscriptions.push(details.onDidChangeLive((id) => this.changed.fire(this.sectionNode(id, 'resources'))));
   }
 
-  getChildren(element?: DockerNode): DockerNode[] {
+  sectionNode(containerId: string, section: SectionKind): DockerNode {
+    let sections = this.sectionNodes.get(containerId);
+    if (!sections) this.sectionNodes.set(containerId, (sections = new Map()));
+    let node = sections.get(section);
+    if (!node) sections.set(section, (node = { kind: 'section', containerId, section }));
+    return node;
+  }
+
+  /** The root and the groups answer at once; container sections load their details first. */
+  getChildren(): DockerNode[];
+  getChildren(element: GroupNode): DockerNode[];
+  getChildren(element?: DockerNode): DockerNode[] | Promise<DockerNode[]>;
+  getChildren(element?: DockerNode): DockerNode[] | Promise<DockerNode[]> {
     if (!element) return rootNodes(this.model);
+    if (element.kind === 'container') {
+      const running = element.container.state === 'running' || element.container.state === 'paused';
+      return SECTIONS.filter((s) => running || !s.running).map((s) => this.sectionNode(element.container.id, s.section));
+    }
+    if (element.kind === 'section') return this.sectionChildren(element.containerId, element.section);
+    if (element.kind === 'row') return (element.row.children ?? []).map((row, i) => ({ kind: 'row', id: `${element.id}/${i}`, row }));
     if (element.kind !== 'group') return [];
     switch (element.group) {
       case 'containers':
@@ -68,8 +102,45 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     }
   }
 
+  private async sectionChildren(containerId: string, section: SectionKind): Promise<DockerNode[]> {
+    const container = this.model.containers.find((c) => c.id === containerId);
+    if (!container || !this.details) return [];
+    const rowNodes = (rows: DetailRow[]) => rows.map((row, i): DockerNode => ({ kind: 'row', id: `${containerId}/${section}/${i}`, row }));
+    try {
+      const d = await this.details.details(container);
+      if (section === 'overview') return rowNodes(overviewRows(d.inspect));
+      if (!d.internals) return rowNodes([{ label: 'not available', value: d.problem ?? 'internals could not be read', warn: true }]);
+      if (section === 'resources') return rowNodes(resourceRows(d.internals, this.details.live(containerId)));
+      if (section === 'namespaces') return rowNodes(namespaceRows(d.internals));
+      return rowNodes(securityRows(d.internals));
+    } catch (error) {
+      return rowNodes([{ label: 'error', value: error instanceof Error ? error.message : String(error), warn: true }]);
+    }
+  }
+
   getTreeItem(node: DockerNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'section': {
+        const s = SECTIONS.find((x) => x.section === node.section)!;
+        const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `section:${node.containerId}:${node.section}`;
+        item.iconPath = new vscode.ThemeIcon(s.icon);
+        item.contextValue = `shipshape.section.${node.section}`;
+        return item;
+      }
+      case 'row': {
+        const r = node.row;
+        const item = new vscode.TreeItem(r.label, r.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `row:${node.id}`;
+        item.description = r.source && r.source !== 'local' ? `${r.value} · ${r.source}` : r.value;
+        item.tooltip = [r.detail, r.source ? `read from: ${r.source === 'local' ? 'this machine (/proc, /sys/fs/cgroup)' : r.source === 'helper' ? 'the helper container' : 'the Engine API'}` : ''].filter(Boolean).join('\n') || undefined;
+        if (r.warn) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        if (r.link) {
+          item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(r.link)] };
+          item.iconPath = new vscode.ThemeIcon('link-external');
+        }
+        return item;
+      }
       case 'group': {
         const g = GROUPS.find((x) => x.group === node.group)!;
         const count = node.group === 'containers' ? this.model.containers.length : this.model[node.group].length;
@@ -126,13 +197,13 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }
 
 function containerItem(c: ContainerSummary): vscode.TreeItem {
-  const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `container:${c.id}`;
   item.description = `${c.image} · ${c.status}`;
   const [icon, color] = STATE_ICON[c.state];

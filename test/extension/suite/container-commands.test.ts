@@ -6,6 +6,7 @@ import path from 'node:path';
 import { containerCommandStates } from '../../../src/extension/containers/commands';
 import { LogsTerminal, ShellTerminal } from '../../../src/extension/containers/terminals';
 import type { ShipshapeApi } from '../../../src/extension/extension';
+import type { GroupNode } from '../../../src/extension/views/containers';
 import { TEST_LABEL, removeContainer, runBusybox, testClient, uniqueName } from '../../support/daemon';
 import { waitFor } from '../../support/wait';
 
@@ -20,7 +21,7 @@ async function api(): Promise<ShipshapeApi> {
 /** The tree's node for a container, as the context menu hands it to a command. */
 function nodeOf(shipshape: ShipshapeApi, id: string) {
   const view = shipshape.containersView;
-  const group = view.getChildren().find((n) => n.kind === 'group' && n.group === 'containers');
+  const group = view.getChildren().find((n): n is GroupNode => n.kind === 'group' && n.group === 'containers');
   const node = group ? view.getChildren(group).find((n) => n.kind === 'container' && n.container.id === id) : undefined;
   return node?.kind === 'container' ? node : undefined;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../src/extension/extension';
-import { removeContainer, runBusybox, testClient, uniqueName } from '../../support/daemon';
+import type { GroupNode } from '../../../src/extension/views/containers';
+import { removeContainer, runBusybox, runBusyboxWith, testClient, uniqueName } from '../../support/daemon';
 import { waitFor } from '../../support/wait';
 
 async function api(): Promise<ShipshapeApi> {
@@ -14,7 +15,7 @@ type View = ShipshapeApi['containersView'];
 
 /** The nodes under the Containers group (the root holds the groups when connected). */
 function containerNodes(view: View) {
-  const group = view.getChildren().find((n) => n.kind === 'group' && n.group === 'containers');
+  const group = view.getChildren().find((n): n is GroupNode => n.kind === 'group' && n.group === 'containers');
   return group ? view.getChildren(group) : [];
 }
 
@@ -57,10 +58,10 @@ describe('Containers view (real daemon, real VS Code)', () => {
     const view = shipshape.containersView;
     const groups = view.getChildren();
     assert.deepEqual(groups.map((g) => (g.kind === 'group' ? g.group : g.kind)), ['containers', 'images', 'networks', 'volumes']);
-    const images = view.getChildren(groups[1]);
+    const images = view.getChildren(groups[1] as GroupNode);
     assert.ok(images.some((n) => n.kind === 'image' && view.getTreeItem(n).label === 'busybox:latest'));
     assert.equal(view.getTreeItem(groups[1]!).description, String(images.length));
-    assert.ok(view.getChildren(groups[2]).some((n) => n.kind === 'network' && n.network.name === 'bridge'));
+    assert.ok(view.getChildren(groups[2] as GroupNode).some((n) => n.kind === 'network' && n.network.name === 'bridge'));
   });
 
   it('shows "Docker is not reachable" with a retry action when the daemon setting points nowhere, and recovers', async () => {
@@ -78,5 +79,49 @@ describe('Containers view (real daemon, real VS Code)', () => {
       await config.update('docker.host', undefined, vscode.ConfigurationTarget.Global);
     }
     await waitFor(() => shipshape.context.docker.connection.kind === 'connected');
+  });
+});
+
+describe('Container internals in the tree (real daemon, real VS Code)', () => {
+  const client = testClient();
+  let id = '';
+  const name = uniqueName('internals');
+  before(async () => {
+    id = await runBusyboxWith(client, name, { Memory: 64 * 1024 * 1024, NanoCpus: 500_000_000, PidsLimit: 50, UTSMode: 'host' });
+  });
+  after(async () => removeContainer(client, id));
+
+  async function sectionRows(section: string) {
+    const shipshape = await api();
+    await shipshape.context.docker.start();
+    const view = shipshape.containersView;
+    await waitFor(() => containerNodes(view).some((n) => n.kind === 'container' && n.container.id === id && n.container.state === 'running'), 'container listed', 5000);
+    const node = containerNodes(view).find((n) => n.kind === 'container' && n.container.id === id)!;
+    assert.equal(view.getTreeItem(node).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const sections = await view.getChildren(node);
+    assert.deepEqual(sections.map((s) => String(view.getTreeItem(s).label)), ['Overview', 'Resources (cgroup)', 'Namespaces', 'Security']);
+    const target = sections.find((s) => s.kind === 'section' && s.section === section)!;
+    const rows = await view.getChildren(target);
+    return rows.map((r): [string, string] => [String(view.getTreeItem(r).label), String(view.getTreeItem(r).description)]);
+  }
+
+  it('Resources shows the cgroup limits in effect: 64 MiB, 0.5 CPU, 50 pids', async () => {
+    const rows = new Map(await sectionRows('resources'));
+    assert.equal(rows.get('memory limit'), '64 MiB');
+    assert.match(rows.get('cpu quota') ?? '', /0\.5 CPU/);
+    assert.equal(rows.get('pids limit'), '50');
+    assert.match(rows.get('path') ?? '', new RegExp(id));
+  });
+
+  it('Namespaces classifies uts as host and net as private', async () => {
+    const rows = new Map(await sectionRows('namespaces'));
+    assert.match(rows.get('uts') ?? '', /^host/);
+    assert.match(rows.get('net') ?? '', /^private/);
+  });
+
+  it('Security lists the capabilities in effect and seccomp filtering', async () => {
+    const rows = new Map(await sectionRows('security'));
+    assert.match(rows.get('capabilities') ?? '', /^\d+ in effect$/);
+    assert.match(rows.get('seccomp') ?? '', /^filter/);
   });
 });
