@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Language, Node as SyntaxNode, Parser } from 'web-tree-sitter';
-import type { DockerfileModel, Instruction, Position, Range } from './model';
+import type { DockerfileModel, HeredocInfo, Instruction, Position, Range } from './model';
 
 /** Shell text cut out of a Dockerfile, with the Dockerfile position of every character. */
 export interface MappedScript {
@@ -73,13 +73,20 @@ export function scriptOf(model: DockerfileModel, instruction: Instruction): Mapp
   // Docker takes exec form only when the text parses as a JSON array: `RUN [[ -n x ]]` is shell.
   if (!SHELL_KEYWORDS.has(target.keyword) || target.json !== null || !target.argsRange) return null;
   if (target.heredocs.length > 0) {
-    const first = target.args[0]?.value ?? '';
-    const doc = target.heredocs[0]!;
-    // `RUN <<EOF` runs the body with the shell; `RUN python3 <<EOF` feeds it to a program.
-    if (/^<<-?["']?\w/.test(first) && target.heredocs.length === 1 && doc.contentRange) return cutRaw(model, doc.contentRange.start, doc.contentRange.end);
+    const body = scriptHeredoc(target)?.contentRange;
+    if (body) return cutRaw(model, body.start, body.end);
     return cutRaw(model, target.argsRange.start, target.range.end);
   }
   return cut(model, target.argsRange.start, target.range.end);
+}
+
+const HEREDOC_FIRST = /^<<-?["']?\w/;
+
+/** The heredoc whose body is the script itself (`RUN <<EOF`); undefined for `RUN python3 <<EOF`, which feeds it to a program, or several heredocs. */
+export function scriptHeredoc(instruction: Instruction): HeredocInfo | undefined {
+  const doc = instruction.heredocs[0];
+  if (!doc || instruction.heredocs.length !== 1 || !doc.contentRange || !HEREDOC_FIRST.test(instruction.args[0]?.value ?? '')) return undefined;
+  return doc;
 }
 
 /** Accumulates script text in slices, with the Dockerfile position of every character. */
@@ -357,14 +364,28 @@ export class ShellParser {
 // ---------------------------------------------------------------------------------------------
 // Questions rules ask about commands (the vocabulary of hadolint's shell rules)
 
-/** True when the command has any of the flags: `y` matches `-y` and `-qy`; `yes` matches `--yes` and `--yes=…`. */
-export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
-  return command.args.some((a) => flags.some((f) => flagMatches(a.value, f)));
+/**
+ * True when the command has any of the flags: `y` matches `-y` and `-qy`; `yes` matches `--yes` and `--yes=…`.
+ * `valuedShort` names the short options that take a value: a cluster is then read up to the first of them, the
+ * rest of it being that value (wget `-qO-` has q and O). Without it only clusters of letters and digits count.
+ */
+export function hasFlag(command: ShellCommand, flags: string | readonly string[], valuedShort = ''): boolean {
+  const wanted = typeof flags === 'string' ? [flags] : flags;
+  return command.args.some((a) => wanted.some((f) => flagMatches(a.value, f, valuedShort)));
 }
 
-function flagMatches(arg: string, flag: string): boolean {
-  if (flag.length === 1) return /^-[A-Za-z0-9]+$/.test(arg) && arg.slice(1).includes(flag);
-  return arg === `--${flag}` || arg.startsWith(`--${flag}=`);
+const SHORT_CLUSTER = /^-[A-Za-z0-9]+$/;
+const SHORT_OPTION = /^-[^-]/;
+
+function flagMatches(arg: string, flag: string, valuedShort: string): boolean {
+  if (flag.length !== 1) return arg === `--${flag}` || arg.startsWith(`--${flag}=`);
+  if (!valuedShort) return SHORT_CLUSTER.test(arg) && arg.slice(1).includes(flag);
+  if (!SHORT_OPTION.test(arg)) return false;
+  for (const ch of arg.slice(1)) {
+    if (ch === flag) return true;
+    if (valuedShort.includes(ch)) return false;
+  }
+  return false;
 }
 
 /** The arguments that are not flags (a `--` ends flags). Flags that take a value are listed in `valued`. */

@@ -1,7 +1,8 @@
-// What rule files use to declare themselves and to build fixes.
+// What rule files use to declare themselves, to walk the instructions and commands they check, and to build fixes.
 import type { DockerfileModel, Instruction, Range } from '../dockerfile/model';
 import { allInstructions } from '../dockerfile/model';
-import type { Fix, Rule, RuleMeta, TextEdit } from './types';
+import type { ShellCommand, ShellScript } from '../dockerfile/shell';
+import type { Fix, Rule, RuleContext, RuleMeta, TextEdit } from './types';
 
 export function defineRule(meta: RuleMeta, check: Rule['check']): Rule {
   return { meta, check };
@@ -22,6 +23,19 @@ export function insertAt(line: number, character: number, newText: string): Text
   return { range: { start: { line, character }, end: { line, character } }, newText };
 }
 
+/** Inserts text right after a range (a word, a flag): ` -y` after `install`. */
+export function insertAfter(range: Range, newText: string): TextEdit {
+  return insertAt(range.end.line, range.end.character, newText);
+}
+
+/** A range (a flag, a word) and the blanks after it on its last line: what a fix deletes to remove it. */
+export function removalWithBlanks(model: DockerfileModel, range: Range): Range {
+  const line = model.lines[range.end.line] ?? '';
+  let end = range.end.character;
+  while (end < line.length && (line[end] === ' ' || line[end] === '\t')) end++;
+  return { start: range.start, end: { line: range.end.line, character: end } };
+}
+
 export function fix(title: string, ...edits: TextEdit[]): Fix {
   return { title, edits };
 }
@@ -31,6 +45,22 @@ export function instructionsOf(model: DockerfileModel, keywords: string | string
   const wanted = Array.isArray(keywords) ? keywords : [keywords];
   const source = withTriggers ? [...allInstructions(model)] : model.instructions;
   return source.filter((i) => wanted.includes(i.keyword));
+}
+
+export interface RunCommand {
+  command: ShellCommand;
+  /** The RUN (or ONBUILD's RUN) the command is in. */
+  instruction: Instruction;
+  script: ShellScript;
+}
+
+/** Every shell command of every RUN, ONBUILD RUN included, in document order; with `names`, only commands of those names. */
+export function* runCommands(ctx: RuleContext, ...names: string[]): Generator<RunCommand> {
+  for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+    const script = ctx.shell(instruction);
+    if (!script) continue;
+    for (const command of script.commands) if (names.length === 0 || names.includes(command.name)) yield { command, instruction, script };
+  }
 }
 
 /** A JSON array literal of strings, as Docker's exec form wants it. */

@@ -1,6 +1,6 @@
 // ESLint-style rule tests: a `valid` table (no finding from this rule) and an `invalid` table
 // (the findings expected, by 1-based line and optionally column and message), and optionally the
-// text after applying each finding's first fix.
+// text after applying each finding's first fix, or that no finding offers a fix.
 import assert from 'node:assert/strict';
 import { Linter, LintOptions } from '../../../src/core/lint/engine';
 import type { Finding, Rule } from '../../../src/core/lint/types';
@@ -25,6 +25,8 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
   /** The document after applying the first fix of every finding. */
   output?: string;
+  /** No finding offers a fix (where a fix would be unsafe). */
+  noFix?: true;
 }
 
 let shared: Promise<Linter> | undefined;
@@ -67,6 +69,10 @@ export function ruleTester(rule: Rule, tables: { valid: (string | ValidCase)[]; 
           if (expected.message instanceof RegExp) assert.match(f.message, expected.message);
           else if (expected.message !== undefined) assert.equal(f.message, expected.message);
         });
+        if (c.noFix) {
+          assert.equal(c.output, undefined, 'a case with noFix has no output');
+          found.forEach((f, i) => assert.deepEqual(f.fixes, [], `finding ${i + 1} should offer no fix: ${describeFinding(f)}`));
+        }
         if (c.output !== undefined) {
           const fixes = found.map((f) => f.fixes[0]).filter((x) => x !== undefined);
           assert.ok(fixes.length > 0, 'expected a fix');

@@ -1,10 +1,5 @@
-import { allInstructions } from '../../dockerfile/model';
+import { INSTRUCTION_KEYWORDS, allInstructions } from '../../dockerfile/model';
 import { buildkitDocs, defineRule, fix, replace } from '../define';
-
-const INSTRUCTIONS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK',
-  'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-]);
 
 export default defineRule(
   {
@@ -23,7 +18,7 @@ export default defineRule(
   },
   (ctx) => {
     // Unlike BuildKit, which only sees stage instructions, global ARGs and ONBUILD triggers count too.
-    const instructions = [...allInstructions(ctx.model)].filter((i) => INSTRUCTIONS.has(i.keyword));
+    const instructions = [...allInstructions(ctx.model)].filter((i) => INSTRUCTION_KEYWORDS.has(i.keyword));
     let lower = 0;
     let upper = 0;
     for (const i of instructions) {

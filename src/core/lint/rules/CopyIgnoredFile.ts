@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { copyOperands } from '../../dockerfile/copy';
+import { flagNamed } from '../../dockerfile/flags';
+import { expandWord } from '../../dockerfile/variables';
 import { buildkitDocs, defineRule } from '../define';
-import { expandWord } from './UndefinedVar';
 
 const REMOTE = /^(?:https?:\/\/|git@|git:\/\/)/;
 
@@ -27,17 +29,12 @@ export default defineRule(
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
         // COPY --from reads another stage or image, not the build context.
-        if (instruction.flags.some((f) => f.name.toLowerCase() === 'from')) continue;
-        // With heredocs the words after the first line are file contents.
-        const lastLine = instruction.heredocs[0]?.nameRange.end.line ?? Infinity;
-        const args = instruction.args.filter((a) => a.range.start.line <= lastLine);
-        const words = instruction.json ?? args.map((a) => a.value);
-        const ranges = instruction.json ? null : args.map((a) => a.range);
-        for (let i = 0; i < words.length - 1; i++) {
-          const word = words[i]!;
+        if (flagNamed(instruction, 'from')) continue;
+        for (const operand of copyOperands(instruction).slice(0, -1)) {
+          const word = operand.value;
           // Heredocs, remote sources and values only known at build time are not context paths.
           if (word.startsWith('<<') || word.includes('$')) continue;
-          const source = instruction.json ? word : expandWord(word, () => undefined, ctx.model.escapeChar).value;
+          const source = operand.exec ? word : expandWord(word, () => undefined, ctx.model.escapeChar).value;
           if (REMOTE.test(source)) continue;
           const cleaned = path.posix.normalize(source.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '');
           // The context root itself: whether all of it is ignored is not a question about one path.
@@ -45,7 +42,7 @@ export default defineRule(
           if (!context.isIgnored(cleaned)) continue;
           const cmd = instruction.keyword === 'ADD' ? 'Add' : 'Copy';
           ctx.report({
-            range: ranges?.[i] ?? instruction.argsRange ?? instruction.range,
+            range: operand.range,
             message:
               `Attempting to ${cmd} file "${cleaned}" that is excluded by .dockerignore (${context.dockerignorePath}): ` +
               `remove the pattern or the ${instruction.keyword}`,

@@ -1,3 +1,4 @@
+import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs, instructionsOf } from '../define';
 
 export default defineRule(
@@ -17,7 +18,7 @@ export default defineRule(
     for (const instruction of instructionsOf(ctx.model, 'WORKDIR')) {
       const path = instruction.args[0];
       if (!path) continue;
-      const value = path.value.replace(/^["']|["']$/g, '');
+      const value = trimQuotes(path.value);
       // Variables may expand to absolute paths; Windows paths (C:\, C:/) are absolute too.
       if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) continue;
       ctx.report({ range: path.range, message: `Use absolute WORKDIR: "${value}" is relative to the previous working directory` });

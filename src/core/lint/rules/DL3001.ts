@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs, runCommands } from '../define';
 
 /** Commands that make no sense in a build step, with the reason shown to the user. */
 const POINTLESS = new Map<string, string>([
@@ -29,14 +29,10 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        const reason = POINTLESS.get(command.name);
-        if (!reason || !command.nameWord) continue;
-        ctx.report({ range: command.nameWord.range, message: `Do not run \`${command.name}\` in a Docker build: ${reason}` });
-      }
+    for (const { command } of runCommands(ctx)) {
+      const reason = POINTLESS.get(command.name);
+      if (!reason || !command.nameWord) continue;
+      ctx.report({ range: command.nameWord.range, message: `Do not run \`${command.name}\` in a Docker build: ${reason}` });
     }
   },
 );

@@ -1,9 +1,10 @@
 import type { Instruction } from '../../dockerfile/model';
+import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
 /** `root`, `0`, `root:group` and `0:group` all run as the superuser. */
 function isRoot(user: string): boolean {
-  const name = user.replace(/^["']|["']$/g, '').split(':')[0];
+  const name = trimQuotes(user).split(':')[0];
   return name === 'root' || name === '0';
 }
 

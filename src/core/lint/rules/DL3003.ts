@@ -1,5 +1,4 @@
-import { commandsNamed } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs, runCommands } from '../define';
 
 export default defineRule(
   {
@@ -17,18 +16,14 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'cd')) {
-        const target = command.args[0]?.value;
-        ctx.report({
-          range: command.nameWord!.range,
-          message: target
-            ? `Use WORKDIR ${target} instead of \`cd ${target}\`: a cd only lasts for this RUN`
-            : 'Use WORKDIR to switch to a directory instead of `cd`: a cd only lasts for this RUN',
-        });
-      }
+    for (const { command } of runCommands(ctx, 'cd')) {
+      const target = command.args[0]?.value;
+      ctx.report({
+        range: command.nameWord!.range,
+        message: target
+          ? `Use WORKDIR ${target} instead of \`cd ${target}\`: a cd only lasts for this RUN`
+          : 'Use WORKDIR to switch to a directory instead of `cd`: a cd only lasts for this RUN',
+      });
     }
   },
 );

@@ -1,6 +1,5 @@
-import { commandsNamed } from '../../dockerfile/shell';
 import type { Fix } from '../types';
-import { defineRule, fix, hadolintDocs, instructionsOf, replace } from '../define';
+import { defineRule, fix, hadolintDocs, replace, runCommands } from '../define';
 
 export default defineRule(
   {
@@ -18,23 +17,19 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'sudo')) {
-        const name = command.nameWord!;
-        const next = command.args[0];
-        const fixes: Fix[] = [];
-        // `sudo cmd …` becomes `cmd …`; with sudo options (`sudo -u x cmd`) the intent needs a human.
-        if (next && !next.value.startsWith('-') && next.range.start.line === name.range.start.line) {
-          fixes.push(fix('Remove sudo', replace({ start: name.range.start, end: next.range.start }, '')));
-        }
-        ctx.report({
-          range: name.range,
-          message: 'Do not use sudo: it behaves unpredictably in containers; run the step as root (USER root) or use gosu/su-exec',
-          fixes,
-        });
+    for (const { command } of runCommands(ctx, 'sudo')) {
+      const name = command.nameWord!;
+      const next = command.args[0];
+      const fixes: Fix[] = [];
+      // `sudo cmd …` becomes `cmd …`; with sudo options (`sudo -u x cmd`) the intent needs a human.
+      if (next && !next.value.startsWith('-') && next.range.start.line === name.range.start.line) {
+        fixes.push(fix('Remove sudo', replace({ start: name.range.start, end: next.range.start }, '')));
       }
+      ctx.report({
+        range: name.range,
+        message: 'Do not use sudo: it behaves unpredictably in containers; run the step as root (USER root) or use gosu/su-exec',
+        fixes,
+      });
     }
   },
 );

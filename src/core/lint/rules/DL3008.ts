@@ -1,8 +1,6 @@
-import { commandsNamed, positionalArgs, subcommand } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
-
-/** apt-get options that take a value, so their value is not a package name. */
-const VALUED = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture'];
+import { positionalArgs, subcommand } from '../../dockerfile/shell';
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { APT_GET_VALUED } from '../package-managers';
 
 export default defineRule(
   {
@@ -20,16 +18,12 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'apt-get')) {
-        if (subcommand(command, VALUED) !== 'install') continue;
-        for (const pkg of positionalArgs(command, VALUED).slice(1)) {
-          // name=version pins; local .deb files and computed names cannot be judged.
-          if (pkg.value.includes('=') || pkg.value.endsWith('.deb') || pkg.dynamic) continue;
-          ctx.report({ range: pkg.range, message: `Pin versions in apt-get install: instead of \`${pkg.value}\` use \`${pkg.value}=<version>\`` });
-        }
+    for (const { command } of runCommands(ctx, 'apt-get')) {
+      if (subcommand(command, APT_GET_VALUED) !== 'install') continue;
+      for (const pkg of positionalArgs(command, APT_GET_VALUED).slice(1)) {
+        // name=version pins; local .deb files and computed names cannot be judged.
+        if (pkg.value.includes('=') || pkg.value.endsWith('.deb') || pkg.dynamic) continue;
+        ctx.report({ range: pkg.range, message: `Pin versions in apt-get install: instead of \`${pkg.value}\` use \`${pkg.value}=<version>\`` });
       }
     }
   },

@@ -1,4 +1,7 @@
+import { copyOperands } from '../../dockerfile/copy';
+import { flagNamed } from '../../dockerfile/flags';
 import type { Instruction, Range } from '../../dockerfile/model';
+import { trimQuotes } from '../../dockerfile/quotes';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { defineRule, hadolintDocs } from '../define';
 
@@ -15,17 +18,19 @@ interface Copied {
 }
 
 function basename(path: string): string {
-  const bare = path.replace(/^["']|["']$/g, '');
+  const bare = trimQuotes(path);
   return bare.slice(Math.max(bare.lastIndexOf('/'), bare.lastIndexOf('\\')) + 1);
 }
 
 /** The archives a shell-form COPY brings in (exec form and heredocs have no word ranges worth tracking). */
 function archivesOf(copy: Instruction): { name: string; range: Range }[] {
-  if (copy.looksLikeJson || copy.heredocs.length > 0 || copy.args.length < 2) return [];
-  const dest = copy.args[copy.args.length - 1]!;
+  if (copy.looksLikeJson || copy.heredocs.length > 0) return [];
+  const operands = copyOperands(copy);
+  if (operands.length < 2) return [];
+  const dest = operands[operands.length - 1]!;
   // `COPY app.tar.gz /opt/pkg.tar.gz` is extracted under the destination's name.
-  if (ARCHIVE.test(basename(dest.value))) return [{ name: basename(dest.value), range: copy.args[0]!.range }];
-  return copy.args
+  if (ARCHIVE.test(basename(dest.value))) return [{ name: basename(dest.value), range: operands[0]!.range }];
+  return operands
     .slice(0, -1)
     .filter((a) => ARCHIVE.test(basename(a.value)))
     .map((a) => ({ name: basename(a.value), range: a.range }));
@@ -61,7 +66,7 @@ export default defineRule(
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'COPY') {
           // Files from another stage or image are not in the build context, ADD could not extract them.
-          if (instruction.flags.some((f) => f.name.toLowerCase() === 'from')) continue;
+          if (flagNamed(instruction, 'from')) continue;
           for (const a of archivesOf(instruction)) copied.push({ ...a, reported: false });
           continue;
         }

@@ -1,3 +1,4 @@
+import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs, instructionsOf } from '../define';
 
 const PORT_SPEC = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/;
@@ -18,7 +19,7 @@ export default defineRule(
     for (const instruction of instructionsOf(ctx.model, 'EXPOSE')) {
       for (const arg of instruction.args) {
         // Variables and malformed specs are not numbers this rule can judge.
-        const match = PORT_SPEC.exec(arg.value.replace(/^["']|["']$/g, ''));
+        const match = PORT_SPEC.exec(trimQuotes(arg.value));
         if (!match) continue;
         const bad = [match[1]!, match[2]].filter((p): p is string => p !== undefined).find((p) => Number(p) > 65535);
         if (bad === undefined) continue;

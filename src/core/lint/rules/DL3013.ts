@@ -1,16 +1,8 @@
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { PIP, PIP_INSTALL_VALUED, PYTHON } from '../package-managers';
 
-const PIP = /^pip(\d+(\.\d+)*)?$/;
-const PYTHON = /^python(\d+(\.\d+)*)?$/;
-/** pip options that take a value (hadolint's list plus the other common ones), so their value is not a package. */
-const VALUED = [
-  'abi', 'b', 'build', 'e', 'editable', 'extra-index-url', 'f', 'find-links', 'i', 'index-url', 'implementation', 'no-binary', 'only-binary', 'platform',
-  'prefix', 'progress-bar', 'proxy', 'python-version', 'root', 'src', 't', 'target', 'trusted-host', 'upgrade-strategy',
-  'log', 'cache-dir', 'timeout', 'retries', 'exists-action', 'cert', 'client-cert', 'global-option', 'config-settings', 'C', 'python', 'report', 'use-feature',
-  'keyring-provider', 'c', 'constraint', 'r', 'requirement',
-];
 const VERSION_SYMBOL = /==|>=|<=|>|<|!=|~=/;
 const LOCAL_PACKAGE = /\.(whl|tar\.gz)$/;
 const VCS = /^(git|hg|svn|bzr)(\+[\w-]+)?:/;
@@ -20,7 +12,7 @@ const DELEGATED = /^(-r|--requirement|-c|--constraint)(=.*|.+)?$/;
 /** The arguments after `install` of `pip install …` or `python -m pip install …`, or null for other commands. */
 function installArgs(command: ShellCommand): ShellWord[] | null {
   if (PIP.test(command.name)) {
-    const positional = positionalArgs(command, VALUED);
+    const positional = positionalArgs(command, PIP_INSTALL_VALUED);
     if (positional[0]?.value !== 'install') return null;
     return command.args.slice(command.args.indexOf(positional[0]) + 1);
   }
@@ -55,20 +47,16 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        const args = installArgs(command);
-        if (!args || args.some((a) => a.value === '.' || DELEGATED.test(a.value))) continue;
-        for (const pkg of positionalArgs({ ...command, args }, VALUED)) {
-          if (pkg.dynamic || pinned(pkg.value)) continue;
-          const advice = VCS.test(pkg.value) ? `pin it to a tag or commit with \`@<ref>\`` : `use \`${pkg.value}==<version>\``;
-          ctx.report({
-            range: pkg.range,
-            message: `Pin versions in pip install: instead of \`${pkg.value}\` ${advice} (or install from a pinned requirements file with -r)`,
-          });
-        }
+    for (const { command } of runCommands(ctx)) {
+      const args = installArgs(command);
+      if (!args || args.some((a) => a.value === '.' || DELEGATED.test(a.value))) continue;
+      for (const pkg of positionalArgs({ ...command, args }, PIP_INSTALL_VALUED)) {
+        if (pkg.dynamic || pinned(pkg.value)) continue;
+        const advice = VCS.test(pkg.value) ? `pin it to a tag or commit with \`@<ref>\`` : `use \`${pkg.value}==<version>\``;
+        ctx.report({
+          range: pkg.range,
+          message: `Pin versions in pip install: instead of \`${pkg.value}\` ${advice} (or install from a pinned requirements file with -r)`,
+        });
       }
     }
   },

@@ -1,8 +1,7 @@
-import { commandsNamed, hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { hasFlag, positionalArgs } from '../../dockerfile/shell';
+import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { APT_GET_VALUED } from '../package-managers';
 
-/** apt-get options that take a value, so their value is not the subcommand. */
-const VALUED = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture'];
 const ASSUME_YES_OPTION = /^APT::Get::Assume-Yes=(true|yes|1)$/i;
 
 export default defineRule(
@@ -21,21 +20,16 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'apt-get')) {
-        const install = positionalArgs(command, VALUED)[0];
-        if (install?.value !== 'install') continue;
-        // As hadolint, -q counts too (apt-get: -qq implies -y); `-o APT::Get::Assume-Yes=true` is the long way.
-        if (hasFlag(command, 'y', 'yes', 'assume-yes', 'force-yes', 'q') || command.args.some((a) => ASSUME_YES_OPTION.test(a.value))) continue;
-        const end = install.range.end;
-        ctx.report({
-          range: install.range,
-          message: 'Use the -y switch to avoid manual input: `apt-get install -y <package>`; without it the build fails when apt-get asks for confirmation',
-          fixes: [fix('Add -y to apt-get install', insertAt(end.line, end.character, ' -y'))],
-        });
-      }
+    for (const { command } of runCommands(ctx, 'apt-get')) {
+      const install = positionalArgs(command, APT_GET_VALUED)[0];
+      if (install?.value !== 'install') continue;
+      // As hadolint, -q counts too (apt-get: -qq implies -y); `-o APT::Get::Assume-Yes=true` is the long way.
+      if (hasFlag(command, ['y', 'yes', 'assume-yes', 'force-yes', 'q']) || command.args.some((a) => ASSUME_YES_OPTION.test(a.value))) continue;
+      ctx.report({
+        range: install.range,
+        message: 'Use the -y switch to avoid manual input: `apt-get install -y <package>`; without it the build fails when apt-get asks for confirmation',
+        fixes: [fix('Add -y to apt-get install', insertAfter(install.range, ' -y'))],
+      });
     }
   },
 );

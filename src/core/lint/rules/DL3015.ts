@@ -1,8 +1,7 @@
-import { commandsNamed, hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { hasFlag, positionalArgs } from '../../dockerfile/shell';
+import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { APT_GET_VALUED } from '../package-managers';
 
-/** apt-get options that take a value, so their value is not the subcommand. */
-const VALUED = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture'];
 const NO_RECOMMENDS_OPTION = /^APT::Install-Recommends=(false|no|0)$/i;
 
 export default defineRule(
@@ -21,20 +20,15 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'apt-get')) {
-        const install = positionalArgs(command, VALUED)[0];
-        if (install?.value !== 'install') continue;
-        if (hasFlag(command, 'no-install-recommends') || command.args.some((a) => NO_RECOMMENDS_OPTION.test(a.value))) continue;
-        const end = install.range.end;
-        ctx.report({
-          range: install.range,
-          message: 'Avoid additional packages by specifying `--no-install-recommends`: `apt-get install --no-install-recommends <package>`',
-          fixes: [fix('Add --no-install-recommends to apt-get install', insertAt(end.line, end.character, ' --no-install-recommends'))],
-        });
-      }
+    for (const { command } of runCommands(ctx, 'apt-get')) {
+      const install = positionalArgs(command, APT_GET_VALUED)[0];
+      if (install?.value !== 'install') continue;
+      if (hasFlag(command, 'no-install-recommends') || command.args.some((a) => NO_RECOMMENDS_OPTION.test(a.value))) continue;
+      ctx.report({
+        range: install.range,
+        message: 'Avoid additional packages by specifying `--no-install-recommends`: `apt-get install --no-install-recommends <package>`',
+        fixes: [fix('Add --no-install-recommends to apt-get install', insertAfter(install.range, ' --no-install-recommends'))],
+      });
     }
   },
 );

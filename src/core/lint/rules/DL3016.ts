@@ -1,10 +1,7 @@
-import { commandsNamed, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { positionalArgs } from '../../dockerfile/shell';
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { NPM_VALUED } from '../package-managers';
 
-/** npm options that take a value, so their value is not a package. */
-const VALUED = [
-  'loglevel', 'registry', 'prefix', 'cache', 'userconfig', 'globalconfig', 'tag', 'omit', 'include', 'install-strategy', 'w', 'workspace', 'save-prefix',
-];
 /** `npm i` and `npm add` are the same command as `npm install`. */
 const INSTALL = new Set(['install', 'i', 'add']);
 const GIT = /^git(\+(ssh|https?))?:\/\//;
@@ -35,17 +32,13 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'npm')) {
-        const positional = positionalArgs(command, VALUED);
-        if (!INSTALL.has(positional[0]?.value ?? '')) continue;
-        for (const pkg of positional.slice(1)) {
-          if (pkg.dynamic || pinned(pkg.value)) continue;
-          const advice = GIT.test(pkg.value) ? `pin it to a commit or tag with \`#<ref>\`` : `use \`${pkg.value}@<version>\``;
-          ctx.report({ range: pkg.range, message: `Pin versions in npm install: instead of \`${pkg.value}\` ${advice}` });
-        }
+    for (const { command } of runCommands(ctx, 'npm')) {
+      const positional = positionalArgs(command, NPM_VALUED);
+      if (!INSTALL.has(positional[0]?.value ?? '')) continue;
+      for (const pkg of positional.slice(1)) {
+        if (pkg.dynamic || pinned(pkg.value)) continue;
+        const advice = GIT.test(pkg.value) ? `pin it to a commit or tag with \`#<ref>\`` : `use \`${pkg.value}@<version>\``;
+        ctx.report({ range: pkg.range, message: `Pin versions in npm install: instead of \`${pkg.value}\` ${advice}` });
       }
     }
   },

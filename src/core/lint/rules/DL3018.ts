@@ -1,8 +1,7 @@
-import { commandsNamed, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { positionalArgs } from '../../dockerfile/shell';
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { APK_VALUED } from '../package-managers';
 
-/** apk options that take a value, so their value is not a package. */
-const VALUED = ['t', 'virtual', 'X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'timeout', 'cache-max-age'];
 /** `pkg=1.2-r0`, `pkg~1.2` (fuzzy) and `pkg>1.2`/`pkg<2` constraints all pin; a local .apk file is fixed anyway. */
 const PINNED = /[=~<>]|\.apk$/;
 
@@ -22,16 +21,12 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'apk')) {
-        const positional = positionalArgs(command, VALUED);
-        if (positional[0]?.value !== 'add') continue;
-        for (const pkg of positional.slice(1)) {
-          if (pkg.dynamic || PINNED.test(pkg.value)) continue;
-          ctx.report({ range: pkg.range, message: `Pin versions in apk add: instead of \`${pkg.value}\` use \`${pkg.value}=<version>\`` });
-        }
+    for (const { command } of runCommands(ctx, 'apk')) {
+      const positional = positionalArgs(command, APK_VALUED);
+      if (positional[0]?.value !== 'add') continue;
+      for (const pkg of positional.slice(1)) {
+        if (pkg.dynamic || PINNED.test(pkg.value)) continue;
+        ctx.report({ range: pkg.range, message: `Pin versions in apk add: instead of \`${pkg.value}\` use \`${pkg.value}=<version>\`` });
       }
     }
   },

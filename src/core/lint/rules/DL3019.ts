@@ -1,19 +1,7 @@
-import type { Instruction } from '../../dockerfile/model';
-import { commandsNamed, hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
-
-/** apk options that take a value, so their value is not the subcommand. */
-const VALUED = ['t', 'virtual', 'X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'timeout', 'cache-max-age'];
-
-/** A BuildKit cache mount on /var/cache/apk keeps the apk cache out of the image. */
-function apkCacheMounted(instruction: Instruction): boolean {
-  return instruction.flags.some((flag) => {
-    if (flag.name.toLowerCase() !== 'mount' || !flag.value) return false;
-    const parts = new Map(flag.value.split(',').map((p) => p.split('=', 2).map((s) => s.trim().replace(/^["']|["']$/g, '')) as [string, string]));
-    const target = parts.get('target') ?? parts.get('dst') ?? parts.get('destination') ?? '';
-    return parts.get('type') === 'cache' && target.startsWith('/var/cache/apk');
-  });
-}
+import { hasMountOver } from '../../dockerfile/mounts';
+import { hasFlag, positionalArgs } from '../../dockerfile/shell';
+import { defineRule, fix, hadolintDocs, insertAfter, instructionsOf } from '../define';
+import { APK_VALUED } from '../package-managers';
 
 export default defineRule(
   {
@@ -32,17 +20,18 @@ export default defineRule(
   },
   (ctx) => {
     for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      if (apkCacheMounted(instruction)) continue;
+      // A BuildKit cache mount on /var/cache/apk keeps the apk cache out of the image.
+      if (hasMountOver(instruction, ['cache'], (target) => target.startsWith('/var/cache/apk'))) continue;
       const script = ctx.shell(instruction);
       if (!script) continue;
-      for (const command of commandsNamed(script, 'apk')) {
-        const add = positionalArgs(command, VALUED)[0];
+      for (const command of script.commands) {
+        if (command.name !== 'apk') continue;
+        const add = positionalArgs(command, APK_VALUED)[0];
         if (add?.value !== 'add' || hasFlag(command, 'no-cache')) continue;
-        const end = add.range.end;
         ctx.report({
           range: add.range,
           message: 'Use the `--no-cache` switch: `apk add --no-cache <package>` needs no `apk update` and leaves no /var/cache/apk files in the layer',
-          fixes: [fix('Use apk add --no-cache', insertAt(end.line, end.character, ' --no-cache'))],
+          fixes: [fix('Use apk add --no-cache', insertAfter(add.range, ' --no-cache'))],
         });
       }
     }

@@ -1,3 +1,5 @@
+import { copyOperands } from '../../dockerfile/copy';
+import { trimQuotes } from '../../dockerfile/quotes';
 import type { Fix } from '../types';
 import { defineRule, fix, hadolintDocs, instructionsOf, replace } from '../define';
 
@@ -22,11 +24,11 @@ export default defineRule(
   },
   (ctx) => {
     for (const instruction of instructionsOf(ctx.model, 'ADD')) {
-      // Heredoc bodies are inline files; which lines are sources is not worth guessing.
-      if (instruction.heredocs.length > 0) continue;
-      const words = instruction.looksLikeJson ? instruction.json : instruction.args.map((a) => a.value.replace(/^["']|["']$/g, ''));
-      if (!words || words.length < 2) continue;
-      const sources = words.slice(0, -1);
+      // Heredoc sources are inline files; text that only looks like JSON is not worth guessing at.
+      if (instruction.heredocs.length > 0 || (instruction.looksLikeJson && !instruction.json)) continue;
+      const operands = copyOperands(instruction);
+      if (operands.length < 2) continue;
+      const sources = operands.slice(0, -1).map((o) => (o.exec ? o.value : trimQuotes(o.value)));
       // A source that starts with a variable may well be a URL: it cannot be judged.
       if (sources.some((s) => s.startsWith('$'))) continue;
       const local = sources.filter((s) => !REMOTE.test(s) && !ARCHIVE.test(s));

@@ -1,3 +1,5 @@
+import { copyOperands } from '../../dockerfile/copy';
+import { trimQuotes } from '../../dockerfile/quotes';
 import type { Fix } from '../types';
 import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
 
@@ -16,22 +18,17 @@ export default defineRule(
   (ctx) => {
     const message = (dest: string) => `COPY with more than 2 arguments requires the last argument to end with /: use \`${dest}/\` so the sources go into it`;
     for (const instruction of instructionsOf(ctx.model, 'COPY')) {
-      // Heredoc bodies show up as arguments; they are inline files, not a list of sources.
-      if (instruction.heredocs.length > 0) continue;
-      if (instruction.looksLikeJson) {
-        const last = instruction.json?.[instruction.json.length - 1];
-        if (!last || instruction.json!.length < 3 || last.endsWith('/') || last.includes('$') || !instruction.argsRange) continue;
-        ctx.report({ range: instruction.argsRange, message: message(last) });
-        continue;
-      }
-      if (instruction.args.length < 3) continue;
-      const dest = instruction.args[instruction.args.length - 1]!;
-      const path = dest.value.replace(/^["']|["']$/g, '');
+      // Heredoc sources are inline files, not a list of sources; text that only looks like JSON is not worth guessing at.
+      if (instruction.heredocs.length > 0 || (instruction.looksLikeJson && !instruction.json)) continue;
+      const operands = copyOperands(instruction);
+      if (operands.length < 3) continue;
+      const dest = operands[operands.length - 1]!;
+      const path = dest.exec ? dest.value : trimQuotes(dest.value);
       // A variable may expand to a path that already ends with a slash.
-      if (path.endsWith('/') || path.includes('$')) continue;
+      if (path.endsWith('/') || path.includes('$') || (dest.exec && path === '')) continue;
       const fixes: Fix[] = [];
       const { start, end } = dest.range;
-      if (start.line === end.line) {
+      if (!dest.exec && start.line === end.line) {
         // The slash goes inside a closing quote: "/dest" becomes "/dest/".
         const raw = (ctx.model.lines[start.line] ?? '').slice(start.character, end.character);
         const quoted = raw.length > 1 && /^["']/.test(raw) && raw.endsWith(raw[0]!);

@@ -1,3 +1,5 @@
+import { flagNamed } from '../../dockerfile/flags';
+import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
 /** Stage names cannot contain these, so a value with one names an image (`nginx:1.27`, `ghcr.io/x/y`). */
@@ -28,9 +30,9 @@ export default defineRule(
       // As hadolint, the stage's own name counts as defined: copying from itself is DL3023's case.
       if (instruction.keyword === 'FROM' && stage?.name) defined.add(stage.name.toLowerCase());
       if (instruction.keyword !== 'COPY') continue;
-      const flag = instruction.flags.find((f) => f.name.toLowerCase() === 'from');
+      const flag = flagNamed(instruction, 'from');
       if (!flag?.value) continue;
-      const value = flag.value.replace(/^["']|["']$/g, '');
+      const value = trimQuotes(flag.value);
       const name = value.toLowerCase();
       if (IMAGE_LIKE.test(value) || value.includes('$') || defined.has(name)) continue;
       const index = stage?.index ?? -1;

@@ -1,3 +1,5 @@
+import { flagNamed } from '../../dockerfile/flags';
+import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
 export default defineRule(
@@ -20,9 +22,9 @@ export default defineRule(
       const own = stage.name?.toLowerCase();
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'COPY') continue;
-        const flag = instruction.flags.find((f) => f.name.toLowerCase() === 'from');
+        const flag = flagNamed(instruction, 'from');
         if (!flag?.value) continue;
-        const value = flag.value.replace(/^["']|["']$/g, '');
+        const value = trimQuotes(flag.value);
         // Stage names are case-insensitive; the stage's own index is the same mistake spelled as a number.
         if (value.toLowerCase() !== own && value !== String(stage.index)) continue;
         const line = stage.from.range.start.line + 1;

@@ -32,13 +32,10 @@ export default defineRule(
     const trusted = ctx.settings.trustedRegistries;
     if (trusted.length === 0) return;
     const allowed = trusted.map(matcher);
-    const stageNames = new Set<string>();
     for (const stage of ctx.model.stages) {
       const image = stage.image;
-      const previousStage = image !== null && stageNames.has(image.raw.toLowerCase());
-      if (stage.name) stageNames.add(stage.name.toLowerCase());
       // scratch, an earlier stage, or an image computed from ARGs is not pulled from a registry we can name.
-      if (!image || previousStage || image.raw.toLowerCase() === 'scratch' || image.raw.includes('$')) continue;
+      if (!image || stage.parent || image.raw.toLowerCase() === 'scratch' || image.raw.includes('$')) continue;
       const registry = image.registry?.toLowerCase() ?? 'docker.io';
       const names = DOCKER_HUB.includes(registry) ? DOCKER_HUB : [registry];
       if (names.some((name) => allowed.some((ok) => ok(name)))) continue;

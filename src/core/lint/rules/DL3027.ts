@@ -1,6 +1,7 @@
-import { commandsNamed, subcommand } from '../../dockerfile/shell';
+import { subcommand } from '../../dockerfile/shell';
 import type { Fix } from '../types';
-import { defineRule, fix, hadolintDocs, instructionsOf, replace } from '../define';
+import { defineRule, fix, hadolintDocs, replace, runCommands } from '../define';
+import { APT_GET_VALUED } from '../package-managers';
 
 /** apt subcommands and the script-safe tool that does the same; `list` has no one-word equivalent. */
 const APT_GET = ['install', 'update', 'upgrade', 'remove', 'purge', 'autoremove', 'autoclean', 'clean', 'dist-upgrade', 'source', 'build-dep', 'download'];
@@ -9,7 +10,6 @@ const EQUIVALENT = new Map<string, string>([
   ...[...APT_GET, 'check', 'satisfy', 'changelog'].map((s): [string, string] => [s, 'apt-get']),
   ...APT_CACHE.map((s): [string, string] => [s, 'apt-cache']),
 ]);
-const VALUED = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture'];
 
 export default defineRule(
   {
@@ -27,30 +27,26 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'apt')) {
-        const sub = subcommand(command, VALUED) ?? '';
-        // `apt full-upgrade` is apt-get's dist-upgrade under another name.
-        const tool = sub === 'full-upgrade' ? 'apt-get' : EQUIVALENT.get(sub);
-        const instead = tool ? `\`${tool}${sub ? ` ${sub === 'full-upgrade' ? 'dist-upgrade' : sub}` : ''}\`` : 'apt-get or apt-cache';
-        const name = command.nameWord!;
-        const fixes: Fix[] = [];
-        if (tool) {
-          const edits = [replace(name.range, tool)];
-          if (sub === 'full-upgrade') {
-            const word = command.args.find((a) => a.value === 'full-upgrade')!;
-            edits.push(replace(word.range, 'dist-upgrade'));
-          }
-          fixes.push(fix(`Use ${tool} instead of apt`, ...edits));
+    for (const { command } of runCommands(ctx, 'apt')) {
+      const sub = subcommand(command, APT_GET_VALUED) ?? '';
+      // `apt full-upgrade` is apt-get's dist-upgrade under another name.
+      const tool = sub === 'full-upgrade' ? 'apt-get' : EQUIVALENT.get(sub);
+      const instead = tool ? `\`${tool}${sub ? ` ${sub === 'full-upgrade' ? 'dist-upgrade' : sub}` : ''}\`` : 'apt-get or apt-cache';
+      const name = command.nameWord!;
+      const fixes: Fix[] = [];
+      if (tool) {
+        const edits = [replace(name.range, tool)];
+        if (sub === 'full-upgrade') {
+          const word = command.args.find((a) => a.value === 'full-upgrade')!;
+          edits.push(replace(word.range, 'dist-upgrade'));
         }
-        ctx.report({
-          range: name.range,
-          message: `Do not use apt as it is meant to be an end-user tool: use ${instead} instead`,
-          fixes,
-        });
+        fixes.push(fix(`Use ${tool} instead of apt`, ...edits));
       }
+      ctx.report({
+        range: name.range,
+        message: `Do not use apt as it is meant to be an end-user tool: use ${instead} instead`,
+        fixes,
+      });
     }
   },
 );

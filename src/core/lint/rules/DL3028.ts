@@ -1,8 +1,7 @@
-import { commandsNamed, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { positionalArgs } from '../../dockerfile/shell';
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { GEM_INSTALL_VALUED } from '../package-managers';
 
-/** gem install options that take a value, so their value is not a gem name. */
-const VALUED = ['i', 'install-dir', 'n', 'bindir', 'source', 'platform', 'P', 'trust-policy', 'build-root', 'target-rbconfig', 'g', 'file', 'p', 'http-proxy'];
 const VERSION_OPTION = /^(-v|--version)(=.*)?$/;
 
 export default defineRule(
@@ -21,22 +20,18 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'gem')) {
-        // Everything after `--` goes to the gem's build, not to gem install.
-        const end = command.args.findIndex((a) => a.value === '--');
-        const own = { ...command, args: end < 0 ? command.args : command.args.slice(0, end) };
-        const positional = positionalArgs(own, VALUED);
-        const sub = positional[0]?.value;
-        // As hadolint, a -v/--version anywhere pins the gems of the command.
-        if ((sub !== 'install' && sub !== 'i') || own.args.some((a) => VERSION_OPTION.test(a.value))) continue;
-        for (const gem of positional.slice(1)) {
-          // hadolint's spec lets `--use-system-libraries true` pass: a bare boolean is an option's value, not a gem.
-          if (gem.dynamic || gem.value.includes(':') || gem.value === 'true' || gem.value === 'false') continue;
-          ctx.report({ range: gem.range, message: `Pin versions in gem install: instead of \`${gem.value}\` use \`${gem.value}:<version>\`` });
-        }
+    for (const { command } of runCommands(ctx, 'gem')) {
+      // Everything after `--` goes to the gem's build, not to gem install.
+      const end = command.args.findIndex((a) => a.value === '--');
+      const own = { ...command, args: end < 0 ? command.args : command.args.slice(0, end) };
+      const positional = positionalArgs(own, GEM_INSTALL_VALUED);
+      const sub = positional[0]?.value;
+      // As hadolint, a -v/--version anywhere pins the gems of the command.
+      if ((sub !== 'install' && sub !== 'i') || own.args.some((a) => VERSION_OPTION.test(a.value))) continue;
+      for (const gem of positional.slice(1)) {
+        // hadolint's spec lets `--use-system-libraries true` pass: a bare boolean is an option's value, not a gem.
+        if (gem.dynamic || gem.value.includes(':') || gem.value === 'true' || gem.value === 'false') continue;
+        ctx.report({ range: gem.range, message: `Pin versions in gem install: instead of \`${gem.value}\` use \`${gem.value}:<version>\`` });
       }
     }
   },

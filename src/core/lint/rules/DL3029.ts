@@ -1,5 +1,6 @@
+import { trimQuotes } from '../../dockerfile/quotes';
 import type { Fix } from '../types';
-import { defineRule, fix, hadolintDocs, replace } from '../define';
+import { defineRule, fix, hadolintDocs, removalWithBlanks, replace } from '../define';
 
 /** The platform ARGs BuildKit predefines: using them keeps a multi-platform build correct. */
 const PLATFORM_ARGS = new Set(['BUILDPLATFORM', 'TARGETPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']);
@@ -24,17 +25,15 @@ export default defineRule(
     for (const stage of ctx.model.stages) {
       const flag = stage.platform;
       if (!flag || !flag.value) continue;
-      const value = flag.value.replace(/^["']|["']$/g, '');
+      const value = trimQuotes(flag.value);
       const vars = [...value.matchAll(VARIABLE)].map((m) => m[1]!);
       // As hadolint, $BUILDPLATFORM/$TARGETPLATFORM (and the other predefined platform ARGs) are fine.
       if (vars.length > 0 && vars.every((v) => PLATFORM_ARGS.has(v))) continue;
       const fixes: Fix[] = [];
-      const line = ctx.model.lines[flag.range.end.line] ?? '';
-      let end = flag.range.end.character;
-      while (end < line.length && (line[end] === ' ' || line[end] === '\t')) end++;
-      if (end < line.length && flag.range.start.line === flag.range.end.line) {
-        const upTo = { line: flag.range.end.line, character: end };
-        fixes.push(fix(`Remove --platform=${flag.value}`, replace({ start: flag.range.start, end: upTo }, '')));
+      const removal = removalWithBlanks(ctx.model, flag.range);
+      // Only with something after it on one line: removing the image too would break FROM.
+      if (removal.end.character < (ctx.model.lines[removal.end.line] ?? '').length && flag.range.start.line === flag.range.end.line) {
+        fixes.push(fix(`Remove --platform=${flag.value}`, replace(removal, '')));
       }
       ctx.report({
         range: flag.range,

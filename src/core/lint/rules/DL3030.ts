@@ -1,11 +1,8 @@
-import { commandsNamed, hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { hasFlag } from '../../dockerfile/shell';
+import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { YUM_VALUED, rpmInstall } from '../package-managers';
 
-/** yum options that take a value, so their value is not the subcommand. */
-const VALUED = [
-  'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'R', 'randomwait', 'installroot', 'enablerepo', 'disablerepo', 'x', 'exclude', 'releasever', 'setopt',
-];
-const INSTALLS = new Set(['install', 'groupinstall', 'localinstall']);
+const INSTALLS = ['install', 'groupinstall', 'localinstall'];
 
 export default defineRule(
   {
@@ -23,19 +20,16 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'yum')) {
-        const sub = positionalArgs(command, VALUED)[0];
-        if (!sub || !INSTALLS.has(sub.value) || hasFlag(command, 'y', 'assumeyes')) continue;
-        const end = sub.range.end;
-        ctx.report({
-          range: sub.range,
-          message: `Use the -y switch to avoid manual input: \`yum ${sub.value} -y <package>\`; without it the build fails at yum's confirmation prompt`,
-          fixes: [fix(`Add -y to yum ${sub.value}`, insertAt(end.line, end.character, ' -y'))],
-        });
-      }
+    for (const { command } of runCommands(ctx, 'yum')) {
+      // As hadolint: install, groupinstall and localinstall (`yum module install` is left alone).
+      const install = rpmInstall(command, YUM_VALUED, INSTALLS);
+      if (!install || install.group || hasFlag(command, ['y', 'assumeyes'])) continue;
+      const sub = install.word;
+      ctx.report({
+        range: sub.range,
+        message: `Use the -y switch to avoid manual input: \`yum ${sub.value} -y <package>\`; without it the build fails at yum's confirmation prompt`,
+        fixes: [fix(`Add -y to yum ${sub.value}`, insertAfter(sub.range, ' -y'))],
+      });
     }
   },
 );

@@ -1,11 +1,7 @@
 import { hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { ZYPPER_GLOBAL_VALUED } from '../package-managers';
 
-/** zypper's global options that take a separate value, so the value is not the subcommand. */
-const GLOBAL_VALUED = [
-  'c', 'config', 'userdata', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'R', 'root', 'installroot',
-  'releasever',
-];
 /** Subcommands (and their aliases) that stop to ask for confirmation. */
 const ASKING = new Set(['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch']);
 
@@ -25,23 +21,18 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (command.name !== 'zypper' || !command.nameWord) continue;
-        const sub = positionalArgs(command, GLOBAL_VALUED)[0];
-        if (!sub || !ASKING.has(sub.value)) continue;
-        // -n/--non-interactive is global; -y/--no-confirm belongs to the subcommand: either will do.
-        if (hasFlag(command, 'n', 'non-interactive', 'y', 'no-confirm')) continue;
-        const at = command.nameWord.range.end;
-        ctx.report({
-          range: { start: command.nameWord.range.start, end: sub.range.end },
-          message: `Non-interactive switch missing from \`zypper ${sub.value}\`: use \`zypper --non-interactive ${sub.value}\` (or \`zypper ${sub.value} -y\`)`,
-          // The global switch is valid for every subcommand, unlike -y.
-          fixes: [fix('Add --non-interactive', insertAt(at.line, at.character, ' --non-interactive'))],
-        });
-      }
+    for (const { command } of runCommands(ctx, 'zypper')) {
+      if (!command.nameWord) continue;
+      const sub = positionalArgs(command, ZYPPER_GLOBAL_VALUED)[0];
+      if (!sub || !ASKING.has(sub.value)) continue;
+      // -n/--non-interactive is global; -y/--no-confirm belongs to the subcommand: either will do.
+      if (hasFlag(command, ['n', 'non-interactive', 'y', 'no-confirm'])) continue;
+      ctx.report({
+        range: { start: command.nameWord.range.start, end: sub.range.end },
+        message: `Non-interactive switch missing from \`zypper ${sub.value}\`: use \`zypper --non-interactive ${sub.value}\` (or \`zypper ${sub.value} -y\`)`,
+        // The global switch is valid for every subcommand, unlike -y.
+        fixes: [fix('Add --non-interactive', insertAfter(command.nameWord.range, ' --non-interactive'))],
+      });
     }
   },
 );

@@ -1,11 +1,6 @@
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
-
-/** zypper's global options that take a separate value, so the value is not the subcommand. */
-const GLOBAL_VALUED = [
-  'c', 'config', 'userdata', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'R', 'root', 'installroot',
-  'releasever',
-];
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { ZYPPER_GLOBAL_VALUED } from '../package-managers';
 
 export default defineRule(
   {
@@ -23,18 +18,13 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (command.name !== 'zypper') continue;
-        const sub = positionalArgs(command, GLOBAL_VALUED)[0];
-        if (sub?.value !== 'dist-upgrade' && sub?.value !== 'dup') continue;
-        ctx.report({
-          range: sub.range,
-          message: `Do not use \`zypper ${sub.value}\`: pick a newer base image instead, and install only the packages you need`,
-        });
-      }
+    for (const { command } of runCommands(ctx, 'zypper')) {
+      const sub = positionalArgs(command, ZYPPER_GLOBAL_VALUED)[0];
+      if (sub?.value !== 'dist-upgrade' && sub?.value !== 'dup') continue;
+      ctx.report({
+        range: sub.range,
+        message: `Do not use \`zypper ${sub.value}\`: pick a newer base image instead, and install only the packages you need`,
+      });
     }
   },
 );

@@ -1,16 +1,9 @@
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { ZYPPER_GLOBAL_VALUED, ZYPPER_INSTALL_VALUED } from '../package-managers';
 
 const DASHES = /^--?/;
 const PINNED = /[=<>]/;
-
-/** zypper's global options that take a separate value (before the subcommand). */
-const GLOBAL_VALUED = new Set([
-  'c', 'config', 'userdata', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'R', 'root', 'installroot',
-  'releasever',
-]);
-/** `zypper install` options that take a separate value (after the subcommand). */
-const INSTALL_VALUED = new Set(['r', 'repo', 'from', 't', 'type', 'p', 'plus-repo', 'download', 'plus-content']);
 
 /** The package words of `zypper install|in …`, and the `--type` given (packages unless said otherwise). */
 function installed(command: ShellCommand): { words: ShellWord[]; type: string } | undefined {
@@ -22,10 +15,10 @@ function installed(command: ShellCommand): { words: ShellWord[]; type: string } 
     const value = arg.value;
     if (value.startsWith('-') && value.length > 1) {
       const name = value.replace(DASHES, '');
-      const valued = subcommand ? INSTALL_VALUED : GLOBAL_VALUED;
+      const valued = subcommand ? ZYPPER_INSTALL_VALUED : ZYPPER_GLOBAL_VALUED;
       if (subcommand && (name === 't' || name === 'type')) type = command.args[i + 1]?.value ?? type;
       else if (subcommand && name.startsWith('type=')) type = name.slice('type='.length);
-      if (valued.has(name) && !value.includes('=')) i++;
+      if (valued.includes(name) && !value.includes('=')) i++;
       continue;
     }
     if (!subcommand) {
@@ -54,20 +47,15 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (command.name !== 'zypper') continue;
-        const found = installed(command);
-        // Patterns, patches and products (`-t pattern`) are not pinned by version.
-        if (!found || found.type !== 'package') continue;
-        for (const word of found.words) {
-          const pkg = word.value;
-          // `=`, `<`, `>` (and `<=`, `>=`) pin; computed names and .rpm files cannot be judged.
-          if (word.dynamic || PINNED.test(pkg) || pkg.endsWith('.rpm') || pkg === '') continue;
-          ctx.report({ range: word.range, message: `Specify version with zypper install: instead of \`${pkg}\` use \`${pkg}=<version>\`` });
-        }
+    for (const { command } of runCommands(ctx, 'zypper')) {
+      const found = installed(command);
+      // Patterns, patches and products (`-t pattern`) are not pinned by version.
+      if (!found || found.type !== 'package') continue;
+      for (const word of found.words) {
+        const pkg = word.value;
+        // `=`, `<`, `>` (and `<=`, `>=`) pin; computed names and .rpm files cannot be judged.
+        if (word.dynamic || PINNED.test(pkg) || pkg.endsWith('.rpm') || pkg === '') continue;
+        ctx.report({ range: word.range, message: `Specify version with zypper install: instead of \`${pkg}\` use \`${pkg}=<version>\`` });
       }
     }
   },

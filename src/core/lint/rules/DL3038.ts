@@ -1,13 +1,8 @@
-import { hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { hasFlag } from '../../dockerfile/shell';
+import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { DNF_TOOLS, DNF_VALUED, rpmInstall } from '../package-managers';
 
-const TOOLS = ['dnf', 'microdnf'];
-/** dnf options that take a separate value, so the value is not the subcommand. */
-const VALUED = [
-  'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'repo', 'repoid',
-  'setopt', 'forcearch', 'disableplugin', 'enableplugin', 'color', 'destdir', 'downloaddir', 'comment', 'rpmverbosity',
-];
-const INSTALLS = new Set(['install', 'groupinstall', 'localinstall']);
+const INSTALLS = ['install', 'groupinstall', 'localinstall'];
 
 export default defineRule(
   {
@@ -25,23 +20,17 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (!TOOLS.includes(command.name) || !command.nameWord) continue;
-        const [first, second] = positionalArgs(command, VALUED);
-        // `dnf install`, `dnf groupinstall`, `dnf localinstall`, and `dnf module|group install`.
-        const grouped = first && ['module', 'group', 'groups'].includes(first.value) && second?.value === 'install';
-        const sub = first && INSTALLS.has(first.value) ? first : grouped ? second : undefined;
-        if (!sub || hasFlag(command, 'y', 'assumeyes')) continue;
-        const at = sub.range.end;
-        ctx.report({
-          range: { start: command.nameWord.range.start, end: sub.range.end },
-          message: `Use the -y switch to avoid manual input: \`${command.name} ${first!.value}${sub === first ? '' : ' install'} -y …\``,
-          fixes: [fix('Add -y', insertAt(at.line, at.character, ' -y'))],
-        });
-      }
+    for (const { command } of runCommands(ctx, ...DNF_TOOLS)) {
+      if (!command.nameWord) continue;
+      // `dnf install`, `dnf groupinstall`, `dnf localinstall`, and `dnf module|group install`.
+      const install = rpmInstall(command, DNF_VALUED, INSTALLS);
+      if (!install || hasFlag(command, ['y', 'assumeyes'])) continue;
+      const sub = install.word;
+      ctx.report({
+        range: { start: command.nameWord.range.start, end: sub.range.end },
+        message: `Use the -y switch to avoid manual input: \`${command.name} ${(install.group ?? sub).value}${install.group ? ' install' : ''} -y …\``,
+        fixes: [fix('Add -y', insertAfter(sub.range, ' -y'))],
+      });
     }
   },
 );

@@ -1,29 +1,5 @@
-import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
-import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
-
-const TOOLS = ['dnf', 'microdnf'];
-/** dnf options that take a separate value, so the value is not a package name. */
-const VALUED = [
-  'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'repo', 'repoid',
-  'setopt', 'forcearch', 'disableplugin', 'enableplugin', 'color', 'destdir', 'downloaddir', 'comment', 'rpmverbosity',
-];
-const VERSION_PART = /^[A-Za-z0-9.~^_:+]+$/;
-const STARTS_WITH_DIGIT = /^[0-9]/;
-
-/** `name-version[-release]`: some part after a dash starts with a digit and all are version characters. */
-function hasVersion(pkg: string): boolean {
-  const parts = pkg.split('-').slice(1);
-  return parts.length > 0 && parts.every((p) => VERSION_PART.test(p)) && parts.some((p) => STARTS_WITH_DIGIT.test(p));
-}
-
-/** Package words of `dnf install …` and module words of `dnf module install …`. */
-function installed(command: ShellCommand): { words: ShellWord[]; module: boolean } | undefined {
-  const positional = positionalArgs(command, VALUED);
-  if (positional[0]?.value === 'install') return { words: positional.slice(1), module: false };
-  if (positional[0]?.value === 'module' && positional[1]?.value === 'install') return { words: positional.slice(2), module: true };
-  return undefined;
-}
+import { defineRule, hadolintDocs, runCommands } from '../define';
+import { DNF_TOOLS, DNF_VALUED, unpinnedRpms } from '../package-managers';
 
 export default defineRule(
   {
@@ -41,28 +17,15 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (!TOOLS.includes(command.name)) continue;
-        const found = installed(command);
-        if (!found) continue;
-        for (const word of found.words) {
-          const pkg = word.value;
-          // Computed names, local or remote .rpm files and @groups cannot be pinned this way.
-          if (word.dynamic || pkg.endsWith('.rpm') || pkg.startsWith('@') || pkg === '') continue;
-          if (found.module) {
-            if (!pkg.includes(':')) {
-              ctx.report({
-                range: word.range,
-                message: `Specify the module stream in ${command.name} module install: instead of \`${pkg}\` use \`${pkg}:<stream>\``,
-              });
-            }
-          } else if (!hasVersion(pkg)) {
-            ctx.report({ range: word.range, message: `Specify version with ${command.name} install: instead of \`${pkg}\` use \`${pkg}-<version>\`` });
-          }
-        }
+    for (const { command } of runCommands(ctx, ...DNF_TOOLS)) {
+      for (const { word, module } of unpinnedRpms(command, DNF_VALUED)) {
+        const pkg = word.value;
+        ctx.report({
+          range: word.range,
+          message: module
+            ? `Specify the module stream in ${command.name} module install: instead of \`${pkg}\` use \`${pkg}:<stream>\``
+            : `Specify version with ${command.name} install: instead of \`${pkg}\` use \`${pkg}-<version>\``,
+        });
       }
     }
   },

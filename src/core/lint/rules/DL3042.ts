@@ -1,20 +1,14 @@
-import type { Instruction, Stage } from '../../dockerfile/model';
+import type { Instruction } from '../../dockerfile/model';
+import { hasMountOver } from '../../dockerfile/mounts';
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import { hasFlag } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt } from '../define';
+import { defineRule, fix, hadolintDocs, insertAfter } from '../define';
+import { PIP, PIP_GENERAL_VALUED, PYTHON } from '../package-managers';
 
-const PIP = /^pip(\d+(\.\d+)*)?$/;
-const PYTHON = /^python(\d+(\.\d+)*)?$/;
 const TRUTHY = /^(1|true|on|yes)$/i;
 const DASHES = /^--?/;
-const QUOTES = /^["']|["']$/g;
 /** `PIP_NO_CACHE_DIR=<truthy>` anywhere in the script: as a prefix, `export`ed or assigned. */
 const SCRIPT_SETS_NO_CACHE = /\bPIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i;
-/** pip's general options that take a separate value (they may come before `install`). */
-const VALUED = new Set([
-  'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir', 'log', 'python', 'use-feature',
-  'use-deprecated', 'keyring-provider',
-]);
 
 function basename(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
@@ -34,7 +28,7 @@ function installWord(command: ShellCommand): ShellWord | undefined {
   for (let i = 0; i < args.length; i++) {
     const value = args[i]!.value;
     if (!value.startsWith('-')) return value === 'install' ? args[i] : undefined;
-    if (VALUED.has(value.replace(DASHES, '')) && !value.includes('=')) i++;
+    if (PIP_GENERAL_VALUED.includes(value.replace(DASHES, '')) && !value.includes('=')) i++;
   }
   return undefined;
 }
@@ -45,21 +39,9 @@ function noCacheSetting(instruction: Instruction): boolean | undefined {
   let setting: boolean | undefined;
   for (const p of instruction.properties) {
     if (p.key !== 'PIP_NO_CACHE_DIR') continue;
-    const value = (p.rawValue ?? '').replace(QUOTES, '');
-    setting = TRUTHY.test(value);
+    setting = TRUTHY.test(p.value ?? '');
   }
   return setting;
-}
-
-/** A BuildKit cache or tmpfs mount over pip's cache keeps it out of the layer. */
-function hasCacheMount(instruction: Instruction): boolean {
-  return instruction.flags.some((flag) => {
-    if (flag.name.toLowerCase() !== 'mount' || !flag.value) return false;
-    const options = new Map(flag.value.split(',').map((part) => [part.split('=')[0]!.trim().toLowerCase(), part.slice(part.indexOf('=') + 1).trim()]));
-    const type = options.get('type');
-    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
-    return (type === 'cache' || type === 'tmpfs') && target.includes('.cache/pip');
-  });
 }
 
 export default defineRule(
@@ -78,10 +60,11 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    // PIP_NO_CACHE_DIR set in a stage carries over to stages built FROM it.
-    const stageSetting = new Map<string, boolean>();
+    // PIP_NO_CACHE_DIR set in a stage carries over to stages built FROM it (by stage index).
+    const stageSetting: boolean[] = [];
     const check = (instruction: Instruction, noCache: boolean) => {
-      if (noCache || hasCacheMount(instruction)) return;
+      // A BuildKit cache or tmpfs mount over pip's cache keeps it out of the layer.
+      if (noCache || hasMountOver(instruction, ['cache', 'tmpfs'], (target) => target.includes('.cache/pip'))) return;
       const script = ctx.shell(instruction);
       if (!script || SCRIPT_SETS_NO_CACHE.test(script.text)) return;
       for (const command of script.commands) {
@@ -92,20 +75,19 @@ export default defineRule(
         ctx.report({
           range: { start: name.range.start, end: install.range.end },
           message: `Avoid use of cache directory with pip: use \`${shown} install --no-cache-dir …\``,
-          fixes: [fix('Add --no-cache-dir', insertAt(install.range.end.line, install.range.end.character, ' --no-cache-dir'))],
+          fixes: [fix('Add --no-cache-dir', insertAfter(install.range, ' --no-cache-dir'))],
         });
       }
     };
-    const parentOf = (stage: Stage) => (stage.image ? stageSetting.get(stage.image.raw.toLowerCase()) : undefined);
     for (const stage of ctx.model.stages) {
-      let noCache = parentOf(stage) ?? false;
+      let noCache = (stage.parent && stageSetting[stage.parent.index]) ?? false;
       for (const instruction of stage.instructions) {
         noCache = noCacheSetting(instruction) ?? noCache;
         if (instruction.keyword === 'RUN') check(instruction, noCache);
         // An ONBUILD RUN runs in a child image, which inherits this stage's ENV.
         else if (instruction.trigger?.keyword === 'RUN') check(instruction.trigger, noCache);
       }
-      if (stage.name) stageSetting.set(stage.name.toLowerCase(), noCache);
+      stageSetting[stage.index] = noCache;
     }
   },
 );

@@ -1,17 +1,9 @@
-import type { DockerfileModel, Instruction, KeyValue, Range } from '../../dockerfile/model';
+import type { Instruction, KeyValue, Range } from '../../dockerfile/model';
+import { rangeText } from '../../dockerfile/model';
 import { defineRule, hadolintDocs } from '../define';
 
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const BRACED = /^\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?/;
-
-/** The text of a range of the Dockerfile. */
-function textOf(model: DockerfileModel, range: Range): string {
-  if (range.start.line === range.end.line) return (model.lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
-  const parts = [(model.lines[range.start.line] ?? '').slice(range.start.character)];
-  for (let line = range.start.line + 1; line < range.end.line; line++) parts.push(model.lines[line] ?? '');
-  parts.push((model.lines[range.end.line] ?? '').slice(0, range.end.character));
-  return parts.join('\n');
-}
 
 interface Reference {
   name: string;
@@ -70,15 +62,15 @@ export default defineRule(
   },
   (ctx) => {
     const model = ctx.model;
-    // Names defined by ARG or ENV so far, per stage; a stage built FROM another starts with its names.
-    const stageNames = new Map<string, Set<string>>();
+    // Names defined by ARG or ENV so far, per stage index; a stage built FROM another starts with its names.
+    const stageNames: Set<string>[] = [];
     const defined = (instruction: Instruction, names: Set<string>) => {
       for (const p of instruction.properties) names.add(p.key);
     };
     const global = new Set<string>();
     for (const arg of model.globalArgs) defined(arg, global);
     for (const stage of model.stages) {
-      const parent = stage.image ? stageNames.get(stage.image.raw.toLowerCase()) : undefined;
+      const parent = stage.parent && stageNames[stage.parent.index];
       // hadolint keeps one set for the whole file; ARGs before FROM count as defined, as there.
       const names = new Set<string>([...global, ...(parent ?? [])]);
       for (const instruction of stage.instructions) {
@@ -87,7 +79,7 @@ export default defineRule(
         // Names an ONBUILD trigger defines exist only in the child image.
         if (!instruction.trigger && (target.keyword === 'ENV' || target.keyword === 'ARG')) defined(target, names);
       }
-      if (stage.name) stageNames.set(stage.name.toLowerCase(), names);
+      stageNames[stage.index] = names;
     }
 
     function check(instruction: Instruction, before: Set<string>) {
@@ -95,7 +87,7 @@ export default defineRule(
       if (pairs.length < 2) return;
       pairs.forEach((pair, index) => {
         if (!pair.valueRange) return;
-        const raw = textOf(model, pair.valueRange);
+        const raw = rangeText(model, pair.valueRange);
         const reported = new Set<string>();
         for (const ref of references(raw, model.escapeChar)) {
           // A variable may use its own old value (`PATH=/x:$PATH`), and one defined before this ENV is fine.

@@ -1,22 +1,20 @@
+import { copyOperands } from '../../dockerfile/copy';
 import type { DockerfileModel, Instruction, Range } from '../../dockerfile/model';
+import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
-const QUOTES = /^["']|["']$/g;
 const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
 
 /** The destination of a COPY as written (quotes removed) with its range, or null when there is none. */
 function destination(model: DockerfileModel, copy: Instruction): { value: string; range: Range } | null {
-  if (copy.json) {
-    return copy.json.length >= 2 && copy.argsRange ? { value: copy.json[copy.json.length - 1]!, range: copy.argsRange } : null;
-  }
-  // With heredocs the body lines follow as arguments: the destination is the last word on the first line.
-  const words = copy.heredocs.length > 0 ? copy.args.filter((a) => a.range.start.line === copy.range.start.line) : copy.args;
-  const last = words[words.length - 1];
-  if (!last || words.length < 2) return null;
+  const operands = copyOperands(copy);
+  const last = operands[operands.length - 1];
+  if (!last || operands.length < 2) return null;
+  if (last.exec) return { value: last.value, range: last.range };
   // The text as written: the parsed value drops backslashes, which Windows paths (`c:\dir`) are made of.
   const r = last.range;
   const raw = r.start.line === r.end.line ? (model.lines[r.start.line] ?? '').slice(r.start.character, r.end.character) : last.value;
-  return { value: raw.replace(QUOTES, ''), range: r };
+  return { value: trimQuotes(raw), range: r };
 }
 
 /** Absolute (`/x`, `C:\x`, `C:/x`, `\x`) or computed (`$DIR`): only a relative literal depends on the working directory. */
@@ -40,10 +38,10 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    // Whether a WORKDIR was set by the end of each named stage, for stages built FROM it.
-    const stageWorkdir = new Map<string, boolean>();
+    // Whether a WORKDIR was set by the end of each stage (by index), for stages built FROM it.
+    const stageWorkdir: boolean[] = [];
     for (const stage of ctx.model.stages) {
-      const inherited = (stage.image && stageWorkdir.get(stage.image.raw.toLowerCase())) ?? false;
+      const inherited = (stage.parent && stageWorkdir[stage.parent.index]) ?? false;
       // ONBUILD triggers run in a child image, after every instruction of this stage.
       const anyWorkdir = stage.instructions.some((i) => i.keyword === 'WORKDIR');
       let workdir = inherited;
@@ -62,7 +60,7 @@ export default defineRule(
           message: `\`COPY\` to the relative destination \`${dest.value}\` without \`WORKDIR\` set: add a WORKDIR before it, or use an absolute path`,
         });
       }
-      if (stage.name) stageWorkdir.set(stage.name.toLowerCase(), workdir || onbuildWorkdir);
+      stageWorkdir[stage.index] = workdir || onbuildWorkdir;
     }
   },
 );

@@ -1,5 +1,5 @@
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
 
 const CLUSTER_ENDING_IN_U = /^-[A-Za-z]*u$/;
 const ATTACHED_UID = /^-u\d/;
@@ -40,21 +40,16 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (command.name !== 'useradd' || !command.nameWord || hasNoLogInit(command)) continue;
-        const uid = uidWord(command);
-        // As hadolint: a UID of more than 5 characters is high; a computed UID cannot be judged.
-        if (!uid || uid.word.dynamic || uid.value.length <= 5) continue;
-        const at = command.nameWord.range.end;
-        ctx.report({
-          range: uid.word.range,
-          message: `\`useradd\` with the high UID ${uid.value} and without \`-l\` writes huge lastlog/faillog files into the image: use \`useradd -l\``,
-          fixes: [fix('Add -l (--no-log-init)', insertAt(at.line, at.character, ' -l'))],
-        });
-      }
+    for (const { command } of runCommands(ctx, 'useradd')) {
+      if (!command.nameWord || hasNoLogInit(command)) continue;
+      const uid = uidWord(command);
+      // As hadolint: a UID of more than 5 characters is high; a computed UID cannot be judged.
+      if (!uid || uid.word.dynamic || uid.value.length <= 5) continue;
+      ctx.report({
+        range: uid.word.range,
+        message: `\`useradd\` with the high UID ${uid.value} and without \`-l\` writes huge lastlog/faillog files into the image: use \`useradd -l\``,
+        fixes: [fix('Add -l (--no-log-init)', insertAfter(command.nameWord.range, ' -l'))],
+      });
     }
   },
 );

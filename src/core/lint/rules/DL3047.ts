@@ -1,32 +1,17 @@
 import type { ShellCommand } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { hasFlag } from '../../dockerfile/shell';
+import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
 
-/** wget's short options that take a value: the rest of a cluster after them is that value (`-O-`, `-o/tmp/log`). */
-const SHORT_CLUSTER = /^-[^-]/;
-const QUIET_LONG = /^--(progress|quiet|no-verbose|output-file|append-output)(=|$)/;
+/** wget's short options that take a value: the rest of a cluster after one of them is that value (`-O-`, `-o/tmp/log`). */
+const SHORT_VALUED = 'oaiBtOTwQePUlARDXI';
+/** -nv, -nc, -nd, -nH …: after -n comes an option name, not a cluster. */
 const NO_OPTION = /^-n[a-zA-Z]/;
-const SHORT_VALUED = new Set('oaiBtOTwQePUlARDXI');
+/** hadolint's list: --progress, or an option that quiets or redirects wget's output. */
+const QUIET = ['q', 'o', 'a', 'progress', 'quiet', 'no-verbose', 'output-file', 'append-output'];
 
-/** Short option letters of a word such as `-qO-` (q, O), up to the first one that takes a value. */
-function shortLetters(word: string): string[] {
-  if (!SHORT_CLUSTER.test(word)) return [];
-  const out: string[] = [];
-  for (const ch of word.slice(1)) {
-    out.push(ch);
-    if (SHORT_VALUED.has(ch)) break;
-  }
-  return out;
-}
-
-/** --progress, or an option that quiets or redirects wget's output (hadolint's list). */
 function isQuiet(command: ShellCommand): boolean {
-  return command.args.some((a) => {
-    const value = a.value;
-    if (value === '-nv' || QUIET_LONG.test(value)) return true;
-    if (NO_OPTION.test(value)) return false; // -nv handled above; -nc, -nd, -nH … are not quiet
-    const letters = shortLetters(value);
-    return letters.includes('q') || letters.includes('o') || letters.includes('a');
-  });
+  if (command.args.some((a) => a.value === '-nv')) return true;
+  return hasFlag({ ...command, args: command.args.filter((a) => !NO_OPTION.test(a.value)) }, QUIET, SHORT_VALUED);
 }
 
 export default defineRule(
@@ -45,18 +30,13 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (command.name !== 'wget' || !command.nameWord || isQuiet(command)) continue;
-        const at = command.nameWord.range.end;
-        ctx.report({
-          range: command.nameWord.range,
-          message: 'Avoid use of wget without progress bar: use `wget --progress=dot:giga <url>`, or `-q` / `-nv` to keep the build log short',
-          fixes: [fix('Add --progress=dot:giga', insertAt(at.line, at.character, ' --progress=dot:giga'))],
-        });
-      }
+    for (const { command } of runCommands(ctx, 'wget')) {
+      if (!command.nameWord || isQuiet(command)) continue;
+      ctx.report({
+        range: command.nameWord.range,
+        message: 'Avoid use of wget without progress bar: use `wget --progress=dot:giga <url>`, or `-q` / `-nv` to keep the build log short',
+        fixes: [fix('Add --progress=dot:giga', insertAfter(command.nameWord.range, ' --progress=dot:giga'))],
+      });
     }
   },
 );

@@ -1,4 +1,4 @@
-import type { Stage } from '../../dockerfile/model';
+import { flagNamed } from '../../dockerfile/flags';
 import { defineRule, hadolintDocs } from '../define';
 
 export default defineRule(
@@ -29,22 +29,18 @@ export default defineRule(
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'LABEL') for (const kv of instruction.properties) own.add(kv.key);
         else if (instruction.keyword === 'COPY') {
-          const from = instruction.flags.find((f) => f.name.toLowerCase() === 'from');
+          const from = flagNamed(instruction, 'from');
           if (from?.value) copiedFrom.add(from.value.toLowerCase());
         }
       }
       keys.push(own);
     }
-    const byName = new Map<string, Stage>();
     for (const label of required) {
       const has: boolean[] = [];
-      byName.clear();
       for (const stage of stages) {
-        // A stage built FROM an earlier stage inherits that stage's labels (stage names are case-insensitive).
-        const parent = stage.image ? byName.get(stage.image.raw.toLowerCase()) : undefined;
-        has[stage.index] = keys[stage.index]!.has(label) || (parent !== undefined && has[parent.index] === true);
+        // A stage built FROM an earlier stage inherits that stage's labels.
+        has[stage.index] = keys[stage.index]!.has(label) || (stage.parent !== undefined && has[stage.parent.index] === true);
         const name = stage.name?.toLowerCase();
-        if (name) byName.set(name, stage);
         if (has[stage.index] || (name && copiedFrom.has(name)) || copiedFrom.has(String(stage.index))) continue;
         const where = stage.name ? `stage \`${stage.name}\`` : stages.length > 1 ? `stage ${stage.index}` : 'the image';
         ctx.report({

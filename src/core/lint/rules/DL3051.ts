@@ -1,13 +1,4 @@
-import type * as ast from 'dockerfile-ast';
-import type { Instruction } from '../../dockerfile/model';
 import { defineRule, hadolintDocs, instructionsOf } from '../define';
-
-/** Label values as the build sees them (quotes and escapes resolved), by property index. */
-function resolvedValues(instruction: Instruction): (string | null)[] {
-  const node = instruction.node as Partial<ast.Label>;
-  if (typeof node.getProperties !== 'function') return instruction.properties.map((kv) => kv.rawValue);
-  return node.getProperties().map((p) => p.getValue());
-}
 
 export default defineRule(
   {
@@ -29,11 +20,10 @@ export default defineRule(
     const schema = ctx.settings.labelSchema;
     if (Object.keys(schema).length === 0) return;
     for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      const values = resolvedValues(instruction);
-      instruction.properties.forEach((kv, i) => {
-        if (!Object.prototype.hasOwnProperty.call(schema, kv.key) || (values[i] ?? '') !== '') return;
+      for (const kv of instruction.properties) {
+        if (!Object.prototype.hasOwnProperty.call(schema, kv.key) || (kv.value ?? '') !== '') continue;
         ctx.report({ range: kv.range, message: `Label \`${kv.key}\` is empty: give it a value` });
-      });
+      }
     }
   },
 );

@@ -1,6 +1,5 @@
-import type * as ast from 'dockerfile-ast';
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs } from '../define';
+import { typedLabels } from '../label-schema';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
 
@@ -13,13 +12,6 @@ function isRfc3339(value: string): boolean {
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   const offsetOk = m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
   return days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
-}
-
-/** Label values as the build sees them (quotes and escapes resolved), by property index. */
-function resolvedValues(instruction: Instruction): (string | null)[] {
-  const node = instruction.node as Partial<ast.Label>;
-  if (typeof node.getProperties !== 'function') return instruction.properties.map((kv) => kv.rawValue);
-  return node.getProperties().map((p) => p.getValue());
 }
 
 export default defineRule(
@@ -39,19 +31,11 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    const schema = ctx.settings.labelSchema;
-    const labels = new Set(Object.keys(schema).filter((k) => schema[k] === 'rfc3339'));
-    if (labels.size === 0) return;
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      const values = resolvedValues(instruction);
-      instruction.properties.forEach((kv, i) => {
-        const value = values[i] ?? '';
-        // Empty values are DL3051's finding; a `$VAR` value is only known at build time.
-        if (!labels.has(kv.key) || value === '' || value.includes('$') || isRfc3339(value)) return;
-        ctx.report({
-          range: kv.valueRange ?? kv.range,
-          message: `Label \`${kv.key}\` is not a valid RFC 3339 time: \`${value}\` (expected e.g. \`2024-05-01T12:00:00Z\`)`,
-        });
+    for (const { kv, value } of typedLabels(ctx, 'rfc3339')) {
+      if (isRfc3339(value)) continue;
+      ctx.report({
+        range: kv.valueRange ?? kv.range,
+        message: `Label \`${kv.key}\` is not a valid RFC 3339 time: \`${value}\` (expected e.g. \`2024-05-01T12:00:00Z\`)`,
       });
     }
   },

@@ -1,6 +1,5 @@
-import type * as ast from 'dockerfile-ast';
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs } from '../define';
+import { typedLabels } from '../label-schema';
 
 // Common SPDX license identifiers (current and still-seen deprecated ones). NOT the full SPDX list
 // (about 700 ids): a rare but valid id is reported too; `LicenseRef-…` covers licenses outside it.
@@ -74,13 +73,6 @@ function isSpdxExpression(value: string): boolean {
   return expression() && at === tokens.length;
 }
 
-/** Label values as the build sees them (quotes and escapes resolved), by property index. */
-function resolvedValues(instruction: Instruction): (string | null)[] {
-  const node = instruction.node as Partial<ast.Label>;
-  if (typeof node.getProperties !== 'function') return instruction.properties.map((kv) => kv.rawValue);
-  return node.getProperties().map((p) => p.getValue());
-}
-
 export default defineRule(
   {
     id: 'DL3054',
@@ -98,20 +90,12 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    const schema = ctx.settings.labelSchema;
-    const labels = new Set(Object.keys(schema).filter((k) => schema[k] === 'spdx'));
-    if (labels.size === 0) return;
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      const values = resolvedValues(instruction);
-      instruction.properties.forEach((kv, i) => {
-        const value = values[i] ?? '';
-        // Empty values are DL3051's finding; a `$VAR` value is only known at build time.
-        // Deliberately wider than hadolint, which accepts a single id only: expressions are valid SPDX too.
-        if (!labels.has(kv.key) || value === '' || value.includes('$') || isSpdxExpression(value)) return;
-        ctx.report({
-          range: kv.valueRange ?? kv.range,
-          message: `Label \`${kv.key}\` is not a valid SPDX license identifier: \`${value}\` (use an id such as \`Apache-2.0\` or an expression such as \`MIT OR Apache-2.0\`)`,
-        });
+    for (const { kv, value } of typedLabels(ctx, 'spdx')) {
+      // Deliberately wider than hadolint, which accepts a single id only: expressions are valid SPDX too.
+      if (isSpdxExpression(value)) continue;
+      ctx.report({
+        range: kv.valueRange ?? kv.range,
+        message: `Label \`${kv.key}\` is not a valid SPDX license identifier: \`${value}\` (use an id such as \`Apache-2.0\` or an expression such as \`MIT OR Apache-2.0\`)`,
       });
     }
   },

@@ -1,19 +1,11 @@
-import type * as ast from 'dockerfile-ast';
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs } from '../define';
+import { typedLabels } from '../label-schema';
 
 // Short (7) or full (40) SHA-1 object names, lowercase as git prints them.
 const GIT_HASH = /^(?:[0-9a-f]{7}|[0-9a-f]{40})$/;
 
 function isGitHash(value: string): boolean {
   return GIT_HASH.test(value);
-}
-
-/** Label values as the build sees them (quotes and escapes resolved), by property index. */
-function resolvedValues(instruction: Instruction): (string | null)[] {
-  const node = instruction.node as Partial<ast.Label>;
-  if (typeof node.getProperties !== 'function') return instruction.properties.map((kv) => kv.rawValue);
-  return node.getProperties().map((p) => p.getValue());
 }
 
 export default defineRule(
@@ -33,19 +25,11 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    const schema = ctx.settings.labelSchema;
-    const labels = new Set(Object.keys(schema).filter((k) => schema[k] === 'hash'));
-    if (labels.size === 0) return;
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      const values = resolvedValues(instruction);
-      instruction.properties.forEach((kv, i) => {
-        const value = values[i] ?? '';
-        // Empty values are DL3051's finding; a `$VAR` value is only known at build time.
-        if (!labels.has(kv.key) || value === '' || value.includes('$') || isGitHash(value)) return;
-        ctx.report({
-          range: kv.valueRange ?? kv.range,
-          message: `Label \`${kv.key}\` is not a valid git hash: \`${value}\` (expected 7 or 40 lowercase hexadecimal digits)`,
-        });
+    for (const { kv, value } of typedLabels(ctx, 'hash')) {
+      if (isGitHash(value)) continue;
+      ctx.report({
+        range: kv.valueRange ?? kv.range,
+        message: `Label \`${kv.key}\` is not a valid git hash: \`${value}\` (expected 7 or 40 lowercase hexadecimal digits)`,
       });
     }
   },

@@ -1,6 +1,5 @@
-import type * as ast from 'dockerfile-ast';
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs } from '../define';
+import { typedLabels } from '../label-schema';
 
 // Semantic Versioning 2.0.0 (semver.org): no leading zeros, optional -pre.release and +build parts.
 const NUMBER = '(?:0|[1-9]\\d*)';
@@ -9,13 +8,6 @@ const SEMVER = new RegExp(`^${NUMBER}\\.${NUMBER}\\.${NUMBER}(?:-${PRE}(?:\\.${P
 
 function isSemver(value: string): boolean {
   return SEMVER.test(value);
-}
-
-/** Label values as the build sees them (quotes and escapes resolved), by property index. */
-function resolvedValues(instruction: Instruction): (string | null)[] {
-  const node = instruction.node as Partial<ast.Label>;
-  if (typeof node.getProperties !== 'function') return instruction.properties.map((kv) => kv.rawValue);
-  return node.getProperties().map((p) => p.getValue());
 }
 
 export default defineRule(
@@ -35,19 +27,11 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    const schema = ctx.settings.labelSchema;
-    const labels = new Set(Object.keys(schema).filter((k) => schema[k] === 'semver'));
-    if (labels.size === 0) return;
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      const values = resolvedValues(instruction);
-      instruction.properties.forEach((kv, i) => {
-        const value = values[i] ?? '';
-        // Empty values are DL3051's finding; a `$VAR` value is only known at build time.
-        if (!labels.has(kv.key) || value === '' || value.includes('$') || isSemver(value)) return;
-        ctx.report({
-          range: kv.valueRange ?? kv.range,
-          message: `Label \`${kv.key}\` does not conform to semantic versioning: \`${value}\` (expected MAJOR.MINOR.PATCH, e.g. \`1.2.0\` or \`2.0.1-rc1\`)`,
-        });
+    for (const { kv, value } of typedLabels(ctx, 'semver')) {
+      if (isSemver(value)) continue;
+      ctx.report({
+        range: kv.valueRange ?? kv.range,
+        message: `Label \`${kv.key}\` does not conform to semantic versioning: \`${value}\` (expected MAJOR.MINOR.PATCH, e.g. \`1.2.0\` or \`2.0.1-rc1\`)`,
       });
     }
   },

@@ -1,6 +1,5 @@
-import type * as ast from 'dockerfile-ast';
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineRule, hadolintDocs } from '../define';
+import { typedLabels } from '../label-schema';
 
 // RFC 5322 addr-spec: dot-atom or quoted local part, dot-atom or [literal] domain.
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
@@ -8,13 +7,6 @@ const EMAIL = new RegExp(`^(?:${ATOM}(?:\\.${ATOM})*|"(?:[^"\\\\\\r\\n]|\\\\.)*"
 
 function isEmail(value: string): boolean {
   return EMAIL.test(value);
-}
-
-/** Label values as the build sees them (quotes and escapes resolved), by property index. */
-function resolvedValues(instruction: Instruction): (string | null)[] {
-  const node = instruction.node as Partial<ast.Label>;
-  if (typeof node.getProperties !== 'function') return instruction.properties.map((kv) => kv.rawValue);
-  return node.getProperties().map((p) => p.getValue());
 }
 
 export default defineRule(
@@ -34,19 +26,11 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    const schema = ctx.settings.labelSchema;
-    const labels = new Set(Object.keys(schema).filter((k) => schema[k] === 'email'));
-    if (labels.size === 0) return;
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      const values = resolvedValues(instruction);
-      instruction.properties.forEach((kv, i) => {
-        const value = values[i] ?? '';
-        // Empty values are DL3051's finding; a `$VAR` value is only known at build time.
-        if (!labels.has(kv.key) || value === '' || value.includes('$') || isEmail(value)) return;
-        ctx.report({
-          range: kv.valueRange ?? kv.range,
-          message: `Label \`${kv.key}\` is not a valid email address: \`${value}\` (expected a bare address such as \`team@example.com\`)`,
-        });
+    for (const { kv, value } of typedLabels(ctx, 'email')) {
+      if (isEmail(value)) continue;
+      ctx.report({
+        range: kv.valueRange ?? kv.range,
+        message: `Label \`${kv.key}\` is not a valid email address: \`${value}\` (expected a bare address such as \`team@example.com\`)`,
       });
     }
   },

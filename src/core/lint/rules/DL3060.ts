@@ -1,3 +1,5 @@
+import { shippedStages } from '../../dockerfile/model';
+import { mountsOf } from '../../dockerfile/mounts';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { defineRule, fix, hadolintDocs, insertAt } from '../define';
 
@@ -20,17 +22,16 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    const stages = ctx.model.stages;
     // As hadolint: only stages that end up in an image count, the last one and those other stages are built FROM.
-    const bases = new Set(stages.map((s) => s.image?.raw.toLowerCase()).filter((n): n is string => Boolean(n)));
-    for (const stage of stages) {
-      const kept = stage.index === stages.length - 1 || (stage.name !== null && bases.has(stage.name.toLowerCase()));
+    const shipped = shippedStages(ctx.model);
+    for (const stage of ctx.model.stages) {
+      const kept = shipped.has(stage);
       for (const instruction of stage.instructions) {
         // ONBUILD RUN runs in every child image, whichever stage declares it.
         const run = instruction.keyword === 'RUN' && kept ? instruction : instruction.trigger?.keyword === 'RUN' ? instruction.trigger : undefined;
         if (!run) continue;
         // A cache mount keeps yarn's cache out of the layer (hadolint does not look at mounts).
-        if (run.flags.some((f) => f.name.toLowerCase() === 'mount' && /(^|,)type=cache(,|$)/.test(f.value ?? ''))) continue;
+        if (mountsOf(run).some((m) => m.type === 'cache')) continue;
         // A cheap text test first: most RUNs never mention yarn, and need no parse here.
         if (run.heredocs.length === 0 && !run.argsText.includes('yarn')) continue;
         const script = ctx.shell(run);

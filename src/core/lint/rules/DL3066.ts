@@ -1,4 +1,5 @@
 import type { Instruction } from '../../dockerfile/model';
+import { unquotePair } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
 export default defineRule(
@@ -23,7 +24,7 @@ export default defineRule(
     for (const instruction of last?.instructions ?? []) if (instruction.keyword === 'USER') user = instruction;
     const word = user?.args[0];
     if (!user || !word) return;
-    const uid = word.value.replace(/^(["'])(.*)\1$/, '$2').split(':')[0]!;
+    const uid = unquotePair(word.value).split(':')[0]!;
     if (/^\d*$/.test(uid)) return;
     if (uid.includes('$')) {
       // A variable set by ARG (or ENV: our addition) may well hold a number; only the build knows.

@@ -1,6 +1,7 @@
+import { copyOperands } from '../../dockerfile/copy';
+import { flagNamed } from '../../dockerfile/flags';
+import { unquotePair } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs, instructionsOf } from '../define';
-
-const unquote = (s: string) => s.replace(/^(["'])(.*)\1$/, '$2');
 
 export default defineRule(
   {
@@ -19,14 +20,15 @@ export default defineRule(
   },
   (ctx) => {
     for (const instruction of instructionsOf(ctx.model, 'COPY')) {
-      const from = instruction.flags.find((f) => f.name.toLowerCase() === 'from');
+      const from = flagNamed(instruction, 'from');
       if (!from?.value) continue;
-      const paths = instruction.json ?? instruction.args.map((a) => unquote(a.value));
+      const operands = copyOperands(instruction);
+      const paths = operands.map((o) => (o.exec ? o.value : unquotePair(o.value)));
       if (paths.length < 2 || paths[paths.length - 1] !== '/') continue;
       const source = paths.slice(0, -1).indexOf('/');
       if (source < 0) continue;
       ctx.report({
-        range: instruction.json ? instruction.argsRange ?? instruction.keywordRange : instruction.args[source]!.range,
+        range: operands[source]!.range,
         message: `Do not copy the entire filesystem of \`${from.value}\` into this image: copy only the files it needs (e.g. \`COPY --from=${from.value} /path/to/app /app\`)`,
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule, fix, replace, shipshapeDocs } from '../define';
-import { effectiveDirectives } from './InvalidDirective';
+import { effectiveDirectives } from '../../dockerfile/directives';
 
 export default defineRule(
   {

@@ -1,6 +1,6 @@
 import type { Flag, Instruction } from '../../dockerfile/model';
+import { knownFlags } from '../../dockerfile/flags';
 import { defineRule, fix, replace, shipshapeDocs } from '../define';
-import { flagSpecOf } from './UnknownFlag';
 
 export default defineRule(
   {
@@ -17,19 +17,16 @@ export default defineRule(
   (ctx) => {
     const check = (instruction: Instruction) => {
       if (instruction.flags.length < 2) return;
-      const spec = flagSpecOf(instruction);
-      if (!spec) return;
       const seen = new Map<string, Flag>();
-      instruction.flags.forEach((flag, index) => {
-        const kind = spec.get(flag.name);
-        if (kind === undefined || kind === 'repeatable') return;
+      for (const { flag, kind } of knownFlags(instruction)) {
+        if (kind === 'repeatable') continue;
         const first = seen.get(flag.name);
         if (!first) {
           seen.set(flag.name, flag);
-          return;
+          continue;
         }
         // Removing the repeat is only safe when it says the same thing as the first one.
-        const previous = instruction.flags[index - 1]!;
+        const previous = instruction.flags[instruction.flags.indexOf(flag) - 1]!;
         const fixes =
           first.value === flag.value && flag.range.start.line === previous.range.end.line
             ? [fix(`Remove the repeated --${flag.name}`, replace({ start: previous.range.end, end: flag.range.end }, ''))]
@@ -41,7 +38,7 @@ export default defineRule(
           }; keep one`,
           fixes,
         });
-      });
+      }
     };
     for (const instruction of ctx.model.instructions) {
       check(instruction);

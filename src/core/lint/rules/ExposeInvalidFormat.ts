@@ -1,3 +1,4 @@
+import { trimQuotes } from '../../dockerfile/quotes';
 import { buildkitDocs, defineRule, fix, replace } from '../define';
 
 export default defineRule(
@@ -21,7 +22,7 @@ export default defineRule(
         if (instruction.keyword !== 'EXPOSE') continue;
         for (const word of instruction.args) {
           if (word.value.includes('$')) continue;
-          const spec = word.value.replace(/^["']|["']$/g, '');
+          const spec = trimQuotes(word.value);
           if (!spec.includes(':')) continue;
           // BuildKit's splitParts: [ip:]hostPort:containerPort, the container port last.
           const parts = spec.split(':');

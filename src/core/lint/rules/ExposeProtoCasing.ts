@@ -1,4 +1,5 @@
 import { rangeOf } from '../../dockerfile/model';
+import { trimQuotes } from '../../dockerfile/quotes';
 import { buildkitDocs, defineRule, fix, replace } from '../define';
 
 export default defineRule(
@@ -28,7 +29,7 @@ export default defineRule(
           const proto = word.value.slice(slash + 1).replace(/["']+$/, '');
           // BuildKit rejects any protocol other than tcp, udp and sctp before this check.
           if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) || proto === proto.toLowerCase()) continue;
-          const spec = word.value.replace(/^["']|["']$/g, '');
+          const spec = trimQuotes(word.value);
           const start = word.range.start.character + slash + 1;
           const protoRange = rangeOf(word.range.start.line, start, word.range.start.line, start + proto.length);
           ctx.report({

@@ -1,6 +1,6 @@
 import type { Instruction } from '../../dockerfile/model';
+import { knownFlags } from '../../dockerfile/flags';
 import { defineRule, fix, replace, shipshapeDocs } from '../define';
-import { flagSpecOf, flagValue } from './UnknownFlag';
 
 // Flags whose empty value (`--from=`) BuildKit rejects or silently misreads.
 const EMPTY_IS_WRONG = new Set(['from', 'mount', 'network', 'security', 'device']);
@@ -36,13 +36,8 @@ export default defineRule(
   },
   (ctx) => {
     const check = (instruction: Instruction) => {
-      if (instruction.flags.length === 0) return;
-      const spec = flagSpecOf(instruction);
-      if (!spec) return;
-      for (const flag of instruction.flags) {
-        const kind = spec.get(flag.name);
-        if (kind === undefined) continue;
-        const value = flagValue(flag);
+      for (const { flag, kind } of knownFlags(instruction)) {
+        const value = flag.unquoted;
         if (kind === 'bool') {
           if (value !== '') continue;
           ctx.report({

@@ -1,6 +1,6 @@
+import { parsePlatform } from '../../dockerfile/platform';
+import { expandWord, globalScope, pulledImage } from '../../dockerfile/variables';
 import { buildkitDocs, defineRule } from '../define';
-import { parsePlatform } from './FromPlatformFlagConstDisallowed';
-import { expandWord, globalScope, parentStageIndex } from './UndefinedVar';
 
 export default defineRule(
   {
@@ -26,17 +26,16 @@ export default defineRule(
     const globals = globalScope(model, images.defaultPlatform);
     const lookup = (k: string) => globals.values.get(k);
     for (const stage of model.stages) {
-      if (!stage.image) continue;
-      const name = expandWord(stage.image.raw, lookup, model.escapeChar);
-      if (name.error || name.refs.some((r) => !r.found) || name.value === '' || name.value.toLowerCase() === 'scratch') continue;
-      if (parentStageIndex(model, stage.index, name.value) !== undefined) continue;
+      // The same references the editor looks up in the daemon (baseImageReferences).
+      const name = pulledImage(model, stage, globals);
+      if (!stage.image || name === undefined) continue;
       let expected = images.defaultPlatform;
       if (stage.platform?.value) {
         const flag = expandWord(stage.platform.value, lookup, model.escapeChar);
         if (flag.error || flag.refs.some((r) => !r.found)) continue;
         expected = flag.value;
       }
-      const actual = images.platformOf(name.value);
+      const actual = images.platformOf(name);
       if (!actual) continue;
       const want = parsePlatform(expected);
       const have = parsePlatform(actual);
@@ -44,7 +43,7 @@ export default defineRule(
       if (!want || !have || (want.os === have.os && want.arch === have.arch)) continue;
       ctx.report({
         range: stage.image.range,
-        message: `Base image ${name.value} was pulled with platform "${actual}", expected "${expected}" for current build: pull it with --platform ${expected}`,
+        message: `Base image ${name} was pulled with platform "${actual}", expected "${expected}" for current build: pull it with --platform ${expected}`,
       });
     }
   },

@@ -1,6 +1,5 @@
 import { rangeOf } from '../../dockerfile/model';
 import { buildkitDocs, defineRule, fix, insertAt } from '../define';
-import { argDefinitions } from './UndefinedVar';
 
 export default defineRule(
   {
@@ -24,7 +23,7 @@ export default defineRule(
     const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
     for (const instruction of model.instructions) {
       let names: string[];
-      if (instruction.keyword === 'ARG') names = argDefinitions(instruction, model.escapeChar).map((d) => d.key);
+      if (instruction.keyword === 'ARG') names = instruction.properties.map((d) => d.key);
       else if (instruction.keyword === 'FROM' && instruction.stage?.name) names = [instruction.stage.name.toLowerCase()];
       else continue;
       const line = instruction.range.start.line - 1;

@@ -1,5 +1,7 @@
-import type { Instruction, Word } from '../../dockerfile/model';
-import { defineRule, fix, insertAt, shipshapeDocs } from '../define';
+import { copyOperands } from '../../dockerfile/copy';
+import type { Instruction } from '../../dockerfile/model';
+import { unquotePair } from '../../dockerfile/quotes';
+import { defineRule, fix, insertAfter, shipshapeDocs } from '../define';
 
 // The destination ends in a variable: only the build knows whether it ends in a slash.
 const ENDS_WITH_VARIABLE = /\$(?:\w+|\{[^}]*\})["']?$/;
@@ -18,26 +20,17 @@ export default defineRule(
   },
   (ctx) => {
     const check = (instruction: Instruction) => {
-      // COPY is DL3021's; heredoc sources are files created by the build, not several inputs.
-      if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0) return;
-      let count: number;
-      let destination: string;
-      let word: Word | undefined;
-      if (instruction.json) {
-        count = instruction.json.length;
-        destination = instruction.json[count - 1] ?? '';
-      } else {
-        if (instruction.looksLikeJson) return;
-        count = instruction.args.length;
-        word = instruction.args[count - 1];
-        destination = word?.value.replace(/^(["'])(.*)\1$/, '$2') ?? '';
-      }
-      if (count <= 2 || destination.endsWith('/') || destination.endsWith('\\') || ENDS_WITH_VARIABLE.test(destination)) return;
-      const range = word?.range ?? instruction.argsRange!;
+      // COPY is DL3021's; heredoc sources are files created by the build, not several inputs; text that only looks like JSON is not judged.
+      if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0 || (instruction.looksLikeJson && !instruction.json)) return;
+      const operands = copyOperands(instruction);
+      const count = operands.length;
+      const dest = operands[count - 1];
+      const destination = !dest ? '' : dest.exec ? dest.value : unquotePair(dest.value);
+      if (!dest || count <= 2 || destination.endsWith('/') || destination.endsWith('\\') || ENDS_WITH_VARIABLE.test(destination)) return;
       ctx.report({
-        range,
+        range: dest.range,
         message: `ADD with ${count - 1} sources needs a directory destination: write \`${destination}/\` with a trailing slash`,
-        fixes: word && !/["']$/.test(word.value) ? [fix(`Change to ${destination}/`, insertAt(word.range.end.line, word.range.end.character, '/'))] : [],
+        fixes: !dest.exec && !/["']$/.test(dest.value) ? [fix(`Change to ${destination}/`, insertAfter(dest.range, '/'))] : [],
       });
     };
     for (const instruction of ctx.model.instructions) {

@@ -1,18 +1,6 @@
+import { effectiveDirectives } from '../../dockerfile/directives';
 import type { Directive } from '../../dockerfile/model';
 import { defineRule, shipshapeDocs } from '../define';
-
-// BuildKit's parser directives; the first comment that is not one of them ends the directive block.
-const KNOWN = new Set(['syntax', 'escape', 'check']);
-
-/** The directives BuildKit reads: the leading run of known `# name=value` lines. */
-export function effectiveDirectives(directives: readonly Directive[]): Directive[] {
-  const out: Directive[] = [];
-  for (const d of directives) {
-    if (!KNOWN.has(d.name.toLowerCase())) break;
-    out.push(d);
-  }
-  return out;
-}
 
 export default defineRule(
   {

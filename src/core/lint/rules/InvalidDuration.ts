@@ -1,6 +1,6 @@
 import type { Instruction } from '../../dockerfile/model';
+import { knownFlags } from '../../dockerfile/flags';
 import { defineRule, fix, insertAt, replace, shipshapeDocs } from '../define';
-import { flagSpecOf, flagValue } from './UnknownFlag';
 
 const DURATION_FLAGS = new Set(['interval', 'timeout', 'start-period', 'start-interval']);
 // Go's time.ParseDuration units, in nanoseconds.
@@ -83,9 +83,9 @@ export default defineRule(
   },
   (ctx) => {
     const check = (instruction: Instruction) => {
-      if (instruction.keyword !== 'HEALTHCHECK' || instruction.flags.length === 0 || !flagSpecOf(instruction)) return;
-      for (const flag of instruction.flags) {
-        const value = flagValue(flag);
+      if (instruction.keyword !== 'HEALTHCHECK') return;
+      for (const { flag } of knownFlags(instruction)) {
+        const value = flag.unquoted;
         if (!DURATION_FLAGS.has(flag.name) || !value || !flag.valueRange) continue;
         const range = flag.valueRange;
         const parsed = parseDuration(value);

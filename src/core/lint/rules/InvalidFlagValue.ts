@@ -1,7 +1,9 @@
 import type { Flag, Instruction, Range } from '../../dockerfile/model';
+import { knownFlags } from '../../dockerfile/flags';
+import { csvFields } from '../../dockerfile/mounts';
+import { closest } from '../../dockerfile/spelling';
 import { defineRule, fix, replace, shipshapeDocs } from '../define';
 import type { Report } from '../types';
-import { closest, flagSpecOf, flagValue } from './UnknownFlag';
 
 const BOOLEAN = /^(true|false)$/i;
 // COPY --from names a stage, a stage index or an image: none of them starts with a symbol.
@@ -29,49 +31,10 @@ const MOUNT_KEY_SET = new Set(MOUNT_KEYS);
 const MOUNT_SWITCHES = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']);
 const FILE_INFO_TYPES = new Set(['cache', 'secret', 'ssh']);
 
-interface Field {
-  text: string;
-  offset: number;
-}
-
-/** Splits a --mount value on commas the way Go's encoding/csv does (a field may be "quoted"). */
-function csvFields(value: string): Field[] {
-  const fields: Field[] = [];
-  let i = 0;
-  while (i <= value.length) {
-    const offset = i;
-    let text = '';
-    if (value[i] === '"') {
-      i++;
-      while (i < value.length) {
-        if (value[i] === '"') {
-          if (value[i + 1] === '"') {
-            text += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        text += value[i++];
-      }
-      while (i < value.length && value[i] !== ',') text += value[i++];
-    } else {
-      const comma = value.indexOf(',', i);
-      const end = comma === -1 ? value.length : comma;
-      text = value.slice(i, end);
-      i = end;
-    }
-    fields.push({ text, offset });
-    i++;
-  }
-  return fields;
-}
-
 function within(flag: Flag, offset: number, length: number): Range {
   const r = flag.valueRange!;
   // A quoted value no longer lines up with the text: point at all of it.
-  if (r.start.line !== r.end.line || flagValue(flag) !== flag.value) return r;
+  if (r.start.line !== r.end.line || flag.unquoted !== flag.value) return r;
   return { start: { line: r.start.line, character: r.start.character + offset }, end: { line: r.start.line, character: r.start.character + offset + length } };
 }
 
@@ -80,7 +43,7 @@ function notFor(option: string, types: string, type: string): string {
 }
 
 function checkMount(flag: Flag, report: (r: Report) => void): void {
-  const value = flagValue(flag)!;
+  const value = flag.unquoted!;
   // Fixes edit inside the value, so they need the value as written (no quotes to shift the offsets).
   const aligned = value === flag.value && flag.valueRange!.start.line === flag.valueRange!.end.line;
   const fields = csvFields(value);
@@ -180,13 +143,9 @@ export default defineRule(
   },
   (ctx) => {
     const check = (instruction: Instruction) => {
-      if (instruction.flags.length === 0) return;
-      const spec = flagSpecOf(instruction);
-      if (!spec) return;
-      for (const flag of instruction.flags) {
-        const kind = spec.get(flag.name);
-        const value = flagValue(flag);
-        if (kind === undefined || value === null || value === '' || !flag.valueRange) continue;
+      for (const { flag, kind } of knownFlags(instruction)) {
+        const value = flag.unquoted;
+        if (value === null || value === '' || !flag.valueRange) continue;
         const range = flag.valueRange;
         const dynamic = value.includes('$');
         if (kind === 'bool') {

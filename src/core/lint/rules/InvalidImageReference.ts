@@ -21,8 +21,6 @@ export default defineRule(
   },
   (ctx) => {
     const { model } = ctx;
-    // Names of the stages above the current FROM, which may be used as its image.
-    const stageNames = new Set<string>();
     const check = (stage: Stage) => {
       const image = stage.image;
       if (!image) return;
@@ -30,7 +28,8 @@ export default defineRule(
       // Variables are resolved at build time; an undeclared or empty one is UndefinedArgInFrom's / InvalidDefaultArgInFrom's.
       if (raw.includes('$')) return;
       const lower = raw.toLowerCase();
-      if (lower === 'scratch' || stageNames.has(lower)) return;
+      // An earlier stage used as the image is not a reference to pull.
+      if (lower === 'scratch' || stage.parent) return;
       const name = image.name ?? '';
       // Computed from the raw reference: dockerfile-ast's range getters re-parse the instruction.
       const single = image.range.start.line === image.range.end.line;
@@ -80,9 +79,6 @@ export default defineRule(
         }
       }
     };
-    for (const stage of model.stages) {
-      check(stage);
-      if (stage.name) stageNames.add(stage.name.toLowerCase());
-    }
+    for (const stage of model.stages) check(stage);
   },
 );

@@ -1,8 +1,7 @@
-import type { Instruction, KeyValue, Range } from '../../dockerfile/model';
+import type { Instruction, KeyValue } from '../../dockerfile/model';
+import { rangeText } from '../../dockerfile/model';
 import { defineRule, fix, insertAt, shipshapeDocs } from '../define';
 import type { Report } from '../types';
-
-const WORD = /(?:[^\s"']+|"(?:[^"\\]|\\.)*"?|'[^']*'?)+/g;
 
 /** The quote character left open in `text`, read the way BuildKit's word lexer reads it. */
 function openQuote(text: string, escape: string): string | null {
@@ -20,13 +19,6 @@ function openQuote(text: string, escape: string): string | null {
     }
   }
   return quote;
-}
-
-function textOf(lines: readonly string[], r: Range): string {
-  if (r.start.line === r.end.line) return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
-  let s = (lines[r.start.line] ?? '').slice(r.start.character);
-  for (let l = r.start.line + 1; l < r.end.line; l++) s += '\n' + (lines[l] ?? '');
-  return s + '\n' + (lines[r.end.line] ?? '').slice(0, r.end.character);
 }
 
 export default defineRule(
@@ -49,14 +41,14 @@ export default defineRule(
       const props = instruction.properties;
       // argsText has continuations and comment lines removed, so a quote in a comment does not count.
       if (openQuote(instruction.argsText, model.escapeChar)) {
-        const culprit = props.find((p) => openQuote(textOf(model.lines, p.range), model.escapeChar)) ?? props[props.length - 1];
+        const culprit = props.find((p) => openQuote(rangeText(model, p.range), model.escapeChar)) ?? props[props.length - 1];
         const quote = openQuote(instruction.argsText, model.escapeChar)!;
         const range = culprit?.range ?? instruction.argsRange!;
-        const shown = textOf(model.lines, range).split('\n')[0];
+        const shown = rangeText(model, range).split('\n')[0];
         ctx.report({ range, message: `Unclosed ${quote === '"' ? 'double' : 'single'} quote in \`${shown}\`: add the closing ${quote}` });
         return;
       }
-      props.forEach((p) => checkPair(instruction, p, props.length, ctx.report));
+      props.forEach((p, i) => checkPair(instruction, p, i, props.length, ctx.report));
     };
     for (const instruction of model.instructions) {
       check(instruction);
@@ -65,20 +57,20 @@ export default defineRule(
   },
 );
 
-function checkPair(instruction: Instruction, p: KeyValue, count: number, report: (r: Report) => void): void {
+function checkPair(instruction: Instruction, p: KeyValue, index: number, count: number, report: (r: Report) => void): void {
   const keyword = instruction.keyword;
   if (p.key === '') {
-    report({ range: p.range, message: `${keyword} name is empty before \`=\`: write NAME=value` });
+    // `ARG a =b`: BuildKit reads `=b` as a name of its own, so the space before `=` is the mistake.
+    const spaced = keyword === 'ARG' && index > 0;
+    const message = spaced
+      ? 'ARG name is empty before `=`: write NAME=default without spaces around ='
+      : `${keyword} name is empty before \`=\`: write NAME=value`;
+    report({ range: p.range, message });
     return;
   }
   const hasValue = p.value !== null || p.rawValue !== null;
-  if (keyword === 'ARG') {
-    // dockerfile-ast reads `ARG a =b` like a legacy ENV; BuildKit reads each word as its own ARG.
-    if (!p.hasEquals && p.value && p.valueRange && (p.value.match(WORD) ?? []).some((w) => w.startsWith('='))) {
-      report({ range: p.valueRange, message: 'ARG name is empty before `=`: write NAME=default without spaces around =' });
-    }
-    return;
-  }
+  // An ARG name needs no default.
+  if (keyword === 'ARG') return;
   if (hasValue || p.hasEquals) return;
   if (count === 1) {
     report({

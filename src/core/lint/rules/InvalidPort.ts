@@ -1,6 +1,6 @@
 import type { Instruction } from '../../dockerfile/model';
+import { closest } from '../../dockerfile/spelling';
 import { defineRule, fix, replace, shipshapeDocs } from '../define';
-import { closest } from './UnknownFlag';
 
 // <port>[-<port>][/<protocol>[/...]]: BuildKit ignores anything after a second slash.
 const PORT_SPEC = /^(\d+)(?:-(\d*))?(?:\/([^/]*))?(?:\/.*)?$/;

@@ -1,6 +1,7 @@
 import type { Instruction } from '../../dockerfile/model';
+import { unquotePair } from '../../dockerfile/quotes';
+import { closest } from '../../dockerfile/spelling';
 import { defineRule, fix, replace, shipshapeDocs } from '../define';
-import { closest } from './UnknownFlag';
 
 // Linux signal names as Docker's signal.ParseSignal knows them (without the SIG prefix).
 const SIGNALS = [
@@ -28,8 +29,7 @@ export default defineRule(
     const check = (instruction: Instruction) => {
       if (instruction.keyword !== 'STOPSIGNAL' || instruction.args.length !== 1) return;
       const word = instruction.args[0]!;
-      let value = word.value;
-      if (value.length > 1 && /^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+      const value = unquotePair(word.value);
       // A variable may come from the base image's environment: only the build knows its value.
       if (value.includes('$')) return;
       if (NUMBER.test(value)) {

@@ -1,6 +1,7 @@
+import { copyOperands } from '../../dockerfile/copy';
 import type { Instruction } from '../../dockerfile/model';
+import { INSTRUCTION_KEYWORDS } from '../../dockerfile/model';
 import { defineRule, shipshapeDocs } from '../define';
-import { KEYWORDS } from './UnknownInstruction';
 
 const WHAT: Record<string, string> = {
   FROM: 'name the base image, e.g. FROM alpine:3.20',
@@ -19,16 +20,6 @@ const WHAT: Record<string, string> = {
   HEALTHCHECK: 'give CMD <command> or NONE, e.g. HEALTHCHECK CMD curl -f http://localhost/',
 };
 
-/** Sources and destination of COPY/ADD: the JSON array, or the words before any heredoc body. */
-function copyOperands(instruction: Instruction): number {
-  if (instruction.json) return instruction.json.length;
-  const body = instruction.heredocs.find((h) => h.contentRange)?.contentRange?.start.line;
-  if (body === undefined) return instruction.args.length;
-  let n = 0;
-  for (const arg of instruction.args) if (arg.range.start.line < body) n++;
-  return n;
-}
-
 export default defineRule(
   {
     id: 'MissingArguments',
@@ -44,9 +35,9 @@ export default defineRule(
   (ctx) => {
     const check = (instruction: Instruction) => {
       const keyword = instruction.keyword;
-      if (keyword === 'RUN' || keyword === 'CMD' || !KEYWORDS.has(keyword)) return;
+      if (keyword === 'RUN' || keyword === 'CMD' || !INSTRUCTION_KEYWORDS.has(keyword)) return;
       if (keyword === 'COPY' || keyword === 'ADD') {
-        const n = copyOperands(instruction);
+        const n = copyOperands(instruction).length;
         if (n >= 2) return;
         ctx.report({
           range: n === 0 || !instruction.argsRange ? instruction.keywordRange : instruction.argsRange,

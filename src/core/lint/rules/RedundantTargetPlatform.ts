@@ -1,5 +1,5 @@
-import { buildkitDocs, defineRule, fix, replace } from '../define';
-import { expandWord, globalScope } from './UndefinedVar';
+import { expandWord, globalScope } from '../../dockerfile/variables';
+import { buildkitDocs, defineRule, fix, removalWithBlanks, replace } from '../define';
 
 export default defineRule(
   {
@@ -27,10 +27,7 @@ export default defineRule(
       // Like BuildKit: only TARGETPLATFORM was substituted, and the result is exactly its value.
       if (names.size !== 1 || !names.has('TARGETPLATFORM') || expansion.refs.some((r) => !r.found)) continue;
       if (expansion.value !== globals.values.get('TARGETPLATFORM')) continue;
-      const line = model.lines[flag.range.end.line] ?? '';
-      let end = flag.range.end.character;
-      while (end < line.length && (line[end] === ' ' || line[end] === '\t')) end++;
-      const removal = { start: flag.range.start, end: { line: flag.range.end.line, character: end } };
+      const removal = removalWithBlanks(model, flag.range);
       ctx.report({
         range: flag.range,
         message: `Setting platform to predefined ${flag.value} in FROM is redundant as this is the default behavior`,

@@ -1,5 +1,4 @@
 import { buildkitDocs, defineRule } from '../define';
-import { argDefinitions } from './UndefinedVar';
 
 // BuildKit's lists: a secret-like word as the whole name or as its first/last `_`-separated part…
 const SECRET_TOKENS = ['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token'];
@@ -26,8 +25,7 @@ export default defineRule(
     for (const stage of ctx.model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
-        const keys = instruction.keyword === 'ARG' ? argDefinitions(instruction, ctx.model.escapeChar) : instruction.properties;
-        for (const { key, keyRange } of keys) {
+        for (const { key, keyRange } of instruction.properties) {
           if (!SECRET.test(key) || ALLOWED.test(key)) continue;
           ctx.report({
             range: keyRange,

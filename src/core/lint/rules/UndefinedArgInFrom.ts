@@ -1,6 +1,8 @@
 import type { Range } from '../../dockerfile/model';
+import { mappedText } from '../../dockerfile/model';
+import { suggestName } from '../../dockerfile/spelling';
+import { expandWord, globalScope } from '../../dockerfile/variables';
 import { buildkitDocs, defineRule } from '../define';
-import { expandWord, globalScope, mappedText, suggestName } from './UndefinedVar';
 
 export default defineRule(
   {

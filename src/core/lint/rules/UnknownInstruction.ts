@@ -1,12 +1,9 @@
 import type { Instruction } from '../../dockerfile/model';
+import { INSTRUCTION_KEYWORDS as KEYWORDS } from '../../dockerfile/model';
+import { closest } from '../../dockerfile/spelling';
 import { defineRule, fix, insertAt, replace, shipshapeDocs } from '../define';
 import type { Fix } from '../types';
-import { closest } from './UnknownFlag';
 
-export const KEYWORDS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-]);
 const LOWER_KEYWORDS = [...KEYWORDS].map((k) => k.toLowerCase());
 
 export default defineRule(

@@ -1,4 +1,3 @@
-import type * as ast from 'dockerfile-ast';
 import type { Instruction } from '../../dockerfile/model';
 import { defineRule, fix, replace, shipshapeDocs } from '../define';
 import type { Fix } from '../types';
@@ -21,19 +20,13 @@ export default defineRule(
     const { model } = ctx;
     const check = (instruction: Instruction) => {
       if (instruction.heredocs.length === 0 || !HEREDOC_KEYWORDS.has(instruction.keyword) || instruction.looksLikeJson) return;
-      let heredocs: ast.Heredoc[];
-      try {
-        heredocs = (instruction.node as ast.Copy).getHeredocs();
-      } catch {
-        return; // dockerfile-ast could not read them; nothing reliable to say
-      }
-      for (const heredoc of heredocs) {
-        if (heredoc.getDelimiterRange()) continue;
-        const name = heredoc.getName();
+      for (const heredoc of instruction.heredocs) {
+        if (heredoc.delimiterRange) continue;
+        const name = heredoc.name;
         const fixes: Fix[] = [];
         let hint = '';
         // A delimiter with leading spaces (or tabs without <<-) is the usual cause: find it.
-        const from = heredoc.getNameRange().end.line + 1;
+        const from = heredoc.nameRange.end.line + 1;
         for (let line = from; line < model.lines.length; line++) {
           const text = model.lines[line]!;
           if (text.trim() !== name || text === name) continue;
@@ -43,7 +36,7 @@ export default defineRule(
           break;
         }
         ctx.report({
-          range: heredoc.getNameRange(),
+          range: heredoc.nameRange,
           message: `Heredoc \`${name}\` is never closed${hint || `: end it with a line containing only \`${name}\``}`,
           fixes,
         });

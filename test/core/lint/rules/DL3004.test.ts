@@ -20,7 +20,7 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 5 }, { line: 2, column: 28 }],
       output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
     },
-    { name: 'sudo with options gets no fix', code: 'FROM debian:12\nRUN sudo -u app make\n', errors: [{ line: 2 }], output: undefined },
+    { name: 'sudo with options gets no fix', code: 'FROM debian:12\nRUN sudo -u app make\n', errors: [{ line: 2 }], noFix: true },
     {
       name: 'in ONBUILD RUN',
       code: 'FROM debian:12\nONBUILD RUN sudo make install\n',

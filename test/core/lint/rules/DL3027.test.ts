@@ -25,7 +25,7 @@ ruleTester(rule, {
       errors: [{ line: 2 }],
       output: 'FROM debian:12\nRUN apt-get dist-upgrade -y\n',
     },
-    { name: 'list has no fix', code: 'FROM debian:12\nRUN apt list --installed\n', errors: [{ line: 2, message: /apt-get or apt-cache/ }] },
+    { name: 'list has no fix', code: 'FROM debian:12\nRUN apt list --installed\n', errors: [{ line: 2, message: /apt-get or apt-cache/ }], noFix: true },
     {
       name: 'in ONBUILD RUN',
       code: 'FROM debian:12\nONBUILD RUN apt -y install x\n',

@@ -1,0 +1,145 @@
+// What the package-manager rules know about the tools they check: the options that take a value (so the value
+// is not read as the subcommand or a package), the words that install, and where a clean-up has to go.
+import type { Position } from '../dockerfile/model';
+import type { ShellCommand, ShellScript, ShellWord } from '../dockerfile/shell';
+import { positionalArgs } from '../dockerfile/shell';
+
+/** apt-get (and apt) options that take a value. */
+export const APT_GET_VALUED: readonly string[] = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release', 'a', 'host-architecture'];
+
+/** apk options that take a value. */
+export const APK_VALUED: readonly string[] = [
+  't', 'virtual', 'X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'timeout', 'cache-max-age',
+];
+
+/** yum options that take a separate value. */
+export const YUM_VALUED: readonly string[] = [
+  'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'setopt', 'R',
+  'randomwait',
+];
+
+/** The dnf family: dnf and microdnf take the same options. */
+export const DNF_TOOLS: readonly string[] = ['dnf', 'microdnf'];
+
+/** dnf options that take a separate value. */
+export const DNF_VALUED: readonly string[] = [
+  'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'repo', 'repoid',
+  'setopt', 'forcearch', 'disableplugin', 'enableplugin', 'color', 'destdir', 'downloaddir', 'comment', 'rpmverbosity',
+];
+
+/** zypper's global options (before the subcommand) that take a separate value. */
+export const ZYPPER_GLOBAL_VALUED: readonly string[] = [
+  'c', 'config', 'userdata', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'R', 'root', 'installroot',
+  'releasever',
+];
+
+/** `zypper install` options (after the subcommand) that take a separate value. */
+export const ZYPPER_INSTALL_VALUED: readonly string[] = ['r', 'repo', 'from', 't', 'type', 'p', 'plus-repo', 'download', 'plus-content'];
+
+/** pip's general options that take a separate value (they may come before `install`). */
+export const PIP_GENERAL_VALUED: readonly string[] = [
+  'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir', 'log', 'python', 'use-feature',
+  'use-deprecated', 'keyring-provider',
+];
+
+/** `pip install` options that take a value (hadolint's list plus the other common ones), so their value is not a package. */
+export const PIP_INSTALL_VALUED: readonly string[] = [
+  'abi', 'b', 'build', 'e', 'editable', 'extra-index-url', 'f', 'find-links', 'i', 'index-url', 'implementation', 'no-binary', 'only-binary', 'platform',
+  'prefix', 'progress-bar', 'proxy', 'python-version', 'root', 'src', 't', 'target', 'trusted-host', 'upgrade-strategy',
+  'log', 'cache-dir', 'timeout', 'retries', 'exists-action', 'cert', 'client-cert', 'global-option', 'config-settings', 'C', 'python', 'report', 'use-feature',
+  'keyring-provider', 'c', 'constraint', 'r', 'requirement',
+];
+
+/** npm options that take a value. */
+export const NPM_VALUED: readonly string[] = [
+  'loglevel', 'registry', 'prefix', 'cache', 'userconfig', 'globalconfig', 'tag', 'omit', 'include', 'install-strategy', 'w', 'workspace', 'save-prefix',
+];
+
+/** `gem install` options that take a value. */
+export const GEM_INSTALL_VALUED: readonly string[] = [
+  'i', 'install-dir', 'n', 'bindir', 'source', 'platform', 'P', 'trust-policy', 'build-root', 'target-rbconfig', 'g', 'file', 'p', 'http-proxy',
+];
+
+/** `pip`, `pip3`, `pip3.12`. */
+export const PIP = /^pip(\d+(\.\d+)*)?$/;
+/** `python`, `python3`, `python3.12` (for `python -m pip`). */
+export const PYTHON = /^python(\d+(\.\d+)*)?$/;
+
+const GROUPS = ['module', 'group', 'groups'];
+
+export interface RpmInstall {
+  /** The word that installs: `install` (or another of the subcommands asked for), or the `install` after a group word. */
+  word: ShellWord;
+  /** `module`, `group` or `groups` in `yum module install …`; undefined for a plain install. */
+  group: ShellWord | undefined;
+  /** The words after `word`: packages, modules or groups. */
+  rest: ShellWord[];
+}
+
+/** `yum|dnf|microdnf install …` (or one of `subcommands`), `… module install …` and `… group(s) install …`; undefined for anything else. */
+export function rpmInstall(command: ShellCommand, valued: readonly string[], subcommands: readonly string[] = ['install']): RpmInstall | undefined {
+  const positional = positionalArgs(command, valued);
+  const [first, second] = positional;
+  if (first && subcommands.includes(first.value)) return { word: first, group: undefined, rest: positional.slice(1) };
+  if (first && second?.value === 'install' && GROUPS.includes(first.value)) return { word: second, group: first, rest: positional.slice(2) };
+  return undefined;
+}
+
+const VERSION_PART = /^[A-Za-z0-9.~^_:+]+$/;
+const STARTS_WITH_DIGIT = /^[0-9]/;
+
+/** An rpm package name with a version, `name-version[-release]`: some part after a dash starts with a digit and all are version characters. */
+export function rpmHasVersion(pkg: string): boolean {
+  const parts = pkg.split('-').slice(1);
+  return parts.length > 0 && parts.every((p) => VERSION_PART.test(p)) && parts.some((p) => STARTS_WITH_DIGIT.test(p));
+}
+
+export interface UnpinnedRpm {
+  word: ShellWord;
+  /** A module of `module install`, which is pinned with `:<stream>` rather than a version. */
+  module: boolean;
+}
+
+/**
+ * What `yum|dnf|microdnf install` installs without a version (`name-<version>`), and what `module install` installs
+ * without a stream (`name:<stream>`). Computed names, .rpm files and @groups cannot be pinned this way; a group install
+ * names groups, not packages.
+ */
+export function unpinnedRpms(command: ShellCommand, valued: readonly string[]): UnpinnedRpm[] {
+  const install = rpmInstall(command, valued);
+  if (!install || (install.group && install.group.value !== 'module')) return [];
+  const module = install.group !== undefined;
+  const out: UnpinnedRpm[] = [];
+  for (const word of install.rest) {
+    const pkg = word.value;
+    if (word.dynamic || pkg.endsWith('.rpm') || pkg.startsWith('@') || pkg === '') continue;
+    if (module ? !pkg.includes(':') : !rpmHasVersion(pkg)) out.push({ word, module });
+  }
+  return out;
+}
+
+const TRAILING_GLOB = /\/\*?$/;
+
+/**
+ * `rm` of one of `dirs`, of something inside one, or of a parent no shallower than `top`: `rm -rf /var/cache/*`
+ * empties /var/cache/yum too, `rm -rf /var/*` is not counted.
+ */
+export function removesDir(command: ShellCommand, dirs: readonly string[], top = '/var/cache'): boolean {
+  if (command.name !== 'rm') return false;
+  return positionalArgs(command).some((arg) => {
+    const path = arg.value.replace(TRAILING_GLOB, '');
+    return dirs.some((dir) => path.startsWith(dir) || (path.length >= top.length && dir.startsWith(path)));
+  });
+}
+
+function after(a: Position, b: Position): boolean {
+  return a.line > b.line || (a.line === b.line && a.character > b.character);
+}
+
+/** Where ` && <clean>` goes after an install: right after it, or after the whole pipeline the install feeds. */
+export function appendPosition(script: ShellScript, install: ShellCommand): Position {
+  if (!install.inPipeline) return install.range.end;
+  let end = install.range.end;
+  for (const command of script.commands) if (after(command.range.end, end)) end = command.range.end;
+  return end;
+}
