@@ -18,9 +18,9 @@ function hasUnquotedSpace(raw: string, escape: string): boolean {
 
 /** `KEY value` → `KEY=value`, quoting a value with spaces; null when the rewrite is not obviously equivalent. */
 function rewrite(p: KeyValue, escape: string): Fix | null {
-  // Built from the resolved value (a quoted legacy value is re-quoted only when it holds spaces).
-  if (p.value === null || !p.valueRange || p.range.start.line !== p.range.end.line) return null;
-  const raw = p.value.trim();
+  // Built from the value as written, so quoting that matters survives (`ENV A '$x'` stays unexpanded).
+  if (p.rawValue === null || !p.valueRange || p.range.start.line !== p.range.end.line) return null;
+  const raw = p.rawValue.trim();
   let value = raw;
   if (hasUnquotedSpace(raw, escape)) {
     // The legacy value is the rest of the line; wrapping it in quotes is safe when it holds no quotes or escapes.

@@ -34,3 +34,13 @@ ruleTester(rule, {
     { name: 'no fix when the value mixes quotes and spaces', code: 'FROM alpine:3.20\nENV GREETING hello "big world"\n', errors: [{ line: 2 }], noFix: true },
   ],
 });
+
+// A fix must never change what is built: single quotes that stop expansion are kept.
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    { name: 'single-quoted $ stays unexpanded', code: "FROM busybox:1\nENV A '$x'\n", errors: [{ line: 2 }], output: "FROM busybox:1\nENV A='$x'\n" },
+    { name: 'a quoted value with spaces keeps its quotes', code: "FROM busybox:1\nENV A '$x y'\n", errors: [{ line: 2 }], output: "FROM busybox:1\nENV A='$x y'\n" },
+    { name: 'unquoted words with a variable are wrapped in double quotes (expansion unchanged)', code: 'FROM busybox:1\nENV A $x y\n', errors: [{ line: 2 }], output: 'FROM busybox:1\nENV A="$x y"\n' },
+  ],
+});
