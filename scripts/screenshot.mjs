@@ -28,7 +28,7 @@ export function startDemoContainers(suffix) {
   return names;
 }
 
-export async function captureContainersView({ vsix, out, expect }) {
+export async function captureContainersView({ vsix, out, expect, expand }) {
   const server = await startVSCodeServer({ installExtensions: [vsix] });
   const { browser, page } = await openBrowser(server.browser);
   try {
@@ -39,6 +39,12 @@ export async function captureContainersView({ vsix, out, expect }) {
     await page.locator('.activitybar [aria-label^="Shipshape"]').first().click({ timeout: 30_000 });
     for (const name of expect) {
       await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+    }
+    if (expand) {
+      // Open one container's Resources (cgroup) section: limits read from the real cgroup files.
+      await page.locator('.monaco-list-row', { hasText: expand }).first().click();
+      await page.locator('.monaco-list-row', { hasText: 'Resources (cgroup)' }).first().click({ timeout: 30_000 });
+      await page.locator('.monaco-list-row', { hasText: 'memory limit' }).first().waitFor({ timeout: 30_000 });
     }
     // Open the sample Dockerfile beside the view, and move the pointer off any tooltip.
     await page.keyboard.press('Control+P');
@@ -66,7 +72,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const names = startDemoContainers(Math.random().toString(36).slice(2, 6));
   try {
-    console.log(`saved ${await captureContainersView({ vsix, out: values.out, expect: names })}`);
+    console.log(`saved ${await captureContainersView({ vsix, out: values.out, expect: names, expand: names[0] })}`);
   } catch (error) {
     console.error(`screenshot: ${error.stack ?? error}`);
     process.exitCode = 1;
