@@ -1,4 +1,5 @@
 // Images, networks and volumes as the tree shows them, from the Engine API's list endpoints. Pure.
+import { scaleBytes } from './units';
 
 export interface ImageSummary {
   id: string;
@@ -37,14 +38,8 @@ export function summarizeVolume(e: { Name: string; Driver?: string; Mountpoint?:
 
 /** Human sizes for the tree: 1.2 MB, 340 kB (SI units, as `docker images` prints them). */
 export function formatSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  const { value, unit, scaled } = scaleBytes(bytes, 1000);
+  return `${scaled ? value.toFixed(value < 10 ? 1 : 0) : value} ${unit}`;
 }
 
 /** Docker event actions that do not change what the tree shows for a container. */

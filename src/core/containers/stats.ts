@@ -1,5 +1,6 @@
 // One stats sample of GET /containers/{id}/stats?stream=false, reduced to what `docker stats` shows.
 // Pure: the same arithmetic as the Docker CLI, for both the cgroup v1 and the cgroup v2 shape.
+import { scaleBytes } from './units';
 
 /** The fields of a stats sample that Shipshape reads; cgroup v2 daemons omit percpu_usage and max_usage. */
 export interface ApiContainerStats {
@@ -76,26 +77,14 @@ export function summarizeStats(stats: ApiContainerStats): ContainerStats {
 
 /** Binary units for memory (KiB, MiB, GiB), as `docker stats` prints them. */
 export function formatBinarySize(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : Number(value.toPrecision(4))}${units[unit]}`;
+  const { value, unit, scaled } = scaleBytes(bytes, 1024);
+  return `${scaled ? Number(value.toPrecision(4)) : value}${unit}`;
 }
 
 /** Decimal units for network and block I/O (kB, MB), as `docker stats` prints them. */
 export function formatDecimalSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : Number(value.toPrecision(3))}${units[unit]}`;
+  const { value, unit, scaled } = scaleBytes(bytes, 1000);
+  return `${scaled ? Number(value.toPrecision(3)) : value}${unit}`;
 }
 
 /** The `docker stats --no-stream` columns for one container, one per line. */

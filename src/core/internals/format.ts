@@ -1,18 +1,12 @@
 // Units and the terminal view of container internals: "64 MiB", "0.5 CPU", mismatches marked.
+import { scaleBytes } from '../containers/units';
 import { ContainerInternals, Limit, NamespaceInternals } from './model';
-
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
 /** 67108864 → "64 MiB", 1536 → "1.5 KiB"; at most one decimal, none when whole. */
 export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
+  const { value, unit } = scaleBytes(bytes, 1024);
   const rounded = Math.round(value * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} ${BYTE_UNITS[unit]}`;
+  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} ${unit}`;
 }
 
 /** 0.5 → "0.5 CPU", 2 → "2 CPUs". */
