@@ -67,6 +67,8 @@ export class ShellTerminal implements vscode.Pseudoterminal {
   /** Keys typed before the exec stream is up. */
   private pending: string[] = [];
   private size: vscode.TerminalDimensions | undefined;
+  /** Set once the TTY has its size and the keys typed meanwhile are sent. */
+  private inputOpen = false;
   private closed = false;
 
   constructor(private readonly client: DockerClient, private readonly container: ContainerSummary, private readonly shell: Shell) {}
@@ -80,8 +82,12 @@ export class ShellTerminal implements vscode.Pseudoterminal {
         const decoder = new StringDecoder('utf8');
         session.stream.on('data', (chunk: Buffer) => this.written.fire(decoder.write(chunk)));
         session.stream.once('close', () => void this.ended(session));
-        for (const keys of this.pending.splice(0)) session.stream.write(keys);
-        if (this.size) this.resize(this.size);
+        // Size the TTY before the first keys reach the shell, so what they run sees the real size.
+        const sized = this.size ? session.resize(this.size.columns, this.size.rows).catch(() => undefined) : Promise.resolve();
+        void sized.then(() => {
+          this.inputOpen = true;
+          for (const keys of this.pending.splice(0)) session.stream.write(keys);
+        });
       },
       (error: unknown) => this.written.fire(red(`Cannot start ${this.shell} in ${this.container.name}: ${daemonMessage(error)}`) + '\r\n'),
     );
@@ -95,7 +101,7 @@ export class ShellTerminal implements vscode.Pseudoterminal {
   }
 
   handleInput(data: string): void {
-    if (this.session) this.session.stream.write(data);
+    if (this.session && this.inputOpen) this.session.stream.write(data);
     else this.pending.push(data);
   }
 
