@@ -341,23 +341,50 @@ export class ShellParser {
       if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     }
     this.cache.set(script.text, raw);
-    const word = (w: RawWord): ShellWord => ({ value: w.value, raw: w.raw, dynamic: w.dynamic, range: rangeAt(script, w.start, w.end) });
+    // Ranges are mapped back to the Dockerfile only when a rule asks (most words are never reported).
+    const word = (w: RawWord): ShellWord => new MappedWord(w, script);
     return {
       text: script.text,
       hasPipeline: raw.hasPipeline,
       hasError: raw.error !== null,
       errorRange: raw.error ? rangeAt(script, raw.error[0], raw.error[1]) : null,
-      commands: raw.commands.map((c) => ({
-        name: c.name,
-        nameWord: c.nameWord ? word(c.nameWord) : null,
-        args: c.args.map(word),
-        assignments: c.assignments,
-        range: rangeAt(script, c.start, c.end),
-        text: script.text.slice(c.start, c.end),
-        inPipeline: c.inPipeline,
-        nested: c.nested,
-      })),
+      commands: raw.commands.map((c) => new MappedCommand(c, script, c.nameWord ? word(c.nameWord) : null, c.args.map(word))),
     };
+  }
+}
+
+class MappedWord implements ShellWord {
+  readonly value: string;
+  readonly raw: string;
+  readonly dynamic: boolean;
+  private mapped: Range | undefined;
+  constructor(private readonly w: RawWord, private readonly script: MappedScript) {
+    this.value = w.value;
+    this.raw = w.raw;
+    this.dynamic = w.dynamic;
+  }
+  get range(): Range {
+    return (this.mapped ??= rangeAt(this.script, this.w.start, this.w.end));
+  }
+}
+
+class MappedCommand implements ShellCommand {
+  readonly name: string;
+  readonly assignments: string[];
+  readonly inPipeline: boolean;
+  readonly nested: boolean;
+  private mapped: Range | undefined;
+  constructor(private readonly c: RawCommand, private readonly script: MappedScript, readonly nameWord: ShellWord | null, readonly args: ShellWord[]) {
+    this.name = c.name;
+    this.assignments = c.assignments;
+    this.inPipeline = c.inPipeline;
+    this.nested = c.nested;
+  }
+  get range(): Range {
+    return (this.mapped ??= rangeAt(this.script, this.c.start, this.c.end));
+  }
+  get text(): string {
+    return this.script.text.slice(this.c.start, this.c.end);
   }
 }
 
