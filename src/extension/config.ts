@@ -5,6 +5,8 @@ import type { Severity } from '../core/lint/types';
 export interface ShipshapeConfig {
   dockerHost: string | undefined;
   dockerContext: string | undefined;
+  /** How the Containers group is organised. */
+  groupBy: 'none' | 'compose' | 'swarm';
   internals: {
     /** Opt-in read-only helper container for daemons whose /proc is not this machine's. */
     helperContainer: boolean;
@@ -28,6 +30,7 @@ export function readConfig(): ShipshapeConfig {
   return {
     dockerHost: text('docker.host'),
     dockerContext: text('docker.context'),
+    groupBy: c.get<'none' | 'compose' | 'swarm'>('containers.groupBy', 'none'),
     internals: { helperContainer: c.get<boolean>('internals.helperContainer', false) },
     lint: {
       enable: c.get<boolean>('lint.enable', true),

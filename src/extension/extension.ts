@@ -42,6 +42,7 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsDaemon(e)) void ctx.reconnect();
       if (affectsLint(e)) ctx.linting.relintAll();
+      if (e.affectsConfiguration('shipshape.containers.groupBy')) containersView.refresh();
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'dockerfile' }, new LintCodeActions(ctx.linting), { providedCodeActionKinds: LintCodeActions.kinds }),
     vscode.languages.registerHoverProvider({ language: 'dockerfile' }, new LintHover(ctx.linting)),

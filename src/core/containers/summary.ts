@@ -93,3 +93,18 @@ export function formatContainerTable(list: readonly ContainerSummary[]): string 
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('   ');
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
+
+export const GROUP_LABELS = { compose: 'com.docker.compose.project', swarm: 'com.docker.swarm.service.name' } as const;
+
+/** Containers under their Compose project or Swarm service label; the rest stay ungrouped (`key` null). */
+export function groupContainers(list: readonly ContainerSummary[], by: keyof typeof GROUP_LABELS): { key: string | null; containers: ContainerSummary[] }[] {
+  const label = GROUP_LABELS[by];
+  const groups = new Map<string, ContainerSummary[]>();
+  const loose: ContainerSummary[] = [];
+  for (const c of list) {
+    const key = c.labels[label];
+    if (key) groups.set(key, [...(groups.get(key) ?? []), c]);
+    else loose.push(c);
+  }
+  return [...[...groups.keys()].sort().map((key) => ({ key, containers: groups.get(key)! })), ...(loose.length ? [{ key: null, containers: loose }] : [])];
+}

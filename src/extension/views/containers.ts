@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { formatSize } from '../../core/containers/objects';
 import type { ImageSummary, NetworkSummary, VolumeSummary } from '../../core/containers/objects';
-import { ContainerState, ContainerSummary } from '../../core/containers/summary';
+import { ContainerState, ContainerSummary, groupContainers } from '../../core/containers/summary';
+import { readConfig } from '../config';
 import { DockerModel, ModelChange } from '../../docker/model';
 import { DetailRow, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
 import type { ContainerDetailsSource } from './container-details';
@@ -22,6 +23,7 @@ const SECTIONS: { section: SectionKind; label: string; icon: string; running: bo
 export type DockerNode =
   | { kind: 'group'; group: GroupKind }
   | { kind: 'container'; container: ContainerSummary }
+  | { kind: 'project'; by: 'compose' | 'swarm'; key: string; containers: ContainerSummary[] }
   | { kind: 'section'; containerId: string; section: SectionKind }
   | { kind: 'row'; id: string; row: DetailRow }
   | { kind: 'image'; image: ImageSummary }
@@ -87,12 +89,18 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     }
     if (element.kind === 'section') return this.sectionChildren(element.containerId, element.section);
     if (element.kind === 'row') return (element.row.children ?? []).map((row, i) => ({ kind: 'row', id: `${element.id}/${i}`, row }));
+    if (element.kind === 'project') return element.containers.map((container) => ({ kind: 'container', container }));
     if (element.kind !== 'group') return [];
     switch (element.group) {
-      case 'containers':
-        return this.model.containers.length
-          ? this.model.containers.map((container) => ({ kind: 'container', container }))
-          : [{ kind: 'message', text: 'No containers yet', detail: 'Start one with `docker run`.', icon: 'info', retry: false }];
+      case 'containers': {
+        if (!this.model.containers.length) return [{ kind: 'message', text: 'No containers yet', detail: 'Start one with `docker run`.', icon: 'info', retry: false }];
+        const by = readConfig().groupBy;
+        if (by === 'none') return this.model.containers.map((container) => ({ kind: 'container', container }));
+        // Compose projects (or Swarm services) first, then the containers that belong to none.
+        return groupContainers(this.model.containers, by).flatMap((g): DockerNode[] =>
+          g.key === null ? g.containers.map((container) => ({ kind: 'container', container })) : [{ kind: 'project', by, key: g.key, containers: g.containers }],
+        );
+      }
       case 'images':
         return this.model.images.map((image) => ({ kind: 'image', image }));
       case 'networks':
@@ -118,8 +126,22 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     }
   }
 
+  /** Redraws the whole tree (a view setting changed). */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
   getTreeItem(node: DockerNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'project': {
+        const item = new vscode.TreeItem(node.key, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `project:${node.by}:${node.key}`;
+        const running = node.containers.filter((c) => c.state === 'running').length;
+        item.description = `${node.by === 'compose' ? 'Compose project' : 'Swarm service'} · ${running}/${node.containers.length} running`;
+        item.iconPath = new vscode.ThemeIcon(node.by === 'compose' ? 'layers' : 'server-environment');
+        item.contextValue = `shipshape.project.${node.by}`;
+        return item;
+      }
       case 'section': {
         const s = SECTIONS.find((x) => x.section === node.section)!;
         const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Collapsed);

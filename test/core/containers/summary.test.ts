@@ -71,3 +71,12 @@ describe('core/containers/summary', () => {
     assert.equal(row, '4f1c2b3a9d8e   db     postgres:16   running   Up 3 minutes (healthy)');
   });
 });
+
+describe('core/containers/summary groupContainers', () => {
+  it('puts containers under their Compose project, sorted, and keeps the rest ungrouped in their order', async () => {
+    const { groupContainers, summarizeContainer } = await import('../../../src/core/containers/summary');
+    const c = (name: string, project?: string) => summarizeContainer({ Id: name.padEnd(12, '0'), Names: [`/${name}`], State: 'running', Labels: project ? { 'com.docker.compose.project': project } : {} });
+    const groups = groupContainers([c('web', 'shop'), c('lone'), c('db', 'shop'), c('api', 'blog')], 'compose');
+    assert.deepEqual(groups.map((g) => [g.key, g.containers.map((x) => x.name)]), [['blog', ['api']], ['shop', ['web', 'db']], [null, ['lone']]]);
+  });
+});

@@ -125,3 +125,39 @@ describe('Container internals in the tree (real daemon, real VS Code)', () => {
     assert.match(rows.get('seccomp') ?? '', /^filter/);
   });
 });
+
+describe('Grouping containers by Compose project (real daemon, real VS Code)', () => {
+  const client = testClient();
+  const project = uniqueName('proj');
+  const ids: string[] = [];
+  before(async () => {
+    for (const service of ['web', 'db']) {
+      const c = await client.api.createContainer({
+        name: uniqueName(service),
+        Image: 'busybox:latest',
+        Cmd: ['sleep', '300'],
+        Labels: { 'dev.shipshape.test': 'true', 'com.docker.compose.project': project, 'com.docker.compose.service': service },
+      });
+      await c.start();
+      ids.push(c.id);
+    }
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('shipshape').update('containers.groupBy', undefined, vscode.ConfigurationTarget.Global);
+    for (const id of ids) await removeContainer(client, id);
+  });
+
+  it('shows a project node holding the project\'s containers when shipshape.containers.groupBy is "compose"', async () => {
+    const shipshape = await api();
+    await shipshape.context.docker.start();
+    const view = shipshape.containersView;
+    await waitFor(() => ids.every((id) => containerNodes(view).some((n) => n.kind === 'container' && n.container.id === id)), 'both listed flat', 5000);
+    await vscode.workspace.getConfiguration('shipshape').update('containers.groupBy', 'compose', vscode.ConfigurationTarget.Global);
+    await waitFor(() => containerNodes(view).some((n) => n.kind === 'project' && n.key === project), 'the project node', 5000);
+    const node = containerNodes(view).find((n) => n.kind === 'project' && n.key === project)!;
+    assert.match(String(view.getTreeItem(node).description), /^Compose project · 2\/2 running$/);
+    const inside = await view.getChildren(node);
+    assert.deepEqual(inside.map((n) => (n.kind === 'container' ? n.container.id : '')).sort(), [...ids].sort());
+    assert.ok(!containerNodes(view).some((n) => n.kind === 'container' && ids.includes(n.container.id)), 'not also listed at the top level');
+  });
+});
