@@ -6,7 +6,7 @@ import { loadBuildContext } from '../../core/lint/build-context';
 import { LintConfig, mergeConfig } from '../../core/lint/config';
 import { Linter } from '../../core/lint/engine';
 import { ConfigError, findHadolintConfig, loadHadolintConfig } from '../../core/lint/hadolint-config';
-import type { Finding, Severity } from '../../core/lint/types';
+import type { BuildContextInfo, Finding, Severity } from '../../core/lint/types';
 import { readConfig } from '../config';
 import { findShellcheck, shellcheckRunner } from '../../process/shellcheck';
 
@@ -37,6 +37,10 @@ export class DockerfileLinting implements vscode.Disposable {
   readonly onDidLint = this.changed.event;
   private linter: Promise<Linter> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  // What a lint reads from disk, kept until one of those files or a setting changes (not per keystroke).
+  private readonly fileConfigs = new Map<string, Partial<LintConfig>>();
+  private readonly buildContexts = new Map<string, BuildContextInfo | undefined>();
+  private shellcheck: { setting: string; binary: string | undefined } | undefined;
 
   constructor(private readonly wasmDir: string, private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -47,6 +51,8 @@ export class DockerfileLinting implements vscode.Disposable {
         if (/\.hadolint\.ya?ml$/.test(d.fileName) || /\.dockerignore$/.test(d.fileName)) this.relintAll();
       }),
     );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}');
+    this.disposables.push(watcher, watcher.onDidCreate(() => this.relintAll()), watcher.onDidChange(() => this.relintAll()), watcher.onDidDelete(() => this.relintAll()));
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
@@ -61,7 +67,11 @@ export class DockerfileLinting implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.findings : [];
   }
 
+  /** Forgets what was read from disk (configs, .dockerignore, the shellcheck path) and lints every open Dockerfile again. */
   relintAll(): void {
+    this.fileConfigs.clear();
+    this.buildContexts.clear();
+    this.shellcheck = undefined;
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
@@ -84,10 +94,10 @@ export class DockerfileLinting implements vscode.Disposable {
     const linter = await this.getLinter();
     const version = document.version;
     const config = this.configFor(document, settings.severities);
-    const buildContext = document.uri.scheme === 'file' ? loadBuildContext(document.uri.fsPath) : undefined;
+    const buildContext = this.buildContextFor(document);
     let findings: Finding[];
     try {
-      const shellcheck = findShellcheck(settings.shellcheckPath);
+      const shellcheck = this.shellcheckFor(settings.shellcheckPath);
       findings = shellcheck
         ? await linter.lintWithShellcheck(document.getText(), { config, buildContext }, shellcheckRunner(shellcheck))
         : linter.lint(document.getText(), { config, buildContext });
@@ -110,11 +120,34 @@ export class DockerfileLinting implements vscode.Disposable {
     return d;
   }
 
+  private buildContextFor(document: vscode.TextDocument): BuildContextInfo | undefined {
+    if (document.uri.scheme !== 'file') return undefined;
+    const file = document.uri.fsPath;
+    if (!this.buildContexts.has(file)) this.buildContexts.set(file, loadBuildContext(file));
+    return this.buildContexts.get(file);
+  }
+
+  private shellcheckFor(setting: string): string | undefined {
+    if (this.shellcheck?.setting !== setting) this.shellcheck = { setting, binary: findShellcheck(setting) };
+    return this.shellcheck.binary;
+  }
+
   /** .hadolint.yaml from the document's folder upward, then the editor's severities. */
   private configFor(document: vscode.TextDocument, severities: Record<string, Severity | 'off'>): LintConfig {
     const dir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!dir) return mergeConfig({ severities });
+    let fileConfig = this.fileConfigs.get(dir);
+    if (!fileConfig) {
+      fileConfig = this.readFileConfig(dir);
+      this.fileConfigs.set(dir, fileConfig);
+    }
+    return mergeConfig(fileConfig, { severities });
+  }
+
+  /** Reads the config that applies in `dir`; a broken one is shown in that file and linting goes on with the defaults. */
+  private readFileConfig(dir: string): Partial<LintConfig> {
     let fileConfig: Partial<LintConfig> = {};
-    const found = dir ? findHadolintConfig(dir) : undefined;
+    const found = findHadolintConfig(dir);
     if (found) {
       const uri = vscode.Uri.file(found);
       try {
@@ -134,7 +167,7 @@ export class DockerfileLinting implements vscode.Disposable {
         this.output.warn(error.message);
       }
     }
-    return mergeConfig(fileConfig, { severities });
+    return fileConfig;
   }
 
   private forget(uri: vscode.Uri): void {

@@ -97,6 +97,16 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
     assert.match(problem!.message, /unknown key "failure_threshold".*did you mean "failure-threshold"/);
   });
 
+  it('picks up a .hadolint.yaml changed on disk outside the editor (the config is cached between keystrokes)', async () => {
+    const config = path.join(workspace(), 'lint-i', '.hadolint.yaml');
+    fs.mkdirSync(path.dirname(config), { recursive: true });
+    fs.writeFileSync(config, 'ignored: []\n');
+    const document = await open('lint-i/Dockerfile', 'FROM debian\n');
+    await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006 with an empty ignore list');
+    fs.writeFileSync(config, 'ignored: [DL3006]\n');
+    await diagnosticsWith(document.uri, (c) => !c.includes('DL3006'), 'DL3006 gone after the config changed on disk');
+  });
+
   it('the shipshape.lint.severities setting changes a rule\'s severity live', async () => {
     const document = await open('lint-g/Dockerfile', 'FROM debian\n');
     await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006');
