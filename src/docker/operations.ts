@@ -6,24 +6,8 @@ import path from 'node:path';
 import { Duplex, Readable, Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { ApiContainerStats } from '../core/containers/stats';
+import tar from 'tar-stream';
 import { DaemonUnreachableError, DockerClient, onDaemon } from './client';
-
-interface TarHeader {
-  name: string;
-  size?: number;
-  mode?: number;
-  mtime?: Date;
-  type?: string;
-  linkname?: string | null;
-}
-
-interface TarPack extends Readable {
-  entry(header: TarHeader, callback?: (error?: Error | null) => void): Writable;
-  finalize(): void;
-}
-
-// tar-stream ships no type declarations; these are the two entry points used here.
-const tar = require('tar-stream') as { extract(): Writable; pack(): TarPack };
 
 /** The message a person should read for a failed daemon call: the daemon's own words when it gave some. */
 export function daemonMessage(error: unknown): string {
@@ -219,7 +203,7 @@ export async function copyFromContainer(client: DockerClient, id: string, contai
   const result: CopiedOut = { entries: 0, skipped: [] };
   const inside = (target: string) => target === root || target.startsWith(root + path.sep);
   const extract = tar.extract();
-  extract.on('entry', (header: TarHeader, body: Readable, next: (error?: unknown) => void) => {
+  extract.on('entry', (header: tar.Headers, body: Readable, next: (error?: unknown) => void) => {
     void (async () => {
       // Entries are relative to the copied item ("x", "d/a"); "/" and "." copies start with "/" or "./".
       const name = header.name.replace(/^(\.?\/)+/, '');
