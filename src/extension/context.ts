@@ -2,6 +2,7 @@
 // the models built on it. Commands and views receive it; nothing else holds state.
 import * as vscode from 'vscode';
 import { DockerClient, createDockerClient } from '../docker/client';
+import { ImagePlatforms } from '../docker/images';
 import { DockerModel } from '../docker/model';
 import { EndpointError } from '../docker/endpoint';
 import { readConfig } from './config';
@@ -12,13 +13,23 @@ export class ShipshapeContext implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
   readonly linting: DockerfileLinting;
   private dockerClient: DockerClient;
+  private imagePlatforms: ImagePlatforms;
+  private readonly subscriptions: { dispose(): void }[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Shipshape', { log: true });
     this.dockerClient = this.makeClient();
     this.docker = new DockerModel(this.dockerClient);
-    // The tree-sitter .wasm files sit beside the bundle (dist/).
-    this.linting = new DockerfileLinting(__dirname, this.output);
+    this.imagePlatforms = new ImagePlatforms(this.dockerClient);
+    // The tree-sitter .wasm files sit beside the bundle (dist/). Base images are checked against the
+    // daemon only while the Docker model is connected: linting never contacts a daemon on its own.
+    this.linting = new DockerfileLinting(__dirname, this.output, () => (this.docker.connection.kind === 'connected' ? this.imagePlatforms : undefined));
+    this.subscriptions.push(
+      this.docker.onDidChange((change) => {
+        if (change === 'images') this.imagePlatforms.forget();
+        if (change === 'images' || change === 'connection') this.linting.relintAll();
+      }),
+    );
   }
 
   get client(): DockerClient {
@@ -28,6 +39,7 @@ export class ShipshapeContext implements vscode.Disposable {
   /** Re-reads the daemon settings and points every model at the resulting daemon. */
   async reconnect(): Promise<void> {
     this.dockerClient = this.makeClient();
+    this.imagePlatforms = new ImagePlatforms(this.dockerClient);
     await this.docker.setClient(this.dockerClient);
   }
 
@@ -47,6 +59,7 @@ export class ShipshapeContext implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
     this.linting.dispose();
     this.docker.dispose();
     this.output.dispose();

@@ -8,6 +8,7 @@ import { Linter } from '../../core/lint/engine';
 import { ConfigError, findHadolintConfig, loadHadolintConfig } from '../../core/lint/hadolint-config';
 import type { BuildContextInfo, Finding, Severity } from '../../core/lint/types';
 import { readConfig } from '../config';
+import type { ImagePlatforms } from '../../docker/images';
 import { findShellcheck, shellcheckRunner } from '../../process/shellcheck';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -42,7 +43,12 @@ export class DockerfileLinting implements vscode.Disposable {
   private readonly buildContexts = new Map<string, BuildContextInfo | undefined>();
   private shellcheck: { setting: string; binary: string | undefined } | undefined;
 
-  constructor(private readonly wasmDir: string, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly wasmDir: string,
+    private readonly output: vscode.LogOutputChannel,
+    /** Local image platforms for InvalidBaseImagePlatform, when a daemon is connected. */
+    private readonly images: () => ImagePlatforms | undefined = () => undefined,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -72,6 +78,10 @@ export class DockerfileLinting implements vscode.Disposable {
     this.fileConfigs.clear();
     this.buildContexts.clear();
     this.shellcheck = undefined;
+    this.lintOpenDocuments();
+  }
+
+  private lintOpenDocuments(): void {
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
@@ -95,12 +105,14 @@ export class DockerfileLinting implements vscode.Disposable {
     const version = document.version;
     const config = this.configFor(document, settings.severities);
     const buildContext = this.buildContextFor(document);
+    const images = this.images();
+    const options = { config, buildContext, localImages: images?.localImages };
     let findings: Finding[];
     try {
       const shellcheck = this.shellcheckFor(settings.shellcheckPath);
       findings = shellcheck
-        ? await linter.lintWithShellcheck(document.getText(), { config, buildContext }, shellcheckRunner(shellcheck))
-        : linter.lint(document.getText(), { config, buildContext });
+        ? await linter.lintWithShellcheck(document.getText(), options, shellcheckRunner(shellcheck))
+        : linter.lint(document.getText(), options);
     } catch (error) {
       this.output.error(`linting ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
       return [];
@@ -109,6 +121,14 @@ export class DockerfileLinting implements vscode.Disposable {
     this.findings.set(key, { version, findings });
     this.diagnostics.set(document.uri, findings.map((f) => this.toDiagnostic(f, linter)));
     this.changed.fire(document.uri);
+    // Base images the check asked about and the daemon has not been asked for yet: look up, then lint
+    // again every open Dockerfile (lints run concurrently, so the references may be another document's).
+    if (images) {
+      images.lookupWanted().then(
+        (learned) => learned && this.lintOpenDocuments(),
+        (error: unknown) => this.output.warn(`looking up base images: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
     return findings;
   }
 

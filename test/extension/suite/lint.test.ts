@@ -123,4 +123,22 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
     assert.match(text, /Unpinned packages install whatever the mirror has/);
     assert.match(text, /```dockerfile\nFROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7\.88\.\*\n```/);
   });
+
+  it('reports InvalidBaseImagePlatform for a local base image of another platform, once the daemon is connected', async () => {
+    const { testClient, uniqueName } = await import('../../support/daemon');
+    const { loadImageWithPlatform } = await import('../../support/images');
+    const client = testClient();
+    const tag = `shipshape-test/arm:${uniqueName('lint')}`;
+    await loadImageWithPlatform(client, tag, 'arm64');
+    try {
+      const shipshape = await vscode.extensions.getExtension<ShipshapeApi>('shipshape.shipshape')!.activate();
+      await shipshape.context.docker.start();
+      const document = await open('lint-j/Dockerfile', `FROM ${tag}\nRUN true\n`);
+      const diagnostics = await diagnosticsWith(document.uri, (c) => c.includes('InvalidBaseImagePlatform'), 'InvalidBaseImagePlatform after the lookup');
+      const finding = diagnostics.find((d) => (d.code as { value: string }).value === 'InvalidBaseImagePlatform')!;
+      assert.match(finding.message, /"linux\/arm64", expected "linux\/amd64"/);
+    } finally {
+      await client.api.getImage(tag).remove().catch(() => undefined);
+    }
+  });
 });
