@@ -7,11 +7,14 @@ import { DockerModel } from '../docker/model';
 import { EndpointError } from '../docker/endpoint';
 import { readConfig } from './config';
 import { DockerfileLinting } from './lint/linting';
+import { ContainerDocuments } from './containers/documents';
 
 export class ShipshapeContext implements vscode.Disposable {
   readonly docker: DockerModel;
   readonly output: vscode.LogOutputChannel;
   readonly linting: DockerfileLinting;
+  /** inspect / top / stats documents of containers. */
+  readonly containerDocuments: ContainerDocuments;
   private dockerClient: DockerClient;
   private imagePlatforms: ImagePlatforms;
   private readonly subscriptions: { dispose(): void }[] = [];
@@ -24,7 +27,9 @@ export class ShipshapeContext implements vscode.Disposable {
     // The tree-sitter .wasm files sit beside the bundle (dist/). Base images are checked against the
     // daemon only while the Docker model is connected: linting never contacts a daemon on its own.
     this.linting = new DockerfileLinting(__dirname, this.output, () => (this.docker.connection.kind === 'connected' ? this.imagePlatforms : undefined));
+    this.containerDocuments = new ContainerDocuments(() => this.dockerClient);
     this.subscriptions.push(
+      this.containerDocuments,
       this.docker.onDidChange((change) => {
         if (change === 'images') this.imagePlatforms.forget();
         if (change === 'images' || change === 'connection') this.linting.relintAll();

@@ -9,6 +9,7 @@ import { DockerTreeProvider } from './views/containers';
 import { DaemonStatusItem } from './views/status';
 import { ContainerDetailsSource } from './views/container-details';
 import { LabsTreeProvider } from './views/labs';
+import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
 
 /** What activate() returns: the live objects, so extension-host tests can assert on them. */
 export interface ShipshapeApi {
@@ -47,6 +48,8 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     vscode.languages.registerCodeActionsProvider({ language: 'dockerfile' }, new LintCodeActions(ctx.linting), { providedCodeActionKinds: LintCodeActions.kinds }),
     vscode.languages.registerHoverProvider({ language: 'dockerfile' }, new LintHover(ctx.linting)),
     vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDocuments(ctx.linting)),
+    // Registered at activation so inspect/top/stats documents restored after a reload can be read.
+    vscode.workspace.registerTextDocumentContentProvider(CONTAINER_DOCUMENT_SCHEME, ctx.containerDocuments),
     ...registerCommands(ctx),
     { dispose: () => statusItem?.dispose() },
   );

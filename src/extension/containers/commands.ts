@@ -20,7 +20,7 @@ import {
 import type { CommandFactory } from '../commands';
 import { readConfig } from '../config';
 import type { ShipshapeContext } from '../context';
-import { CONTAINER_DOCUMENT_SCHEME, ContainerDocuments } from './documents';
+import { CONTAINER_DOCUMENT_SCHEME } from './documents';
 import { showLogsTerminal, showShellTerminal } from './terminals';
 
 interface ContainerCommand {
@@ -35,18 +35,6 @@ const EVERY_STATE: readonly ContainerState[] = ['running', 'restarting', 'paused
 const LIVE: readonly ContainerState[] = ['running', 'restarting', 'paused'];
 const WITH_FILES: readonly ContainerState[] = ['running', 'restarting', 'paused', 'created', 'exited'];
 
-/** One provider per context, registered when the commands are: documents restored after a reload need it. */
-const documentsByContext = new WeakMap<ShipshapeContext, ContainerDocuments>();
-
-function documentsOf(ctx: ShipshapeContext): ContainerDocuments {
-  let documents = documentsByContext.get(ctx);
-  if (!documents) {
-    documents = new ContainerDocuments(() => ctx.client);
-    ctx.extension.subscriptions.push(documents, vscode.workspace.registerTextDocumentContentProvider(CONTAINER_DOCUMENT_SCHEME, documents));
-    documentsByContext.set(ctx, documents);
-  }
-  return documents;
-}
 
 function isContainerNode(arg: unknown): arg is { kind: 'container'; container: ContainerSummary } {
   return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'container' && 'container' in arg;
@@ -136,18 +124,18 @@ const table: Record<string, ContainerCommand> = {
   'shipshape.container.inspect': {
     doing: 'inspect',
     states: EVERY_STATE,
-    run: (ctx, c) => documentsOf(ctx).show('inspect', c),
+    run: (ctx, c) => ctx.containerDocuments.show('inspect', c),
   },
   'shipshape.container.top': {
     doing: 'list the processes of',
     states: ['running', 'paused'],
-    run: (ctx, c) => documentsOf(ctx).show('top', c),
+    run: (ctx, c) => ctx.containerDocuments.show('top', c),
   },
   'shipshape.container.stats': {
     doing: 'read the stats of',
     states: ['running', 'paused'],
     // The daemon waits for a second sample to compute CPU %: about a second.
-    run: (ctx, c) => withProgress(`Reading stats of ${c.name}…`, () => documentsOf(ctx).show('stats', c)),
+    run: (ctx, c) => withProgress(`Reading stats of ${c.name}…`, () => ctx.containerDocuments.show('stats', c)),
   },
   'shipshape.container.start': lifecycle('start', 'start', ['created', 'exited'], 'Starting'),
   'shipshape.container.stop': lifecycle('stop', 'stop', LIVE, 'Stopping', 'Its main process gets SIGTERM, then SIGKILL after the stop timeout.'),
@@ -252,7 +240,7 @@ export const containerCommandStates: Record<string, readonly ContainerState[]> =
 export const containerCommands: Record<string, CommandFactory> = {
   ...Object.fromEntries(Object.entries(table).map(([id, command]) => [id, containerCommand(command)])),
   'shipshape.container.refreshDocument': (ctx) => {
-    const documents = documentsOf(ctx);
+    const documents = ctx.containerDocuments;
     return async (resource?: unknown) => {
       const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
       if (uri?.scheme !== CONTAINER_DOCUMENT_SCHEME) return;
