@@ -1,5 +1,5 @@
 import { trimQuotes } from '../../dockerfile/quotes';
-import { buildkitDocs, defineRule, fix, replace } from '../define';
+import { buildkitDocs, defineRule, fix, replace, instructionsOf } from '../define';
 
 export default defineRule(
   {
@@ -17,27 +17,24 @@ export default defineRule(
     fixable: true,
   },
   (ctx) => {
-    for (const stage of ctx.model.stages) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'EXPOSE') continue;
-        for (const word of instruction.args) {
-          if (word.value.includes('$')) continue;
-          const spec = trimQuotes(word.value);
-          if (!spec.includes(':')) continue;
-          // BuildKit's splitParts: [ip:]hostPort:containerPort, the container port last.
-          const parts = spec.split(':');
-          const containerPort = parts[parts.length - 1]!;
-          const [port = '', proto = ''] = containerPort.split('/', 2);
-          // BuildKit fails on these before its check: nothing to rewrite.
-          if (port === '' || !['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) continue;
-          ctx.report({
-            range: word.range,
-            message:
-              `EXPOSE instruction should not define an IP address or host-port mapping, found '${spec}': ` +
-              `expose only the container port ${containerPort} and publish with docker run -p`,
-            fixes: [fix(`Expose only ${containerPort}`, replace(word.range, containerPort))],
-          });
-        }
+    for (const instruction of instructionsOf(ctx.model, 'EXPOSE', false)) {
+      for (const word of instruction.args) {
+        if (word.value.includes('$')) continue;
+        const spec = trimQuotes(word.value);
+        if (!spec.includes(':')) continue;
+        // BuildKit's splitParts: [ip:]hostPort:containerPort, the container port last.
+        const parts = spec.split(':');
+        const containerPort = parts[parts.length - 1]!;
+        const [port = '', proto = ''] = containerPort.split('/', 2);
+        // BuildKit fails on these before its check: nothing to rewrite.
+        if (port === '' || !['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) continue;
+        ctx.report({
+          range: word.range,
+          message:
+            `EXPOSE instruction should not define an IP address or host-port mapping, found '${spec}': ` +
+            `expose only the container port ${containerPort} and publish with docker run -p`,
+          fixes: [fix(`Expose only ${containerPort}`, replace(word.range, containerPort))],
+        });
       }
     }
   },
