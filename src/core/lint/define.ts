@@ -40,11 +40,40 @@ export function fix(title: string, ...edits: TextEdit[]): Fix {
   return { title, edits };
 }
 
-/** Instructions with one of the keywords, including ONBUILD triggers when `withTriggers`. */
-export function instructionsOf(model: DockerfileModel, keywords: string | string[], withTriggers = true): Instruction[] {
-  const wanted = Array.isArray(keywords) ? keywords : [keywords];
-  const source = withTriggers ? [...allInstructions(model)] : model.instructions;
-  return source.filter((i) => wanted.includes(i.keyword));
+interface InstructionIndex {
+  all: Instruction[];
+  withTriggers: Map<string, Instruction[]>;
+  topLevel: Map<string, Instruction[]>;
+}
+
+/** Per-model lists by keyword, built once: 111 rules ask for them on every lint. */
+const indexes = new WeakMap<DockerfileModel, InstructionIndex>();
+
+function indexOf(model: DockerfileModel): InstructionIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  index = { all: [...allInstructions(model)], withTriggers: new Map(), topLevel: new Map() };
+  const add = (map: Map<string, Instruction[]>, i: Instruction) => {
+    const list = map.get(i.keyword);
+    if (list) list.push(i);
+    else map.set(i.keyword, [i]);
+  };
+  for (const i of index.all) add(index.withTriggers, i);
+  for (const i of model.instructions) add(index.topLevel, i);
+  indexes.set(model, index);
+  return index;
+}
+
+const NONE: readonly Instruction[] = Object.freeze([]);
+
+/** Instructions with one of the keywords, including ONBUILD triggers when `withTriggers`, in document order (shared: do not modify). */
+export function instructionsOf(model: DockerfileModel, keywords: string | readonly string[], withTriggers = true): readonly Instruction[] {
+  const index = indexOf(model);
+  const map = withTriggers ? index.withTriggers : index.topLevel;
+  if (typeof keywords === 'string') return map.get(keywords) ?? NONE;
+  if (keywords.length === 1) return map.get(keywords[0]!) ?? NONE;
+  const source = withTriggers ? index.all : model.instructions;
+  return source.filter((i) => keywords.includes(i.keyword));
 }
 
 export interface RunCommand {
@@ -54,13 +83,35 @@ export interface RunCommand {
   script: ShellScript;
 }
 
-/** Every shell command of every RUN, ONBUILD RUN included, in document order; with `names`, only commands of those names. */
-export function* runCommands(ctx: RuleContext, ...names: string[]): Generator<RunCommand> {
-  for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-    const script = ctx.shell(instruction);
-    if (!script) continue;
-    for (const command of script.commands) if (names.length === 0 || names.includes(command.name)) yield { command, instruction, script };
+interface CommandIndex {
+  all: RunCommand[];
+  byName: Map<string, RunCommand[]>;
+}
+
+/** Per-model shell commands of every RUN, built once per lint (the shell parse is the context's, cached by text). */
+const commandIndexes = new WeakMap<DockerfileModel, CommandIndex>();
+
+/** Every shell command of every RUN, ONBUILD RUN included, in document order; with `names`, only commands of those names (shared: do not modify). */
+export function runCommands(ctx: RuleContext, ...names: string[]): readonly RunCommand[] {
+  let index = commandIndexes.get(ctx.model);
+  if (!index) {
+    index = { all: [], byName: new Map() };
+    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+      const script = ctx.shell(instruction);
+      if (!script) continue;
+      for (const command of script.commands) {
+        const entry = { command, instruction, script };
+        index.all.push(entry);
+        const list = index.byName.get(command.name);
+        if (list) list.push(entry);
+        else index.byName.set(command.name, [entry]);
+      }
+    }
+    commandIndexes.set(ctx.model, index);
   }
+  if (names.length === 0) return index.all;
+  if (names.length === 1) return index.byName.get(names[0]!) ?? [];
+  return index.all.filter((e) => names.includes(e.command.name));
 }
 
 /** A JSON array literal of strings, as Docker's exec form wants it. */
