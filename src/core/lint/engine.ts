@@ -19,6 +19,7 @@ const NON_POSIX_SHELL = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
 
 export class Linter {
   private readonly byId = new Map<string, RuleMeta>();
+  private defaultSeverities: readonly (Severity | 'off')[] | undefined;
 
   constructor(private readonly shellParser: ShellParser, readonly rules: readonly Rule[] = allRules) {
     for (const rule of rules) {
@@ -74,30 +75,36 @@ export class Linter {
       return shells.get(instruction)!;
     };
     const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
-    for (const rule of this.rules) {
-      const severity = this.severityOf(rule.meta, config, pragmas);
-      if (severity === 'off') continue;
-      const ctx: RuleContext = {
-        model,
-        settings,
-        buildContext: options.buildContext,
-        localImages: options.localImages,
-        shell: shellOf,
-        report: (r) =>
-          findings.push({ code: rule.meta.id, aliases: rule.meta.aliases ?? [], severity, message: r.message, range: r.range, fixes: r.fixes ?? [], source: rule.meta.source }),
-      };
+    const severities = this.severities(config, pragmas);
+    // One context for all rules; `report` files findings under the rule that is running.
+    let current: Rule = this.rules[0]!;
+    let severity: Severity = 'error';
+    const ctx: RuleContext = {
+      model,
+      settings,
+      buildContext: options.buildContext,
+      localImages: options.localImages,
+      shell: shellOf,
+      report: (r) =>
+        findings.push({ code: current.meta.id, aliases: current.meta.aliases ?? [], severity, message: r.message, range: r.range, fixes: r.fixes ?? [], source: current.meta.source }),
+    };
+    for (let i = 0; i < this.rules.length; i++) {
+      const level = severities[i]!;
+      if (level === 'off') continue;
+      current = this.rules[i]!;
+      severity = level;
       try {
-        rule.check(ctx);
+        current.check(ctx);
       } catch (error) {
         // A rule bug must not hide the other findings; it is reported where people look.
         findings.push({
-          code: rule.meta.id,
+          code: current.meta.id,
           aliases: [],
           severity: 'error',
-          message: `internal error in rule ${rule.meta.id}: ${error instanceof Error ? error.message : String(error)} (please report this with the Dockerfile)`,
+          message: `internal error in rule ${current.meta.id}: ${error instanceof Error ? error.message : String(error)} (please report this with the Dockerfile)`,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           fixes: [],
-          source: rule.meta.source,
+          source: current.meta.source,
         });
       }
     }
@@ -121,6 +128,20 @@ export class Linter {
     }
     const script = scriptOf(model, instruction);
     return script ? this.shellParser.parse(script) : null;
+  }
+
+  /** Each rule's severity (or 'off') under a config and a file's pragmas; the common case of neither saying anything is computed once. */
+  private severities(config: LintConfig, pragmas: Pragmas): readonly (Severity | 'off')[] {
+    const plain =
+      config.ignored.length === 0 &&
+      Object.keys(config.severities).length === 0 &&
+      Object.values(config.override).every((ids) => !ids || ids.length === 0) &&
+      pragmas.globalIgnores.length === 0 &&
+      pragmas.check.skip.length === 0 &&
+      !pragmas.check.error &&
+      pragmas.check.experimental.length === 0;
+    if (plain) return (this.defaultSeverities ??= this.rules.map((r) => this.severityOf(r.meta, config, pragmas)));
+    return this.rules.map((r) => this.severityOf(r.meta, config, pragmas));
   }
 
   /** The severity a rule reports at, or 'off'. */
