@@ -10,6 +10,11 @@ import type { DockerfileModel, HeredocInfo, Instruction, Position, Range } from 
 /** Shell text cut out of a Dockerfile, with the Dockerfile position of every character. */
 export interface MappedScript {
   text: string;
+  /**
+   * Where the text came from, one entry per copied slice: `starts[k]` is the slice's first index in `text`, and it
+   * sits at Dockerfile line `lines[k]`, column `chars[k]` onwards (a slice never spans lines).
+   */
+  starts: Uint32Array;
   lines: Uint32Array;
   chars: Uint32Array;
   /** The position just after the last character. */
@@ -100,24 +105,25 @@ function parsesAsJsonArray(text: string): boolean {
 
 class ScriptBuilder {
   private parts: string[] = [];
+  private length = 0;
+  private starts: number[] = [];
   private lines: number[] = [];
   private chars: number[] = [];
   /** Appends text[from, to) of Dockerfile line `line`. */
   slice(text: string, line: number, from: number, to: number): void {
     if (to <= from) return;
-    this.parts.push(text.slice(from, to));
-    for (let c = from; c < to; c++) {
-      this.lines.push(line);
-      this.chars.push(c);
-    }
+    this.push(text.slice(from, to), line, from);
   }
-  push(ch: string, line: number, character: number): void {
-    this.parts.push(ch);
+  /** Appends `piece`, which starts at Dockerfile line `line`, column `character`. */
+  push(piece: string, line: number, character: number): void {
+    this.parts.push(piece);
+    this.starts.push(this.length);
     this.lines.push(line);
     this.chars.push(character);
+    this.length += piece.length;
   }
   done(end: Position): MappedScript {
-    return { text: this.parts.join(''), lines: Uint32Array.from(this.lines), chars: Uint32Array.from(this.chars), end };
+    return { text: this.parts.join(''), starts: Uint32Array.from(this.starts), lines: Uint32Array.from(this.lines), chars: Uint32Array.from(this.chars), end };
   }
 }
 
@@ -161,7 +167,16 @@ function cut(model: DockerfileModel, start: Position, end: Position): MappedScri
 
 export function positionAt(script: MappedScript, index: number): Position {
   if (index >= script.text.length) return script.end;
-  return { line: script.lines[index]!, character: script.chars[index]! };
+  // The last slice starting at or before `index`.
+  const starts = script.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: script.lines[lo]!, character: script.chars[lo]! + (index - starts[lo]!) };
 }
 
 export function rangeAt(script: MappedScript, start: number, end: number): Range {
