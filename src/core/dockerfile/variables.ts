@@ -231,15 +231,24 @@ export function predefinedArgs(platform = 'linux/amd64', targetStage = ''): Map<
 
 export interface GlobalScope {
   /** Values of the predefined args and of the global ARGs with a default, as a build without --build-arg sees them. */
-  values: Map<string, string>;
+  values: ReadonlyMap<string, string>;
   /** Every name FROM may use: predefined args and every global ARG (with or without default). */
-  names: Set<string>;
+  names: ReadonlySet<string>;
   /** A default value failed to expand (BuildKit gives up on default-value checks then). */
   error: boolean;
 }
 
-/** The global ARG scope of FROM lines, computed like BuildKit's buildMetaArgs without build args. */
+const defaultScopes = new WeakMap<DockerfileModel, GlobalScope>();
+
+/** The global ARG scope of FROM lines, computed like BuildKit's buildMetaArgs without build args (shared per model: do not modify). */
 export function globalScope(model: DockerfileModel, platform?: string): GlobalScope {
+  if (platform !== undefined) return computeGlobalScope(model, platform);
+  let scope = defaultScopes.get(model);
+  if (!scope) defaultScopes.set(model, (scope = computeGlobalScope(model, undefined)));
+  return scope;
+}
+
+function computeGlobalScope(model: DockerfileModel, platform: string | undefined): GlobalScope {
   const lastStage = model.stages[model.stages.length - 1];
   const values = predefinedArgs(platform, lastStage?.name?.toLowerCase() ?? '');
   const names = new Set(values.keys());
