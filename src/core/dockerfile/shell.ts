@@ -4,7 +4,7 @@
 // Dockerfile line and column so findings point at the exact word.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Language, Node as SyntaxNode, Parser } from 'web-tree-sitter';
+import { Language, Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import type { DockerfileModel, HeredocInfo, Instruction, Position, Range } from './model';
 
 /** Shell text cut out of a Dockerfile, with the Dockerfile position of every character. */
@@ -245,89 +245,122 @@ export function loadShellParser(wasmDir?: string): Promise<Parser> {
   return parserPromise;
 }
 
-function wordOf(node: SyntaxNode): RawWord {
-  return { value: unquote(node), raw: node.text, start: node.startIndex, end: node.endIndex, dynamic: isDynamic(node) };
-}
-
 const DYNAMIC = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
-
-function isDynamic(node: SyntaxNode): boolean {
-  if (DYNAMIC.has(node.type)) return true;
-  for (let i = 0; i < node.namedChildCount; i++) if (isDynamic(node.namedChild(i)!)) return true;
-  return false;
-}
-
-function unquote(node: SyntaxNode): string {
-  switch (node.type) {
-    case 'command_name':
-      return node.namedChildCount > 0 ? unquote(node.namedChild(0)!) : node.text;
-    case 'word':
-      return node.text.replace(/\\(.)/gs, '$1');
-    case 'raw_string':
-      return node.text.slice(1, -1);
-    case 'string': {
-      const inner = node.text.slice(1, -1);
-      return inner.replace(/\\([$`"\\\n])/g, '$1');
-    }
-    case 'ansi_c_string':
-      return node.text.slice(2, -1);
-    case 'concatenation': {
-      let out = '';
-      for (let i = 0; i < node.childCount; i++) {
-        const child = node.child(i)!;
-        out += child.isNamed ? unquote(child) : child.text;
-      }
-      return out;
-    }
-    default:
-      return node.text;
-  }
-}
-
 const NESTING = new Set(['subshell', 'command_substitution', 'process_substitution', 'function_definition']);
+const COMMANDS = new Set(['command', 'declaration_command', 'unset_command']);
+const NOT_ARGUMENTS = new Set(['file_redirect', 'herestring_redirect', 'comment']);
 
-function collect(root: SyntaxNode): RawScript {
+// The tree is read through one TreeCursor: asking nodes for their children makes web-tree-sitter build a
+// JavaScript object per child across the WebAssembly boundary, which cost more than the parse itself.
+
+/** Any named node at or below the cursor is an expansion (the cursor ends where it started). */
+function hasDynamic(cursor: TreeCursor): boolean {
+  if (DYNAMIC.has(cursor.nodeType)) return true;
+  if (!cursor.gotoFirstChild()) return false;
+  let found = false;
+  do found = cursor.nodeIsNamed && hasDynamic(cursor);
+  while (!found && cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return found;
+}
+
+/** The word at the cursor: quotes removed and escapes resolved, expansions kept as written. */
+function readWord(cursor: TreeCursor, text: string): RawWord {
+  const type = cursor.nodeType;
+  const start = cursor.startIndex;
+  const end = cursor.endIndex;
+  const raw = text.slice(start, end);
+  let value = raw;
+  let dynamic = false;
+  switch (type) {
+    case 'command_name':
+    case 'concatenation': {
+      // command_name: its first named child; concatenation: every part, punctuation as written.
+      let joined = '';
+      let first: string | undefined;
+      if (cursor.gotoFirstChild()) {
+        do {
+          if (cursor.nodeIsNamed) {
+            const part = readWord(cursor, text);
+            dynamic ||= part.dynamic;
+            first ??= part.value;
+            joined += part.value;
+          } else joined += text.slice(cursor.startIndex, cursor.endIndex);
+        } while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+      }
+      value = type === 'command_name' ? (first ?? raw) : joined;
+      return { value, raw, start, end, dynamic };
+    }
+    case 'word':
+      value = raw.replace(/\\(.)/gs, '$1');
+      break;
+    case 'raw_string':
+      value = raw.slice(1, -1);
+      break;
+    case 'string':
+      value = raw.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
+      break;
+    case 'ansi_c_string':
+      value = raw.slice(2, -1);
+      break;
+  }
+  return { value, raw, start, end, dynamic: hasDynamic(cursor) };
+}
+
+/** The command at the cursor (a command, `export …`/`local …`, or `unset …`). */
+function readCommand(cursor: TreeCursor, text: string, inPipeline: boolean, nested: boolean): RawCommand {
+  const type = cursor.nodeType;
+  const start = cursor.startIndex;
+  const end = cursor.endIndex;
+  const args: RawWord[] = [];
+  const assignments: string[] = [];
+  let nameWord: RawWord | null = null;
+  if (cursor.gotoFirstChild()) {
+    let first = true;
+    do {
+      if (first && type !== 'command') {
+        // `export A=1`, `local x`: the keyword is the first (anonymous) child.
+        nameWord = { value: cursor.nodeText, raw: cursor.nodeText, start: cursor.startIndex, end: cursor.endIndex, dynamic: false };
+      }
+      first = false;
+      if (!cursor.nodeIsNamed) continue;
+      const childType = cursor.nodeType;
+      if (childType === 'variable_assignment' && !nameWord && type === 'command') assignments.push(text.slice(cursor.startIndex, cursor.endIndex));
+      else if (type === 'command' && cursor.currentFieldName === 'name') nameWord = readWord(cursor, text);
+      else if (!NOT_ARGUMENTS.has(childType)) args.push(readWord(cursor, text));
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  return { name: nameWord && !nameWord.dynamic ? nameWord.value : '', nameWord, args, assignments, start, end, inPipeline, nested };
+}
+
+function collect(tree: Tree, text: string): RawScript {
   const commands: RawCommand[] = [];
   let hasPipeline = false;
   let error: [number, number] | null = null;
-  const visit = (node: SyntaxNode, inPipeline: boolean, nested: boolean) => {
-    if (node.type === 'ERROR' || node.isMissing) error ??= [node.startIndex, node.endIndex];
-    if (node.type === 'pipeline') {
+  const cursor = tree.walk();
+  const visit = (inPipeline: boolean, nested: boolean): void => {
+    const type = cursor.nodeType;
+    if (type === 'ERROR' || cursor.nodeIsMissing) error ??= [cursor.startIndex, cursor.endIndex];
+    if (type === 'pipeline') {
       // `a | b` (tree-sitter also makes `a |& b` a pipeline).
       hasPipeline = true;
       inPipeline = true;
     }
-    if (NESTING.has(node.type)) nested = true;
-    if (node.type === 'command' || node.type === 'declaration_command' || node.type === 'unset_command') {
-      const nameNode = node.childForFieldName('name');
-      const args: RawWord[] = [];
-      const assignments: string[] = [];
-      let nameWord: RawWord | null = null;
-      for (let i = 0; i < node.namedChildCount; i++) {
-        const child = node.namedChild(i)!;
-        if (child.type === 'variable_assignment' && !nameWord && node.type === 'command') assignments.push(child.text);
-        else if (nameNode && child.id === nameNode.id) nameWord = wordOf(nameNode);
-        else if (child.type !== 'file_redirect' && child.type !== 'herestring_redirect' && child.type !== 'comment') args.push(wordOf(child));
-      }
-      if (node.type !== 'command') {
-        // `export A=1`, `local x`: the keyword is the first (anonymous) child.
-        const keyword = node.child(0)!;
-        nameWord = { value: keyword.text, raw: keyword.text, start: keyword.startIndex, end: keyword.endIndex, dynamic: false };
-      }
-      commands.push({
-        name: nameWord && !nameWord.dynamic ? nameWord.value : '',
-        nameWord,
-        args,
-        assignments,
-        start: node.startIndex,
-        end: node.endIndex,
-        inPipeline,
-        nested,
-      });
+    if (NESTING.has(type)) nested = true;
+    if (COMMANDS.has(type)) commands.push(readCommand(cursor, text, inPipeline, nested));
+    if (cursor.gotoFirstChild()) {
+      do if (cursor.nodeIsNamed) visit(inPipeline, nested);
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
     }
-    for (let i = 0; i < node.namedChildCount; i++) visit(node.namedChild(i)!, inPipeline, nested);
   };
-  visit(root, false, false);
+  try {
+    visit(false, false);
+  } finally {
+    cursor.delete();
+  }
   commands.sort((a, b) => a.start - b.start);
   return { commands, hasPipeline, error };
 }
@@ -349,7 +382,7 @@ export class ShellParser {
       const tree = this.parser.parse(script.text);
       if (!tree) throw new Error('tree-sitter returned no tree');
       try {
-        raw = collect(tree.rootNode);
+        raw = collect(tree, script.text);
       } finally {
         tree.delete(); // trees live in WebAssembly memory
       }
