@@ -1,5 +1,5 @@
 import type { Range } from '../../dockerfile/model';
-import { mappedText } from '../../dockerfile/model';
+import { mappedText, rangeText } from '../../dockerfile/model';
 import { suggestName } from '../../dockerfile/spelling';
 import { expandWord, globalScope } from '../../dockerfile/variables';
 import { buildkitDocs, defineRule } from '../define';
@@ -23,6 +23,8 @@ export default defineRule(
     const model = ctx.model;
     const globals = globalScope(model);
     const check = (region: Range) => {
+      // Most regions hold no variable: the text as written answers that without mapping it.
+      if (!rangeText(model, region).includes('$')) return;
       const mapped = mappedText(model, region);
       if (!mapped.text.includes('$')) return;
       // BuildKit reports each undeclared name once per image or --platform value.

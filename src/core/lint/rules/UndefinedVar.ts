@@ -1,5 +1,5 @@
 import type { Instruction, Range } from '../../dockerfile/model';
-import { mappedText } from '../../dockerfile/model';
+import { mappedText, rangeText } from '../../dockerfile/model';
 import { levenshtein, suggestName } from '../../dockerfile/spelling';
 import { expandWord, globalScope, parentStageIndex, predefinedArgs } from '../../dockerfile/variables';
 import { buildkitDocs, defineRule } from '../define';
@@ -100,6 +100,8 @@ export default defineRule(
       scopes.push(scope);
 
       const check = (instruction: Instruction, region: Range, reported: Set<string>) => {
+        // Most regions hold no variable: the text as written answers that without mapping it.
+        if (!rangeText(model, region).includes('$')) return;
         const mapped = mappedText(model, region);
         if (!mapped.text.includes('$')) return;
         const expansion = expandWord(mapped.text, (k) => (scope.known.has(k) || PROXY_ARGS.has(k) ? '' : undefined), model.escapeChar);
