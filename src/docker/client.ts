@@ -39,7 +39,11 @@ export function dockerodeOptions(endpoint: DockerEndpoint): Dockerode.DockerOpti
 }
 
 export function createDockerClient(inputs: EndpointInputs = {}): DockerClient {
-  const endpoint = resolveEndpoint(inputs);
+  return clientForEndpoint(resolveEndpoint(inputs));
+}
+
+/** A client for an endpoint already resolved. */
+export function clientForEndpoint(endpoint: DockerEndpoint): DockerClient {
   // Loaded on first use: dockerode (with gRPC and ssh2) costs ~50 ms, which `shipshape lint` never needs.
   const DockerodeClass = require('dockerode') as typeof Dockerode;
   return { api: new DockerodeClass(dockerodeOptions(endpoint)), endpoint };

@@ -37,7 +37,12 @@ export interface EndpointInputs {
 }
 
 export class EndpointError extends Error {
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+    /** Where it went wrong, when a file did: config.json or a context's meta.json. */
+    readonly where: { file?: string; context?: string } = {},
+  ) {
     super(message);
     this.name = 'EndpointError';
   }
@@ -78,7 +83,36 @@ export function resolveEndpoint(inputs: EndpointInputs = {}): DockerEndpoint {
   return defaultEndpoint(env, platform, exists);
 }
 
-function defaultEndpoint(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, exists: (f: string) => boolean): DockerEndpoint {
+/** True when the endpoint comes from config.json's `currentContext`, i.e. `docker context use` changes it:
+ * neither a host nor a context is given, and DOCKER_HOST and DOCKER_CONTEXT are not in the environment. */
+export function followsCurrentContext(inputs: EndpointInputs = {}): boolean {
+  const env = inputs.env ?? process.env;
+  return !inputs.host && !inputs.context && !env.DOCKER_HOST && !env.DOCKER_CONTEXT;
+}
+
+/**
+ * The name of the context in effect, with the same precedence as resolveEndpoint, without reading its
+ * meta.json: undefined when a host (setting or DOCKER_HOST) decides instead; "default" when nothing does.
+ * Throws EndpointError when config.json has to be read and is malformed.
+ */
+export function currentContextName(inputs: EndpointInputs = {}): string | undefined {
+  const env = inputs.env ?? process.env;
+  if (inputs.host) return undefined;
+  if (inputs.context) return inputs.context;
+  if (env.DOCKER_HOST) return undefined;
+  return env.DOCKER_CONTEXT || readCurrentContext(env, inputs.homeDir ?? os.homedir()) || 'default';
+}
+
+/** Docker stores a context's metadata under the SHA-256 of its name. */
+export function contextDigest(name: string): string {
+  return crypto.createHash('sha256').update(name).digest('hex');
+}
+
+export function contextMetaFile(configDir: string, name: string): string {
+  return path.join(configDir, 'contexts', 'meta', contextDigest(name), 'meta.json');
+}
+
+export function defaultEndpoint(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, exists: (f: string) => boolean = fs.existsSync): DockerEndpoint {
   const candidates = defaultSocketCandidates(env, platform);
   const found = candidates.find((c) => !c.startsWith('unix://') || exists(c.slice('unix://'.length)));
   return { host: found ?? candidates[0]!, source: 'default' };
@@ -93,33 +127,45 @@ function readCurrentContext(env: NodeJS.ProcessEnv, home: string): string | unde
     return undefined; // no config.json: the default context
   }
   try {
-    const parsed = JSON.parse(text) as { currentContext?: unknown };
-    return typeof parsed.currentContext === 'string' && parsed.currentContext ? parsed.currentContext : undefined;
+    const parsed = JSON.parse(text) as { currentContext?: unknown } | null;
+    const current = parsed?.currentContext;
+    return typeof current === 'string' && current ? current : undefined;
   } catch (error) {
-    throw new EndpointError(`${file}: not valid JSON (${(error as Error).message})`, 'fix or remove the file, or set DOCKER_HOST');
+    throw new EndpointError(`${file}: not valid JSON (${(error as Error).message})`, 'fix or remove the file, or set DOCKER_HOST', { file });
   }
 }
 
 function fromContext(name: string, env: NodeJS.ProcessEnv, home: string, platform: NodeJS.Platform, exists: (f: string) => boolean): DockerEndpoint {
   if (name === 'default') return { ...defaultEndpoint(env, platform, exists), source: 'context', context: 'default' };
   const configDir = dockerConfigDir(env, home);
-  const digest = crypto.createHash('sha256').update(name).digest('hex');
-  const metaFile = path.join(configDir, 'contexts', 'meta', digest, 'meta.json');
-  let meta: { Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } } };
+  const digest = contextDigest(name);
+  const metaFile = contextMetaFile(configDir, name);
+  let meta: { Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } } } | null;
   try {
     meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new EndpointError(
-      missing ? `Docker context "${name}" not found (no ${metaFile})` : `${metaFile}: ${(error as Error).message}`,
-      'list contexts with `docker context ls`, or pick another in the shipshape.docker.context setting',
+      missing
+        ? `Docker context "${name}" not found (no ${metaFile})`
+        : `${metaFile}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`,
+      missing
+        ? 'list contexts with `docker context ls`, or pick another in the shipshape.docker.context setting'
+        : 'fix the file, or recreate the context with `docker context rm` and `docker context create`',
+      { file: metaFile, context: name },
     );
   }
-  const docker = meta.Endpoints?.docker;
+  const docker = meta?.Endpoints?.docker;
   if (!docker?.Host) {
-    throw new EndpointError(`Docker context "${name}" has no docker endpoint (${metaFile})`, 'recreate it with `docker context create`');
+    throw new EndpointError(`Docker context "${name}" has no docker endpoint (${metaFile})`, 'recreate it with `docker context create`', { file: metaFile, context: name });
   }
-  const endpoint: DockerEndpoint = { host: normalizeHost(docker.Host), source: 'context', context: name };
+  let host: string;
+  try {
+    host = normalizeHost(docker.Host);
+  } catch (error) {
+    throw new EndpointError(`${metaFile}: ${(error as Error).message}`, (error as EndpointError).hint ?? '', { file: metaFile, context: name });
+  }
+  const endpoint: DockerEndpoint = { host, source: 'context', context: name };
   const tlsDir = path.join(configDir, 'contexts', 'tls', digest, 'docker');
   const file = (f: string) => (fs.existsSync(path.join(tlsDir, f)) ? path.join(tlsDir, f) : undefined);
   const [ca, cert, key] = [file('ca.pem'), file('cert.pem'), file('key.pem')];

@@ -5,11 +5,15 @@ import { EventEmitter } from 'node:events';
 import { ApiContainerListEntry, ContainerSummary, sortContainers, summarizeContainer } from '../core/containers/summary';
 import { ImageSummary, NetworkSummary, VolumeSummary, effectOf, summarizeImage, summarizeNetwork, summarizeVolume } from '../core/containers/objects';
 import { DaemonUnreachableError, DockerClient, describeConnectionError, isConnectionError } from './client';
+import type { EndpointError } from './endpoint';
 
 export type Connection =
   | { kind: 'connecting'; endpoint: string }
   | { kind: 'connected'; endpoint: string; version: string }
-  | { kind: 'disconnected'; endpoint: string; reason: string; retryInMs: number };
+  | { kind: 'disconnected'; endpoint: string; reason: string; retryInMs: number }
+  /** Which daemon to use could not be worked out (a malformed config.json or meta.json, a missing
+   * context): nothing to retry until the settings or files change. */
+  | { kind: 'misconfigured'; endpoint: string; reason: string; hint: string; file?: string };
 
 export type ModelChange = 'connection' | 'containers' | 'images' | 'networks' | 'volumes';
 
@@ -36,8 +40,23 @@ export class DockerModel {
   private holding: string[] | undefined;
   private running = false;
 
-  constructor(private client: DockerClient) {
-    this.state = { kind: 'connecting', endpoint: client.endpoint.host };
+  private client: DockerClient | undefined;
+
+  /** A client, or the error that stopped one from being made (shown until setClient gives one). */
+  constructor(client: DockerClient | EndpointError) {
+    this.state = { kind: 'connecting', endpoint: '' };
+    this.use(client);
+  }
+
+  private use(client: DockerClient | EndpointError): void {
+    if (client instanceof Error) {
+      this.client = undefined;
+      const where = client.where.context ? `context "${client.where.context}"` : (client.where.file ?? '');
+      this.state = { kind: 'misconfigured', endpoint: where, reason: client.message, hint: client.hint, ...(client.where.file ? { file: client.where.file } : {}) };
+    } else {
+      this.client = client;
+      this.state = { kind: 'connecting', endpoint: client.endpoint.host };
+    }
   }
 
   get connection(): Connection {
@@ -66,34 +85,49 @@ export class DockerModel {
     await this.connect();
   }
 
-  /** Points the model at another daemon (a setting or context changed). */
-  async setClient(client: DockerClient): Promise<void> {
-    this.client = client;
+  /**
+   * Points the model at another daemon (a setting or the context changed), or at the error that
+   * prevents choosing one. Everything of the previous daemon is dropped at once and the views say
+   * "connecting" (or show the error); the model connects if it was live.
+   */
+  async setClient(client: DockerClient | EndpointError): Promise<void> {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = undefined;
+    this.pendingIds.clear();
+    this.generation++; // answers still on their way from the previous daemon are dropped
+    this.closeStream();
+    this.attempt = 0;
     this.containerMap.clear();
     this.sortedContainers = undefined;
     this.images = [];
     this.networks = [];
     this.volumes = [];
-    await this.refresh();
+    this.use(client);
+    this.emitter.emit('change', 'connection');
+    if (this.running && this.client) await this.connect();
   }
 
-  private async connect(): Promise<void> {
+  /** `retrying`: an automatic retry after a failure, which leaves "disconnected" shown until it succeeds. */
+  private async connect(retrying = false): Promise<void> {
     clearTimeout(this.retryTimer);
     this.closeStream();
     const generation = ++this.generation;
-    const endpoint = this.client.endpoint.host;
-    if (this.state.kind !== 'connected') this.setConnection({ kind: 'connecting', endpoint });
+    const client = this.client;
+    if (!client) return; // misconfigured: the settings or files have to change first
+    const endpoint = client.endpoint.host;
+    if (this.state.kind !== 'connected' && !(retrying && this.state.kind === 'disconnected')) this.setConnection({ kind: 'connecting', endpoint });
     try {
       // Subscribe first and hold the events until the lists are read: nothing that happens meanwhile
       // is missed, and nothing older than the lists is applied on top of them.
-      const stream = (await this.client.api.getEvents()) as NodeJS.ReadableStream;
+      const stream = (await client.api.getEvents()) as NodeJS.ReadableStream;
       if (generation !== this.generation) {
         (stream as unknown as { destroy?: () => void }).destroy?.();
         return;
       }
       const held: string[] = [];
       this.listen(stream, generation, held);
-      const [version] = await Promise.all([this.client.api.version() as Promise<{ Version?: string }>, this.loadAll()]);
+      const [version] = await Promise.all([client.api.version() as Promise<{ Version?: string }>, this.loadAll(client, generation)]);
       if (generation !== this.generation) return;
       this.attempt = 0;
       this.setConnection({ kind: 'connected', endpoint, version: version.Version ?? '' });
@@ -146,16 +180,30 @@ export class DockerModel {
         } else this.reloadContainer(effect.id);
         break;
       case 'images':
-        void this.guard(this.loadImages()).then(() => this.changed('images'));
+        this.reloadList('images', (client) => this.readImages(client));
         break;
       case 'networks':
-        void this.guard(this.loadNetworks()).then(() => this.changed('networks'));
+        this.reloadList('networks', (client) => this.readNetworks(client));
         if (effect.container) this.reloadContainer(effect.container);
         break;
       case 'volumes':
-        void this.guard(this.loadVolumes()).then(() => this.changed('volumes'));
+        this.reloadList('volumes', (client) => this.readVolumes(client));
         break;
     }
+  }
+
+  /** Reads one list again after an event; dropped when another daemon (or a reconnection) came meanwhile. */
+  private reloadList<K extends 'images' | 'networks' | 'volumes'>(key: K, read: (client: DockerClient) => Promise<DockerModel[K]>): void {
+    const client = this.client;
+    const generation = this.generation;
+    if (!client) return;
+    void this.guard(
+      read(client).then((list) => {
+        if (generation !== this.generation) return;
+        (this as Pick<DockerModel, K>)[key] = list;
+        this.changed(key);
+      }),
+    );
   }
 
   /** Coalesces container reloads: a burst of events becomes one filtered list request, and ids that
@@ -170,11 +218,14 @@ export class DockerModel {
     this.pendingTimer = undefined;
     const ids = [...this.pendingIds];
     this.pendingIds.clear();
-    if (!ids.length) return;
+    const client = this.client;
+    const generation = this.generation;
+    if (!ids.length || !client) return;
     this.reloading = true;
     await this.guard(
       (async () => {
-        const entries = (await this.client.api.listContainers({ all: true, filters: { id: ids } })) as ApiContainerListEntry[];
+        const entries = (await client.api.listContainers({ all: true, filters: { id: ids } })) as ApiContainerListEntry[];
+        if (generation !== this.generation) return;
         const found = new Set(entries.map((e) => e.Id));
         for (const e of entries) this.containerMap.set(e.Id, summarizeContainer(e));
         for (const id of ids) if (!found.has(id)) this.containerMap.delete(id);
@@ -194,33 +245,43 @@ export class DockerModel {
     }
   }
 
-  private async loadAll(): Promise<void> {
-    const entries = (await this.client.api.listContainers({ all: true })) as ApiContainerListEntry[];
+  private async loadAll(client: DockerClient, generation: number): Promise<void> {
+    const [entries, images, networks, volumes] = await Promise.all([
+      client.api.listContainers({ all: true }) as Promise<ApiContainerListEntry[]>,
+      this.readImages(client),
+      this.readNetworks(client),
+      this.readVolumes(client),
+    ]);
+    if (generation !== this.generation) return; // another daemon was chosen meanwhile
     this.containerMap = new Map(entries.map((e) => [e.Id, summarizeContainer(e)]));
-    await Promise.all([this.loadImages(), this.loadNetworks(), this.loadVolumes()]);
+    this.images = images;
+    this.networks = networks;
+    this.volumes = volumes;
     for (const change of ['containers', 'images', 'networks', 'volumes'] as const) this.changed(change);
   }
 
-  private async loadImages(): Promise<void> {
-    this.images = ((await this.client.api.listImages()) as Parameters<typeof summarizeImage>[0][]).map(summarizeImage).sort((a, b) => (a.tags[0] ?? '~').localeCompare(b.tags[0] ?? '~'));
+  private async readImages(client: DockerClient): Promise<ImageSummary[]> {
+    return ((await client.api.listImages()) as Parameters<typeof summarizeImage>[0][]).map(summarizeImage).sort((a, b) => (a.tags[0] ?? '~').localeCompare(b.tags[0] ?? '~'));
   }
 
-  private async loadNetworks(): Promise<void> {
-    this.networks = ((await this.client.api.listNetworks()) as Parameters<typeof summarizeNetwork>[0][]).map(summarizeNetwork).sort((a, b) => a.name.localeCompare(b.name));
+  private async readNetworks(client: DockerClient): Promise<NetworkSummary[]> {
+    return ((await client.api.listNetworks()) as Parameters<typeof summarizeNetwork>[0][]).map(summarizeNetwork).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  private async loadVolumes(): Promise<void> {
-    const result = (await this.client.api.listVolumes()) as { Volumes?: Parameters<typeof summarizeVolume>[0][] | null };
-    this.volumes = (result.Volumes ?? []).map(summarizeVolume).sort((a, b) => a.name.localeCompare(b.name));
+  private async readVolumes(client: DockerClient): Promise<VolumeSummary[]> {
+    const result = (await client.api.listVolumes()) as { Volumes?: Parameters<typeof summarizeVolume>[0][] | null };
+    return (result.Volumes ?? []).map(summarizeVolume).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private lost(error: unknown): void {
-    const endpoint = this.client.endpoint.host;
-    const reason = error instanceof DaemonUnreachableError ? error.reason : isConnectionError(error) ? describeConnectionError(error, this.client.endpoint) : String((error as Error)?.message ?? error);
+    const client = this.client;
+    if (!client) return;
+    const endpoint = client.endpoint.host;
+    const reason = error instanceof DaemonUnreachableError ? error.reason : isConnectionError(error) ? describeConnectionError(error, client.endpoint) : String((error as Error)?.message ?? error);
     const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
     this.setConnection({ kind: 'disconnected', endpoint, reason, retryInMs });
-    if (this.running) this.retryTimer = setTimeout(() => void this.connect(), retryInMs);
+    if (this.running) this.retryTimer = setTimeout(() => void this.connect(true), retryInMs);
   }
 
   private closeStream(): void {
@@ -230,7 +291,10 @@ export class DockerModel {
   }
 
   private setConnection(state: Connection): void {
-    const same = state.kind === this.state.kind && (state.kind !== 'disconnected' || (this.state.kind === 'disconnected' && this.state.reason === state.reason));
+    const same =
+      state.kind === this.state.kind &&
+      state.endpoint === this.state.endpoint &&
+      (state.kind !== 'disconnected' || (this.state.kind === 'disconnected' && this.state.reason === state.reason));
     this.state = state;
     if (!same) this.emitter.emit('change', 'connection');
   }

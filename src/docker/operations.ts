@@ -8,10 +8,12 @@ import { finished, pipeline } from 'node:stream/promises';
 import type { ApiContainerStats } from '../core/containers/stats';
 import tar from 'tar-stream';
 import { DaemonUnreachableError, DockerClient, onDaemon } from './client';
+import { EndpointError } from './endpoint';
 
 /** The message a person should read for a failed daemon call: the daemon's own words when it gave some. */
 export function daemonMessage(error: unknown): string {
   if (error instanceof DaemonUnreachableError) return error.message;
+  if (error instanceof EndpointError) return `${error.message}; ${error.hint}`;
   const e = error as { json?: unknown; message?: unknown } | undefined;
   const json = e?.json as { message?: unknown } | undefined;
   if (json && typeof json === 'object' && typeof json.message === 'string' && json.message.trim()) return json.message.trim();
