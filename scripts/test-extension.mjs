@@ -34,8 +34,16 @@ async function waitForFile(file, deadline, isAlive) {
   return false;
 }
 
+/**
+ * The extension host's environment: where to write results, and a DOCKER_CONFIG of its own (empty: the
+ * default socket) so the context tests can write config.json and contexts without touching ~/.docker.
+ */
+function testEnv(resultsFile) {
+  return { SHIPSHAPE_TEST_RESULTS: resultsFile, DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-docker-config-')) };
+}
+
 async function runUnderServer(resultsFile, workspace) {
-  const server = await startVSCodeServer({ env: { SHIPSHAPE_TEST_RESULTS: resultsFile } });
+  const server = await startVSCodeServer({ env: testEnv(resultsFile) });
   console.log(`VS Code server ${server.base} (log: ${server.logFile})`);
   const { browser, page } = await openBrowser(server.browser);
   const relay = (line) => {
@@ -73,7 +81,7 @@ async function runUnderElectron(resultsFile, workspace) {
     extensionDevelopmentPath: root,
     extensionTestsPath: testsEntry,
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-    extensionTestsEnv: { SHIPSHAPE_TEST_RESULTS: resultsFile },
+    extensionTestsEnv: testEnv(resultsFile),
   }).catch((error) => {
     // A failing test makes VS Code exit non-zero; the results file says which.
     if (!fs.existsSync(resultsFile)) throw error;

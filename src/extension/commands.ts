@@ -1,13 +1,16 @@
 // Every command, as a small function of the context, listed in one table.
 import * as vscode from 'vscode';
 import { containerCommands } from './containers/commands';
+import { switchContext } from './containers/switch-context';
 import { ShipshapeContext } from './context';
 import { showRule } from './lint/actions';
 
 export type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
 
 export const commands: Record<string, CommandFactory> = {
-  'shipshape.containers.refresh': (ctx) => () => ctx.docker.refresh(),
+  // Reads the settings and Docker's files again, then reconnects (the view's retry action too).
+  'shipshape.containers.refresh': (ctx) => () => ctx.reconnect(true),
+  'shipshape.switchContext': switchContext,
   'shipshape.lint.showRule': () => (id) => showRule(id),
   ...containerCommands,
 };

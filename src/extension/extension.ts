@@ -15,6 +15,8 @@ import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
 export interface ShipshapeApi {
   context: ShipshapeContext;
   containersView: DockerTreeProvider;
+  /** The status bar item, once the Containers view has been shown. */
+  statusItem(): DaemonStatusItem | undefined;
 }
 
 export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
@@ -28,7 +30,7 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     details.setVisible(containersTree.visible);
     if (!containersTree.visible) return;
     void ctx.docker.start();
-    statusItem ??= new DaemonStatusItem(ctx.docker, () => ctx.client.endpoint);
+    statusItem ??= new DaemonStatusItem(ctx.docker, () => ctx.endpoint);
   };
   extension.subscriptions.push(
     ctx,
@@ -41,7 +43,13 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     containersTree.onDidCollapseElement((e) => e.element.kind === 'section' && e.element.section === 'resources' && details.watch(e.element.containerId, false)),
     vscode.window.registerTreeDataProvider('shipshape.labs', new LabsTreeProvider()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsDaemon(e)) void ctx.reconnect();
+      if (affectsDaemon(e)) {
+        void ctx.reconnect().then(() => {
+          // A setting just changed by hand (or by Switch Docker Context): say at once when it cannot work.
+          const problem = ctx.endpoints.current.error;
+          if (problem) void vscode.window.showErrorMessage(`Shipshape: ${problem.message}; ${problem.hint}`);
+        });
+      }
       if (affectsLint(e)) ctx.linting.relintAll();
       if (e.affectsConfiguration('shipshape.containers.groupBy')) containersView.refresh();
     }),
@@ -54,7 +62,7 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     { dispose: () => statusItem?.dispose() },
   );
   loadWhenVisible();
-  return { context: ctx, containersView };
+  return { context: ctx, containersView, statusItem: () => statusItem };
 }
 
 export function deactivate(): void {

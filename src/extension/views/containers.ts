@@ -29,7 +29,7 @@ export type DockerNode =
   | { kind: 'image'; image: ImageSummary }
   | { kind: 'network'; network: NetworkSummary }
   | { kind: 'volume'; volume: VolumeSummary }
-  | { kind: 'message'; text: string; detail?: string; icon: string; retry: boolean };
+  | { kind: 'message'; text: string; detail?: string; icon: string; retry: boolean; command?: string };
 
 const STATE_ICON: Record<ContainerState, [string, string | undefined]> = {
   running: ['vm-running', 'testing.iconPassed'],
@@ -49,6 +49,9 @@ const GROUPS: { group: GroupKind; label: string; icon: string }[] = [
   { group: 'volumes', label: 'Volumes', icon: 'database' },
 ];
 
+/** How long a connection may take before the view says "Connecting…" instead of what it showed. */
+const CONNECTING_REDRAW_DELAY_MS = 250;
+
 /** Stable node objects per group, so VS Code can refresh one group at a time. */
 const GROUP_NODES: Record<GroupKind, DockerNode> = {
   containers: { kind: 'group', group: 'containers' },
@@ -64,9 +67,35 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
   /** Section nodes are kept per container so one section can be redrawn (live stats). */
   private readonly sectionNodes = new Map<string, Map<SectionKind, DockerNode>>();
 
+  private connectingTimer: NodeJS.Timeout | undefined;
+
   constructor(private readonly model: DockerModel, private readonly details?: ContainerDetailsSource) {
-    this.subscriptions = [model.onDidChange((change: ModelChange) => this.changed.fire(change === 'connection' ? undefined : GROUP_NODES[change]))];
+    this.subscriptions = [model.onDidChange((change: ModelChange) => this.modelChanged(change))];
     if (details) this.subscriptions.push(details.onDidChangeLive((id) => this.changed.fire(this.sectionNode(id, 'resources'))));
+  }
+
+  /**
+   * VS Code redraws a tree at once on the first change, then at most once per 200 ms (the extension
+   * host debounces onDidChangeTreeData, leading edge). Drawing "Connecting…" at the start of every
+   * (re)connection would push the tree that usually follows ~100 ms later (a context switch: connect,
+   * 4 lists) to the end of that window. So "Connecting…" is drawn only when connecting takes a while,
+   * and groups are redrawn only while they are shown: the connected state redraws everything at once.
+   */
+  private modelChanged(change: ModelChange): void {
+    if (change !== 'connection') {
+      if (this.model.connection.kind === 'connected') this.changed.fire(GROUP_NODES[change]);
+      return;
+    }
+    clearTimeout(this.connectingTimer);
+    this.connectingTimer = undefined;
+    if (this.model.connection.kind === 'connecting') {
+      this.connectingTimer = setTimeout(() => {
+        this.connectingTimer = undefined;
+        this.changed.fire(undefined);
+      }, CONNECTING_REDRAW_DELAY_MS);
+      return;
+    }
+    this.changed.fire(undefined);
   }
 
   sectionNode(containerId: string, section: SectionKind): DockerNode {
@@ -126,6 +155,21 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     }
   }
 
+  /** Tooltips of containers and images, made on hover: hundreds of rows are sent to the workbench without them. */
+  resolveTreeItem(item: vscode.TreeItem, node: DockerNode): vscode.TreeItem {
+    if (item.tooltip !== undefined) return item;
+    if (node.kind === 'container') {
+      const c = node.container;
+      item.tooltip = new vscode.MarkdownString(
+        [`**${c.name}** \`${c.id.slice(0, 12)}\``, `Image: \`${c.image}\``, `State: ${c.state} (${c.status})`, `Created: ${c.created}`].join('\n\n'),
+      );
+    } else if (node.kind === 'image') {
+      const i = node.image;
+      item.tooltip = new vscode.MarkdownString([`\`${i.id}\``, ...i.tags.map((t) => `- ${t}`), `Created: ${i.created}`].join('\n\n'));
+    }
+    return item;
+  }
+
   /** Redraws the whole tree (a view setting changed). */
   refresh(): void {
     this.changed.fire(undefined);
@@ -181,6 +225,8 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
           item.description = 'click to retry';
           item.command = { command: 'shipshape.containers.refresh', title: 'Retry' };
           item.contextValue = 'shipshape.retry';
+        } else if (node.command) {
+          item.command = { command: node.command, title: node.text };
         }
         return item;
       }
@@ -192,7 +238,6 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
         item.id = `image:${i.id}`;
         item.description = `${formatSize(i.size)}${i.tags.length > 1 ? ` · +${i.tags.length - 1} tags` : ''}`;
         item.iconPath = new vscode.ThemeIcon('package');
-        item.tooltip = new vscode.MarkdownString([`\`${i.id}\``, ...i.tags.map((t) => `- ${t}`), `Created: ${i.created}`].join('\n\n'));
         item.contextValue = 'shipshape.image';
         return item;
       }
@@ -219,6 +264,7 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
   }
 
   dispose(): void {
+    clearTimeout(this.connectingTimer);
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
@@ -231,11 +277,10 @@ function containerItem(c: ContainerSummary): vscode.TreeItem {
   const [icon, color] = STATE_ICON[c.state];
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   item.contextValue = `shipshape.container.${c.state}`;
-  item.tooltip = new vscode.MarkdownString(
-    [`**${c.name}** \`${c.id.slice(0, 12)}\``, `Image: \`${c.image}\``, `State: ${c.state} (${c.status})`, `Created: ${c.created}`].join('\n\n'),
-  );
   return item;
 }
+
+const SWITCH_CONTEXT_NODE: DockerNode = { kind: 'message', text: 'Switch Docker Context…', detail: 'Pick another of Docker\'s contexts for Shipshape', icon: 'server-environment', retry: false, command: 'shipshape.switchContext' };
 
 export function rootNodes(model: DockerModel): DockerNode[] {
   const c = model.connection;
@@ -243,7 +288,17 @@ export function rootNodes(model: DockerModel): DockerNode[] {
     case 'connecting':
       return [{ kind: 'message', text: 'Connecting to Docker…', detail: c.endpoint, icon: 'loading~spin', retry: false }];
     case 'disconnected':
-      return [{ kind: 'message', text: `Docker is not reachable: ${c.reason}`, detail: `Retrying automatically (${c.endpoint}).`, icon: 'debug-disconnect', retry: true }];
+      return [
+        { kind: 'message', text: `Docker is not reachable: ${c.reason}`, detail: `Retrying automatically (${c.endpoint}).`, icon: 'debug-disconnect', retry: true },
+        SWITCH_CONTEXT_NODE,
+      ];
+    case 'misconfigured':
+      // Two rows, so the file and the way out are both visible without hovering.
+      return [
+        { kind: 'message', text: `Cannot tell which Docker daemon to use: ${c.reason}`, detail: `${c.reason}\n\nFix it and Shipshape reconnects by itself.`, icon: 'warning', retry: true },
+        { kind: 'message', text: `Hint: ${c.hint}`, icon: 'lightbulb', retry: false },
+        SWITCH_CONTEXT_NODE,
+      ];
     case 'connected':
       return GROUPS.map((g) => GROUP_NODES[g.group]);
   }

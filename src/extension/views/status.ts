@@ -1,4 +1,5 @@
 // The status bar item: which daemon (context or host) and whether it answers. Renders the model.
+// A click switches the Docker context; the tooltip also offers to reconnect.
 import * as vscode from 'vscode';
 import type { DockerEndpoint } from '../../docker/endpoint';
 import type { DockerModel } from '../../docker/model';
@@ -7,35 +8,76 @@ export class DaemonStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('shipshape.daemon', vscode.StatusBarAlignment.Left, 10);
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly model: DockerModel, private readonly endpoint: () => DockerEndpoint) {
+  /** `endpoint` is undefined while no endpoint could be resolved (the model says why). */
+  constructor(private readonly model: DockerModel, private readonly endpoint: () => DockerEndpoint | undefined) {
     this.item.name = 'Shipshape: Docker daemon';
-    this.item.command = 'shipshape.containers.refresh';
+    this.item.command = { command: 'shipshape.switchContext', title: 'Switch Docker Context…' };
     this.subscription = model.onDidChange((change) => change === 'connection' && this.render());
     this.render();
     this.item.show();
   }
 
+  /** What the item shows now (for tests). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  /** The command a click runs. */
+  get command(): string | undefined {
+    const c = this.item.command;
+    return typeof c === 'string' ? c : c?.command;
+  }
+
+  /** The tooltip's sentence, without its command links. */
+  get tooltip(): string {
+    return this.plainTooltip;
+  }
+
+  private plainTooltip = '';
+
   render(): void {
     const endpoint = this.endpoint();
-    const where = endpoint.context ? `context ${endpoint.context}` : endpoint.host;
     const c = this.model.connection;
-    if (c.kind === 'connected') {
-      this.item.text = `$(vm-running) Docker ${c.version}`;
-      this.item.tooltip = `Connected to ${where} (${endpoint.host}). Click to reload.`;
-      this.item.backgroundColor = undefined;
-    } else if (c.kind === 'connecting') {
-      this.item.text = '$(loading~spin) Docker';
-      this.item.tooltip = `Connecting to ${where}…`;
-      this.item.backgroundColor = undefined;
-    } else {
-      this.item.text = '$(debug-disconnect) Docker: disconnected';
-      this.item.tooltip = `Docker is not reachable: ${c.reason}. Retrying; click to retry now.`;
-      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    const where = endpoint ? (endpoint.context ? `context "${endpoint.context}" (${endpoint.host})` : endpoint.host) : c.endpoint;
+    const suffix = endpoint?.context ? ` · ${endpoint.context}` : '';
+    const actions = '[Switch context](command:shipshape.switchContext) · [Reconnect](command:shipshape.containers.refresh)';
+    let text: string;
+    let tooltip: string;
+    let background: vscode.ThemeColor | undefined;
+    switch (c.kind) {
+      case 'connected':
+        text = `$(vm-running) Docker ${c.version}${suffix}`;
+        tooltip = `Connected to ${where}.`;
+        break;
+      case 'connecting':
+        text = `$(loading~spin) Docker${suffix}`;
+        tooltip = `Connecting to ${where}…`;
+        break;
+      case 'disconnected':
+        text = `$(debug-disconnect) Docker: disconnected${suffix}`;
+        tooltip = `Docker is not reachable: ${c.reason}. Retrying.`;
+        background = new vscode.ThemeColor('statusBarItem.warningBackground');
+        break;
+      case 'misconfigured':
+        text = '$(warning) Docker: settings problem';
+        tooltip = `Cannot tell which Docker daemon to use: ${c.reason}. Hint: ${c.hint}.`;
+        background = new vscode.ThemeColor('statusBarItem.errorBackground');
+        break;
     }
+    this.item.text = text;
+    this.plainTooltip = tooltip;
+    const markdown = new vscode.MarkdownString(`${escape(tooltip)}\n\n${actions}`);
+    markdown.isTrusted = { enabledCommands: ['shipshape.switchContext', 'shipshape.containers.refresh'] };
+    this.item.tooltip = markdown;
+    this.item.backgroundColor = background;
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, '\\$&');
 }
