@@ -1,11 +1,28 @@
 // What rule files use to declare themselves, to walk the instructions and commands they check, and to build fixes.
 import type { DockerfileModel, Instruction, Range } from '../dockerfile/model';
 import { allInstructions } from '../dockerfile/model';
-import type { ShellCommand, ShellScript } from '../dockerfile/shell';
+import type { ShellCommand } from '../dockerfile/shell';
 import type { Fix, Rule, RuleContext, RuleMeta, TextEdit } from './types';
 
 export function defineRule(meta: RuleMeta, check: Rule['check']): Rule {
   return { meta, check };
+}
+
+/**
+ * A rule that judges each instruction of `keywords` (ONBUILD triggers included) on its own: what it reports may
+ * depend only on the instruction's own lines, the escape character, the shell that runs it (ctx.shell), whether it
+ * is an ONBUILD trigger and ctx.settings — never on other instructions, its stage or the build context. The linter
+ * caches its findings per instruction (see Rule.perInstruction).
+ */
+export function defineInstructionRule(meta: RuleMeta, keywords: string | readonly string[], check: (instruction: Instruction, ctx: RuleContext) => void): Rule {
+  const list = typeof keywords === 'string' ? [keywords] : keywords;
+  return {
+    meta,
+    perInstruction: { keywords: list, check },
+    check: (ctx) => {
+      for (const instruction of instructionsOf(ctx.model, list)) check(instruction, ctx);
+    },
+  };
 }
 
 export const hadolintDocs = (id: string) => `https://github.com/hadolint/hadolint/wiki/${id}`;
@@ -66,6 +83,11 @@ function indexOf(model: DockerfileModel): InstructionIndex {
 
 const NONE: readonly Instruction[] = Object.freeze([]);
 
+/** Every instruction including ONBUILD triggers, in document order (shared: do not modify). */
+export function everyInstruction(model: DockerfileModel): readonly Instruction[] {
+  return indexOf(model).all;
+}
+
 /** Instructions with one of the keywords, including ONBUILD triggers when `withTriggers`, in document order (shared: do not modify). */
 export function instructionsOf(model: DockerfileModel, keywords: string | readonly string[], withTriggers = true): readonly Instruction[] {
   const index = indexOf(model);
@@ -76,42 +98,11 @@ export function instructionsOf(model: DockerfileModel, keywords: string | readon
   return source.filter((i) => keywords.includes(i.keyword));
 }
 
-export interface RunCommand {
-  command: ShellCommand;
-  /** The RUN (or ONBUILD's RUN) the command is in. */
-  instruction: Instruction;
-  script: ShellScript;
-}
-
-interface CommandIndex {
-  all: RunCommand[];
-  byName: Map<string, RunCommand[]>;
-}
-
-/** Per-model shell commands of every RUN, built once per lint (the shell parse is the context's, cached by text). */
-const commandIndexes = new WeakMap<DockerfileModel, CommandIndex>();
-
-/** Every shell command of every RUN, ONBUILD RUN included, in document order; with `names`, only commands of those names (shared: do not modify). */
-export function runCommands(ctx: RuleContext, ...names: string[]): readonly RunCommand[] {
-  let index = commandIndexes.get(ctx.model);
-  if (!index) {
-    index = { all: [], byName: new Map() };
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        const entry = { command, instruction, script };
-        index.all.push(entry);
-        const list = index.byName.get(command.name);
-        if (list) list.push(entry);
-        else index.byName.set(command.name, [entry]);
-      }
-    }
-    commandIndexes.set(ctx.model, index);
-  }
-  if (names.length === 0) return index.all;
-  if (names.length === 1) return index.byName.get(names[0]!) ?? [];
-  return index.all.filter((e) => names.includes(e.command.name));
+/** The shell commands of one instruction (see RuleContext.shell); with `names`, only commands of those names. */
+export function commandsIn(ctx: RuleContext, instruction: Instruction, ...names: string[]): readonly ShellCommand[] {
+  const script = ctx.shell(instruction);
+  if (!script) return [];
+  return names.length === 0 ? script.commands : script.commands.filter((c) => names.includes(c.name));
 }
 
 /** A JSON array literal of strings, as Docker's exec form wants it. */

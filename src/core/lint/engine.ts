@@ -1,12 +1,13 @@
 // The linter: parses once, runs the enabled rules, then applies configuration, pragmas and
 // directives. Used as-is by the editor and by `shipshape lint`.
-import { DockerfileModel, Instruction, parseDockerfile } from '../dockerfile/model';
+import { DockerfileModel, Instruction, Range, parseDockerfile } from '../dockerfile/model';
+import { everyInstruction } from './define';
 import { ShellParser, ShellScript, scriptOf } from '../dockerfile/shell';
 import { LintConfig, defaultConfig } from './config';
 import { Pragmas, readPragmas } from './pragmas';
 import { ShellcheckRunner, shellcheckFindings, shellcheckInputs, shellcheckMeta, shellcheckScript } from './shellcheck';
 import { allRules } from './rules';
-import type { BuildContextInfo, Finding, LocalImages, Rule, RuleContext, RuleMeta, Severity } from './types';
+import type { BuildContextInfo, Finding, LocalImages, Report, Rule, RuleContext, RuleMeta, Severity } from './types';
 
 export interface LintOptions {
   config?: Partial<LintConfig>;
@@ -17,15 +18,80 @@ export interface LintOptions {
 /** Shells whose scripts are not POSIX: shell rules do not apply to them. */
 const NON_POSIX_SHELL = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
 
+/** How many instructions' per-instruction findings a linter remembers. */
+const LOCAL_CACHE_ENTRIES = 20_000;
+
+interface CachedFindings {
+  /** The line the instruction started on when the findings were computed. */
+  line: number;
+  reports: { rule: number; report: Report }[];
+}
+
+interface ShellChoice {
+  /** What decides the shell: the `# hadolint shell=` pragma, and the whole text of the last SHELL before the instruction in its stage (a `-o pipefail` matters to rules). */
+  key: string;
+  /** Neither names a non-POSIX shell: shell rules apply. */
+  posix: boolean;
+}
+
+/** The shell of each instruction (ONBUILD triggers share their ONBUILD's). */
+function shellsOf(model: DockerfileModel, pragmas: Pragmas): Map<Instruction, ShellChoice> {
+  const out = new Map<Instruction, ShellChoice>();
+  const pragmaPosix = !(pragmas.shell && NON_POSIX_SHELL.test(pragmas.shell));
+  let current: ShellChoice = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+  for (const instruction of model.instructions) {
+    if (instruction.keyword === 'FROM') current = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+    out.set(instruction, current);
+    if (instruction.trigger) out.set(instruction.trigger, current);
+    if (instruction.keyword === 'SHELL') {
+      const program = instruction.json?.[0];
+      current = { key: `${pragmas.shell ?? ''}\0${instruction.argsText}`, posix: pragmaPosix && !(program && NON_POSIX_SHELL.test(program)) };
+    }
+  }
+  return out;
+}
+
+/** The whole lines a range covers, as written. */
+function linesOf(model: DockerfileModel, range: Range): string {
+  if (range.start.line === range.end.line) return model.lines[range.start.line] ?? '';
+  return model.lines.slice(range.start.line, range.end.line + 1).join('\n');
+}
+
+function shift(range: Range, delta: number): Range {
+  if (delta === 0) return range;
+  return { start: { line: range.start.line + delta, character: range.start.character }, end: { line: range.end.line + delta, character: range.end.character } };
+}
+
+function internalError(meta: RuleMeta, error: unknown): Finding {
+  return {
+    code: meta.id,
+    aliases: [],
+    severity: 'error',
+    message: `internal error in rule ${meta.id}: ${error instanceof Error ? error.message : String(error)} (please report this with the Dockerfile)`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    fixes: [],
+    source: meta.source,
+  };
+}
+
 export class Linter {
   private readonly byId = new Map<string, RuleMeta>();
   private defaultSeverities: readonly (Severity | 'off')[] | undefined;
+  /** Indexes of the per-instruction rules, by the keyword they check. */
+  private readonly localRules = new Map<string, number[]>();
+  /** Findings of per-instruction rules by instruction (see the key in runRules), oldest first. */
+  private readonly localCache = new Map<string, CachedFindings>();
 
   constructor(private readonly shellParser: ShellParser, readonly rules: readonly Rule[] = allRules) {
-    for (const rule of rules) {
+    rules.forEach((rule, index) => {
       this.byId.set(rule.meta.id, rule.meta);
       for (const alias of rule.meta.aliases ?? []) if (!this.byId.has(alias)) this.byId.set(alias, rule.meta);
-    }
+      for (const keyword of rule.perInstruction?.keywords ?? []) {
+        const list = this.localRules.get(keyword);
+        if (list) list.push(index);
+        else this.localRules.set(keyword, [index]);
+      }
+    });
   }
 
   static async create(options: { wasmDir?: string; rules?: readonly Rule[] } = {}): Promise<Linter> {
@@ -69,46 +135,91 @@ export class Linter {
     const model = parseDockerfile(text);
     const pragmas = readPragmas(model);
     const findings: Finding[] = [];
+    const shellChoices = shellsOf(model, pragmas);
     const shells = new Map<Instruction, ShellScript | null>();
     const shellOf = (instruction: Instruction) => {
-      if (!shells.has(instruction)) shells.set(instruction, this.parseShell(model, instruction, pragmas));
-      return shells.get(instruction)!;
+      let script = shells.get(instruction);
+      if (script === undefined) shells.set(instruction, (script = this.parseShell(model, instruction, shellChoices.get(instruction)!)));
+      return script;
     };
     const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
     const severities = this.severities(config, pragmas);
     // One context for all rules; `report` files findings under the rule that is running.
     let current: Rule = this.rules[0]!;
-    let severity: Severity = 'error';
+    let report: (r: Report) => void = () => {};
     const ctx: RuleContext = {
       model,
       settings,
       buildContext: options.buildContext,
       localImages: options.localImages,
       shell: shellOf,
-      report: (r) =>
-        findings.push({ code: current.meta.id, aliases: current.meta.aliases ?? [], severity, message: r.message, range: r.range, fixes: r.fixes ?? [], source: current.meta.source }),
+      report: (r) => report(r),
     };
-    for (let i = 0; i < this.rules.length; i++) {
-      const level = severities[i]!;
-      if (level === 'off') continue;
-      current = this.rules[i]!;
-      severity = level;
+    const run = (check: () => void) => {
       try {
-        current.check(ctx);
+        check();
       } catch (error) {
         // A rule bug must not hide the other findings; it is reported where people look.
+        findings.push(internalError(current.meta, error));
+        return false;
+      }
+      return true;
+    };
+
+    // Rules that look at one instruction at a time: their findings come from the cache when the instruction,
+    // where it starts and what it depends on are unchanged (an edit re-checks only what it touched).
+    const settingsKey = JSON.stringify(settings);
+    for (const instruction of everyInstruction(model)) {
+      const local = this.localRules.get(instruction.keyword);
+      if (!local) continue;
+      const start = instruction.range.start;
+      const key = `${settingsKey}\0${model.escapeChar}\0${shellChoices.get(instruction)!.key}\0${instruction.onbuildParent ? 'T' : ''}${start.character}\0${linesOf(model, instruction.range)}`;
+      let entry = this.localCache.get(key);
+      if (!entry) {
+        const computed: CachedFindings = { line: start.line, reports: [] };
+        let ok = true;
+        for (const index of local) {
+          current = this.rules[index]!;
+          report = (r) => computed.reports.push({ rule: index, report: r });
+          ok = run(() => current.perInstruction!.check(instruction, ctx)) && ok;
+        }
+        // A crash is reported once, not remembered.
+        if (ok) this.remember(key, computed);
+        entry = computed;
+      }
+      const delta = start.line - entry.line;
+      for (const { rule, report: r } of entry.reports) {
+        const severity = severities[rule]!;
+        if (severity === 'off') continue;
+        const meta = this.rules[rule]!.meta;
         findings.push({
-          code: current.meta.id,
-          aliases: [],
-          severity: 'error',
-          message: `internal error in rule ${current.meta.id}: ${error instanceof Error ? error.message : String(error)} (please report this with the Dockerfile)`,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          fixes: [],
-          source: current.meta.source,
+          code: meta.id,
+          aliases: meta.aliases ?? [],
+          severity,
+          message: r.message,
+          range: shift(r.range, delta),
+          fixes: delta === 0 ? (r.fixes ?? []) : (r.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: shift(e.range, delta), newText: e.newText })) })),
+          source: meta.source,
         });
       }
     }
+
+    // The other rules see the whole file.
+    for (let i = 0; i < this.rules.length; i++) {
+      const severity = severities[i]!;
+      if (severity === 'off' || this.rules[i]!.perInstruction) continue;
+      current = this.rules[i]!;
+      const meta = current.meta;
+      report = (r) =>
+        findings.push({ code: meta.id, aliases: meta.aliases ?? [], severity, message: r.message, range: r.range, fixes: r.fixes ?? [], source: meta.source });
+      run(() => current.check(ctx));
+    }
     return { model, config, pragmas, findings };
+  }
+
+  private remember(key: string, entry: CachedFindings): void {
+    if (this.localCache.size >= LOCAL_CACHE_ENTRIES) this.localCache.delete(this.localCache.keys().next().value!);
+    this.localCache.set(key, entry);
   }
 
   private finish(findings: Finding[], config: LintConfig, pragmas: Pragmas): Finding[] {
@@ -117,15 +228,8 @@ export class Linter {
     );
   }
 
-  private parseShell(model: DockerfileModel, instruction: Instruction, pragmas: Pragmas): ShellScript | null {
-    if (pragmas.shell && NON_POSIX_SHELL.test(pragmas.shell)) return null;
-    const stage = instruction.stage;
-    if (stage) {
-      // The last SHELL before this instruction in its stage decides which shell runs it.
-      const shellInstruction = stage.instructions.filter((i) => i.keyword === 'SHELL' && i.index < instruction.index).pop();
-      const program = shellInstruction?.json?.[0];
-      if (program && NON_POSIX_SHELL.test(program)) return null;
-    }
+  private parseShell(model: DockerfileModel, instruction: Instruction, shell: ShellChoice): ShellScript | null {
+    if (!shell.posix) return null; // shell rules do not apply to PowerShell or cmd scripts
     const script = scriptOf(model, instruction);
     return script ? this.shellParser.parse(script) : null;
   }

@@ -94,6 +94,19 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /**
+   * Set for a rule whose findings on an instruction depend on nothing but that instruction: its lines and where
+   * it starts, the escape character, the shell that runs it, whether it is an ONBUILD trigger, and the rule
+   * settings. The linter then runs `check` per instruction and remembers the findings by exactly that, so an
+   * edit re-checks only the instructions it changed. `check` above does the same for the whole file.
+   */
+  perInstruction?: InstructionCheck;
+}
+
+export interface InstructionCheck {
+  /** The keywords it checks (ONBUILD triggers included). */
+  keywords: readonly string[];
+  check(instruction: Instruction, ctx: RuleContext): void;
 }
 
 export interface Finding {

@@ -1,9 +1,9 @@
-// The helpers rules use to walk commands and build fixes.
+// The helpers rules use to declare themselves, walk commands and build fixes.
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../src/core/dockerfile/model';
 import { ShellParser, scriptOf } from '../../../src/core/dockerfile/shell';
-import { insertAfter, removalWithBlanks, runCommands } from '../../../src/core/lint/define';
-import type { RuleContext } from '../../../src/core/lint/types';
+import { commandsIn, defineInstructionRule, insertAfter, removalWithBlanks } from '../../../src/core/lint/define';
+import type { RuleContext, RuleMeta } from '../../../src/core/lint/types';
 
 describe('core/lint/define', () => {
   let parser: ShellParser;
@@ -14,13 +14,21 @@ describe('core/lint/define', () => {
     return { model, shell: (i) => { const script = scriptOf(model, i); return script ? parser.parse(script) : null; } } as RuleContext;
   };
 
-  it('runCommands walks every command of every RUN, ONBUILD RUN included, in order', () => {
-    const ctx = contextFor('FROM alpine\nRUN apk add a && echo ok\nCMD echo no\nRUN ["exec", "form"]\nONBUILD RUN apk add b\n');
-    assert.deepEqual([...runCommands(ctx)].map((c) => `${c.instruction.range.start.line}:${c.command.name}`), ['1:apk', '1:echo', '4:apk']);
-    const apk = [...runCommands(ctx, 'apk')];
-    assert.deepEqual(apk.map((c) => c.command.args.at(-1)!.value), ['a', 'b']);
-    assert.equal(apk[1]!.instruction.onbuildParent?.keyword, 'ONBUILD');
-    assert.equal(apk[0]!.script.commands.length, 2);
+  it('commandsIn lists the commands of one RUN, by name when asked; none for exec form', () => {
+    const ctx = contextFor('FROM alpine\nRUN apk add a && echo ok\nRUN ["exec", "form"]\nONBUILD RUN apk add b\n');
+    const [, run, exec, onbuild] = ctx.model.instructions;
+    assert.deepEqual(commandsIn(ctx, run!).map((c) => c.name), ['apk', 'echo']);
+    assert.deepEqual(commandsIn(ctx, run!, 'echo').map((c) => c.args[0]!.value), ['ok']);
+    assert.deepEqual(commandsIn(ctx, exec!), []);
+    assert.deepEqual(commandsIn(ctx, onbuild!.trigger!, 'apk').map((c) => c.args.at(-1)!.value), ['b']);
+  });
+
+  it('defineInstructionRule checks each instruction of its keywords, ONBUILD triggers included, in order, and says so for the cache', () => {
+    const seen: string[] = [];
+    const rule = defineInstructionRule({ id: 'X' } as RuleMeta, ['RUN', 'COPY'], (i) => seen.push(`${i.range.start.line}:${i.keyword}`));
+    rule.check(contextFor('FROM alpine\nRUN a\nCOPY b c\nENV d=e\nONBUILD RUN f\n'));
+    assert.deepEqual(seen, ['1:RUN', '2:COPY', '4:RUN']);
+    assert.deepEqual(rule.perInstruction?.keywords, ['RUN', 'COPY']);
   });
 
   it('insertAfter inserts at the end of a range', () => {
