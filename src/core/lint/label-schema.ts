@@ -1,6 +1,5 @@
 // The labels a label schema (`label-schema` in .hadolint.yaml) gives a type, for the rules that check their values.
-import type { KeyValue } from '../dockerfile/model';
-import { instructionsOf } from './define';
+import type { Instruction, KeyValue } from '../dockerfile/model';
 import type { LabelType, RuleContext } from './types';
 
 export interface TypedLabel {
@@ -10,17 +9,15 @@ export interface TypedLabel {
 }
 
 /**
- * LABEL pairs (ONBUILD LABEL too) whose key the schema types as `type` and whose value can be judged: not empty
- * (that is DL3051's finding) and without `$VAR` (only known at build time).
+ * The pairs of a LABEL (or ONBUILD LABEL) whose key the schema types as `type` and whose value can be judged: not
+ * empty (that is DL3051's finding) and without `$VAR` (only known at build time).
  */
-export function* typedLabels(ctx: RuleContext, type: LabelType): Generator<TypedLabel> {
+export function typedLabels(instruction: Instruction, ctx: RuleContext, type: LabelType): TypedLabel[] {
   const schema = ctx.settings.labelSchema;
-  const keys = new Set(Object.keys(schema).filter((k) => schema[k] === type));
-  if (keys.size === 0) return;
-  for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-    for (const kv of instruction.properties) {
-      const value = kv.value ?? '';
-      if (keys.has(kv.key) && value !== '' && !value.includes('$')) yield { kv, value };
-    }
+  const out: TypedLabel[] = [];
+  for (const kv of instruction.properties) {
+    const value = kv.value ?? '';
+    if (schema[kv.key] === type && value !== '' && !value.includes('$')) out.push({ kv, value });
   }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { trimQuotes } from '../../dockerfile/quotes';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3000',
     aliases: ['WorkdirRelativePath'],
@@ -14,14 +14,13 @@ export default defineRule(
     docs: hadolintDocs('DL3000'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'WORKDIR')) {
-      const path = instruction.args[0];
-      if (!path) continue;
-      const value = trimQuotes(path.value);
-      // Variables may expand to absolute paths; Windows paths (C:\, C:/) are absolute too.
-      if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) continue;
-      ctx.report({ range: path.range, message: `Use absolute WORKDIR: "${value}" is relative to the previous working directory` });
-    }
+  'WORKDIR',
+  (instruction, ctx) => {
+    const path = instruction.args[0];
+    if (!path) return;
+    const value = trimQuotes(path.value);
+    // Variables may expand to absolute paths; Windows paths (C:\, C:/) are absolute too.
+    if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) return;
+    ctx.report({ range: path.range, message: `Use absolute WORKDIR: "${value}" is relative to the previous working directory` });
   },
 );

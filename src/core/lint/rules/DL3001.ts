@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 
 /** Commands that make no sense in a build step, with the reason shown to the user. */
 const POINTLESS = new Map<string, string>([
@@ -13,7 +13,7 @@ const POINTLESS = new Map<string, string>([
   ['mount', 'a build step has no privileges to mount and nothing mounted would be kept in the image'],
 ]);
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3001',
     source: 'hadolint',
@@ -28,8 +28,9 @@ export default defineRule(
     docs: hadolintDocs('DL3001'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx)) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction)) {
       const reason = POINTLESS.get(command.name);
       if (!reason || !command.nameWord) continue;
       ctx.report({ range: command.nameWord.range, message: `Do not run \`${command.name}\` in a Docker build: ${reason}` });

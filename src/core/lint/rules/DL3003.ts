@@ -1,6 +1,6 @@
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3003',
     source: 'hadolint',
@@ -15,8 +15,9 @@ export default defineRule(
     docs: hadolintDocs('DL3003'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'cd')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'cd')) {
       const target = command.args[0]?.value;
       ctx.report({
         range: command.nameWord!.range,

@@ -1,7 +1,7 @@
 import type { Fix } from '../types';
-import { defineRule, fix, hadolintDocs, replace, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, replace, commandsIn } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3004',
     source: 'hadolint',
@@ -16,8 +16,9 @@ export default defineRule(
     docs: hadolintDocs('DL3004'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'sudo')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'sudo')) {
       const name = command.nameWord!;
       const next = command.args[0];
       const fixes: Fix[] = [];

@@ -1,8 +1,8 @@
 import { positionalArgs, subcommand } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { APT_GET_VALUED } from '../package-managers';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3008',
     source: 'hadolint',
@@ -17,8 +17,9 @@ export default defineRule(
     docs: hadolintDocs('DL3008'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'apt-get')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'apt-get')) {
       if (subcommand(command, APT_GET_VALUED) !== 'install') continue;
       for (const pkg of positionalArgs(command, APT_GET_VALUED).slice(1)) {
         // name=version pins; local .deb files and computed names cannot be judged.

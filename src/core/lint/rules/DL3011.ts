@@ -1,9 +1,9 @@
 import { trimQuotes } from '../../dockerfile/quotes';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
 const PORT_SPEC = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3011',
     source: 'hadolint',
@@ -15,16 +15,15 @@ export default defineRule(
     docs: hadolintDocs('DL3011'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'EXPOSE')) {
-      for (const arg of instruction.args) {
-        // Variables and malformed specs are not numbers this rule can judge.
-        const match = PORT_SPEC.exec(trimQuotes(arg.value));
-        if (!match) continue;
-        const bad = [match[1]!, match[2]].filter((p): p is string => p !== undefined).find((p) => Number(p) > 65535);
-        if (bad === undefined) continue;
-        ctx.report({ range: arg.range, message: `Valid UNIX ports range from 0 to 65535: ${bad} is out of range` });
-      }
+  'EXPOSE',
+  (instruction, ctx) => {
+    for (const arg of instruction.args) {
+      // Variables and malformed specs are not numbers this rule can judge.
+      const match = PORT_SPEC.exec(trimQuotes(arg.value));
+      if (!match) continue;
+      const bad = [match[1]!, match[2]].filter((p): p is string => p !== undefined).find((p) => Number(p) > 65535);
+      if (bad === undefined) continue;
+      ctx.report({ range: arg.range, message: `Valid UNIX ports range from 0 to 65535: ${bad} is out of range` });
     }
   },
 );

@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { PIP, PIP_INSTALL_VALUED, PYTHON } from '../package-managers';
 
 const VERSION_SYMBOL = /==|>=|<=|>|<|!=|~=/;
@@ -31,7 +31,7 @@ function pinned(pkg: string): boolean {
   return VCS.test(pkg) ? pkg.includes('@') : pkg.includes('/');
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3013',
     source: 'hadolint',
@@ -46,8 +46,9 @@ export default defineRule(
     docs: hadolintDocs('DL3013'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx)) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction)) {
       const args = installArgs(command);
       if (!args || args.some((a) => a.value === '.' || DELEGATED.test(a.value))) continue;
       for (const pkg of positionalArgs({ ...command, args }, PIP_INSTALL_VALUED)) {

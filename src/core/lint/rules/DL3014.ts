@@ -1,10 +1,10 @@
 import { hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 import { APT_GET_VALUED } from '../package-managers';
 
 const ASSUME_YES_OPTION = /^APT::Get::Assume-Yes=(true|yes|1)$/i;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3014',
     source: 'hadolint',
@@ -19,8 +19,9 @@ export default defineRule(
     docs: hadolintDocs('DL3014'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'apt-get')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'apt-get')) {
       const install = positionalArgs(command, APT_GET_VALUED)[0];
       if (install?.value !== 'install') continue;
       // As hadolint, -q counts too (apt-get: -qq implies -y); `-o APT::Get::Assume-Yes=true` is the long way.

@@ -1,10 +1,10 @@
 import { hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 import { APT_GET_VALUED } from '../package-managers';
 
 const NO_RECOMMENDS_OPTION = /^APT::Install-Recommends=(false|no|0)$/i;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3015',
     source: 'hadolint',
@@ -19,8 +19,9 @@ export default defineRule(
     docs: hadolintDocs('DL3015'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'apt-get')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'apt-get')) {
       const install = positionalArgs(command, APT_GET_VALUED)[0];
       if (install?.value !== 'install') continue;
       if (hasFlag(command, 'no-install-recommends') || command.args.some((a) => NO_RECOMMENDS_OPTION.test(a.value))) continue;

@@ -1,5 +1,5 @@
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { NPM_VALUED } from '../package-managers';
 
 /** `npm i` and `npm add` are the same command as `npm install`. */
@@ -16,7 +16,7 @@ function pinned(pkg: string): boolean {
   return name.includes('@');
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3016',
     source: 'hadolint',
@@ -31,8 +31,9 @@ export default defineRule(
     docs: hadolintDocs('DL3016'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'npm')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'npm')) {
       const positional = positionalArgs(command, NPM_VALUED);
       if (!INSTALL.has(positional[0]?.value ?? '')) continue;
       for (const pkg of positional.slice(1)) {

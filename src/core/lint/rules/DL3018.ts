@@ -1,11 +1,11 @@
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { APK_VALUED } from '../package-managers';
 
 /** `pkg=1.2-r0`, `pkg~1.2` (fuzzy) and `pkg>1.2`/`pkg<2` constraints all pin; a local .apk file is fixed anyway. */
 const PINNED = /[=~<>]|\.apk$/;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3018',
     source: 'hadolint',
@@ -20,8 +20,9 @@ export default defineRule(
     docs: hadolintDocs('DL3018'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'apk')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'apk')) {
       const positional = positionalArgs(command, APK_VALUED);
       if (positional[0]?.value !== 'add') continue;
       for (const pkg of positional.slice(1)) {

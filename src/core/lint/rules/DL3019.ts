@@ -1,9 +1,9 @@
 import { hasMountOver } from '../../dockerfile/mounts';
 import { hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, instructionsOf } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter } from '../define';
 import { APK_VALUED } from '../package-managers';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3019',
     source: 'hadolint',
@@ -18,22 +18,21 @@ export default defineRule(
     docs: hadolintDocs('DL3019'),
     fixable: true,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      // A BuildKit cache mount on /var/cache/apk keeps the apk cache out of the image.
-      if (hasMountOver(instruction, ['cache'], (target) => target.startsWith('/var/cache/apk'))) continue;
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of script.commands) {
-        if (command.name !== 'apk') continue;
-        const add = positionalArgs(command, APK_VALUED)[0];
-        if (add?.value !== 'add' || hasFlag(command, 'no-cache')) continue;
-        ctx.report({
-          range: add.range,
-          message: 'Use the `--no-cache` switch: `apk add --no-cache <package>` needs no `apk update` and leaves no /var/cache/apk files in the layer',
-          fixes: [fix('Use apk add --no-cache', insertAfter(add.range, ' --no-cache'))],
-        });
-      }
+  'RUN',
+  (instruction, ctx) => {
+    // A BuildKit cache mount on /var/cache/apk keeps the apk cache out of the image.
+    if (hasMountOver(instruction, ['cache'], (target) => target.startsWith('/var/cache/apk'))) return;
+    const script = ctx.shell(instruction);
+    if (!script) return;
+    for (const command of script.commands) {
+      if (command.name !== 'apk') continue;
+      const add = positionalArgs(command, APK_VALUED)[0];
+      if (add?.value !== 'add' || hasFlag(command, 'no-cache')) continue;
+      ctx.report({
+        range: add.range,
+        message: 'Use the `--no-cache` switch: `apk add --no-cache <package>` needs no `apk update` and leaves no /var/cache/apk files in the layer',
+        fixes: [fix('Use apk add --no-cache', insertAfter(add.range, ' --no-cache'))],
+      });
     }
   },
 );

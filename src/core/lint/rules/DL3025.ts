@@ -1,9 +1,9 @@
-import { defineRule, fix, hadolintDocs, instructionsOf, replace, toExecForm } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, replace, toExecForm } from '../define';
 
 // A script that is one simple command of literal words can become exec form word for word.
 const SHELL_SYNTAX = /[|&;<>()$`\\*?[\]{}~#!]|\n/;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3025',
     aliases: ['JSONArgsRecommended'],
@@ -16,19 +16,18 @@ export default defineRule(
     docs: hadolintDocs('DL3025'),
     fixable: true,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, ['CMD', 'ENTRYPOINT'])) {
-      if (instruction.looksLikeJson || !instruction.argsRange || instruction.argsText.trim() === '') continue;
-      const fixes = [];
-      const script = ctx.shell(instruction);
-      const words = script?.commands.length === 1 && !script.hasError ? script.commands[0]! : undefined;
-      if (words && words.nameWord && !SHELL_SYNTAX.test(instruction.argsText.replace(/"[^"$`\\]*"|'[^']*'/g, ''))) {
-        const exec = toExecForm([words.nameWord.value, ...words.args.map((a) => a.value)]);
-        fixes.push(fix(`Convert to exec form ${exec}`, replace(instruction.argsRange, exec)));
-      } else {
-        fixes.push(fix('Convert to exec form through /bin/sh -c', replace(instruction.argsRange, toExecForm(['/bin/sh', '-c', instruction.argsText.trim()]))));
-      }
-      ctx.report({ range: instruction.argsRange, message: `Use arguments JSON notation for ${instruction.keyword} arguments`, fixes });
+  ['CMD', 'ENTRYPOINT'],
+  (instruction, ctx) => {
+    if (instruction.looksLikeJson || !instruction.argsRange || instruction.argsText.trim() === '') return;
+    const fixes = [];
+    const script = ctx.shell(instruction);
+    const words = script?.commands.length === 1 && !script.hasError ? script.commands[0]! : undefined;
+    if (words && words.nameWord && !SHELL_SYNTAX.test(instruction.argsText.replace(/"[^"$`\\]*"|'[^']*'/g, ''))) {
+      const exec = toExecForm([words.nameWord.value, ...words.args.map((a) => a.value)]);
+      fixes.push(fix(`Convert to exec form ${exec}`, replace(instruction.argsRange, exec)));
+    } else {
+      fixes.push(fix('Convert to exec form through /bin/sh -c', replace(instruction.argsRange, toExecForm(['/bin/sh', '-c', instruction.argsText.trim()]))));
     }
+    ctx.report({ range: instruction.argsRange, message: `Use arguments JSON notation for ${instruction.keyword} arguments`, fixes });
   },
 );

@@ -1,6 +1,6 @@
 import { subcommand } from '../../dockerfile/shell';
 import type { Fix } from '../types';
-import { defineRule, fix, hadolintDocs, replace, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, replace, commandsIn } from '../define';
 import { APT_GET_VALUED } from '../package-managers';
 
 /** apt subcommands and the script-safe tool that does the same; `list` has no one-word equivalent. */
@@ -11,7 +11,7 @@ const EQUIVALENT = new Map<string, string>([
   ...APT_CACHE.map((s): [string, string] => [s, 'apt-cache']),
 ]);
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3027',
     source: 'hadolint',
@@ -26,8 +26,9 @@ export default defineRule(
     docs: hadolintDocs('DL3027'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'apt')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'apt')) {
       const sub = subcommand(command, APT_GET_VALUED) ?? '';
       // `apt full-upgrade` is apt-get's dist-upgrade under another name.
       const tool = sub === 'full-upgrade' ? 'apt-get' : EQUIVALENT.get(sub);

@@ -1,10 +1,10 @@
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { GEM_INSTALL_VALUED } from '../package-managers';
 
 const VERSION_OPTION = /^(-v|--version)(=.*)?$/;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3028',
     source: 'hadolint',
@@ -19,8 +19,9 @@ export default defineRule(
     docs: hadolintDocs('DL3028'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'gem')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'gem')) {
       // Everything after `--` goes to the gem's build, not to gem install.
       const end = command.args.findIndex((a) => a.value === '--');
       const own = { ...command, args: end < 0 ? command.args : command.args.slice(0, end) };

@@ -1,10 +1,10 @@
 import { hasFlag } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 import { YUM_VALUED, rpmInstall } from '../package-managers';
 
 const INSTALLS = ['install', 'groupinstall', 'localinstall'];
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3030',
     source: 'hadolint',
@@ -19,8 +19,9 @@ export default defineRule(
     docs: hadolintDocs('DL3030'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'yum')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'yum')) {
       // As hadolint: install, groupinstall and localinstall (`yum module install` is left alone).
       const install = rpmInstall(command, YUM_VALUED, INSTALLS);
       if (!install || install.group || hasFlag(command, ['y', 'assumeyes'])) continue;

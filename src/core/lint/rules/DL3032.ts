@@ -1,12 +1,12 @@
 import type { Range } from '../../dockerfile/model';
 import { hasMountOver } from '../../dockerfile/mounts';
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAt } from '../define';
 import { YUM_VALUED, appendPosition, removesDir, rpmInstall } from '../package-managers';
 
 const CACHE_DIR = '/var/cache/yum';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3032',
     source: 'hadolint',
@@ -21,29 +21,28 @@ export default defineRule(
     docs: hadolintDocs('DL3032'),
     fixable: true,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      // `yum install`, `yum module install` or `yum group install`.
-      const installs = script.commands.filter((c) => c.name === 'yum' && rpmInstall(c, YUM_VALUED) !== undefined);
-      // A BuildKit cache or tmpfs mount over the yum cache keeps it out of the layer.
-      if (installs.length === 0 || hasMountOver(instruction, ['cache', 'tmpfs'], (target) => target.includes(CACHE_DIR))) continue;
-      const last = installs[installs.length - 1]!;
-      const lastIndex = script.commands.indexOf(last);
-      // Only a clean after the last install empties what it downloaded; `rm -rf /var/cache/yum/*` (or a parent) does too.
-      const cleaned = script.commands.some(
-        (c, i) => i > lastIndex && ((c.name === 'yum' && positionalArgs(c, YUM_VALUED)[0]?.value === 'clean') || removesDir(c, [CACHE_DIR])),
-      );
-      if (cleaned) continue;
-      const first = installs[0]!;
-      const range: Range = { start: first.nameWord!.range.start, end: rpmInstall(first, YUM_VALUED)!.word.range.end };
-      const at = appendPosition(script, last);
-      ctx.report({
-        range,
-        message: '`yum clean all` missing after yum install: add `&& yum clean all` to this RUN, or mount a cache with `--mount=type=cache,target=/var/cache/yum`',
-        fixes: [fix('Append `&& yum clean all`', insertAt(at.line, at.character, ' && yum clean all'))],
-      });
-    }
+  'RUN',
+  (instruction, ctx) => {
+    const script = ctx.shell(instruction);
+    if (!script) return;
+    // `yum install`, `yum module install` or `yum group install`.
+    const installs = script.commands.filter((c) => c.name === 'yum' && rpmInstall(c, YUM_VALUED) !== undefined);
+    // A BuildKit cache or tmpfs mount over the yum cache keeps it out of the layer.
+    if (installs.length === 0 || hasMountOver(instruction, ['cache', 'tmpfs'], (target) => target.includes(CACHE_DIR))) return;
+    const last = installs[installs.length - 1]!;
+    const lastIndex = script.commands.indexOf(last);
+    // Only a clean after the last install empties what it downloaded; `rm -rf /var/cache/yum/*` (or a parent) does too.
+    const cleaned = script.commands.some(
+      (c, i) => i > lastIndex && ((c.name === 'yum' && positionalArgs(c, YUM_VALUED)[0]?.value === 'clean') || removesDir(c, [CACHE_DIR])),
+    );
+    if (cleaned) return;
+    const first = installs[0]!;
+    const range: Range = { start: first.nameWord!.range.start, end: rpmInstall(first, YUM_VALUED)!.word.range.end };
+    const at = appendPosition(script, last);
+    ctx.report({
+      range,
+      message: '`yum clean all` missing after yum install: add `&& yum clean all` to this RUN, or mount a cache with `--mount=type=cache,target=/var/cache/yum`',
+      fixes: [fix('Append `&& yum clean all`', insertAt(at.line, at.character, ' && yum clean all'))],
+    });
   },
 );

@@ -1,7 +1,7 @@
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { YUM_VALUED, unpinnedRpms } from '../package-managers';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3033',
     source: 'hadolint',
@@ -16,8 +16,9 @@ export default defineRule(
     docs: hadolintDocs('DL3033'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'yum')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'yum')) {
       for (const { word, module } of unpinnedRpms(command, YUM_VALUED)) {
         const pkg = word.value;
         ctx.report({

@@ -1,11 +1,11 @@
 import { hasFlag, positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 import { ZYPPER_GLOBAL_VALUED } from '../package-managers';
 
 /** Subcommands (and their aliases) that stop to ask for confirmation. */
 const ASKING = new Set(['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch']);
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3034',
     source: 'hadolint',
@@ -20,8 +20,9 @@ export default defineRule(
     docs: hadolintDocs('DL3034'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'zypper')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'zypper')) {
       if (!command.nameWord) continue;
       const sub = positionalArgs(command, ZYPPER_GLOBAL_VALUED)[0];
       if (!sub || !ASKING.has(sub.value)) continue;

@@ -1,8 +1,8 @@
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { ZYPPER_GLOBAL_VALUED } from '../package-managers';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3035',
     source: 'hadolint',
@@ -17,8 +17,9 @@ export default defineRule(
     docs: hadolintDocs('DL3035'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'zypper')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'zypper')) {
       const sub = positionalArgs(command, ZYPPER_GLOBAL_VALUED)[0];
       if (sub?.value !== 'dist-upgrade' && sub?.value !== 'dup') continue;
       ctx.report({

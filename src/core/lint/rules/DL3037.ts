@@ -1,5 +1,5 @@
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { ZYPPER_GLOBAL_VALUED, ZYPPER_INSTALL_VALUED } from '../package-managers';
 
 const DASHES = /^--?/;
@@ -31,7 +31,7 @@ function installed(command: ShellCommand): { words: ShellWord[]; type: string } 
   return subcommand ? { words, type } : undefined;
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3037',
     source: 'hadolint',
@@ -46,8 +46,9 @@ export default defineRule(
     docs: hadolintDocs('DL3037'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'zypper')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'zypper')) {
       const found = installed(command);
       // Patterns, patches and products (`-t pattern`) are not pinned by version.
       if (!found || found.type !== 'package') continue;

@@ -1,10 +1,10 @@
 import { hasFlag } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 import { DNF_TOOLS, DNF_VALUED, rpmInstall } from '../package-managers';
 
 const INSTALLS = ['install', 'groupinstall', 'localinstall'];
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3038',
     source: 'hadolint',
@@ -19,8 +19,9 @@ export default defineRule(
     docs: hadolintDocs('DL3038'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, ...DNF_TOOLS)) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, ...DNF_TOOLS)) {
       if (!command.nameWord) continue;
       // `dnf install`, `dnf groupinstall`, `dnf localinstall`, and `dnf module|group install`.
       const install = rpmInstall(command, DNF_VALUED, INSTALLS);

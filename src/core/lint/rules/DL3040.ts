@@ -1,6 +1,6 @@
 import { hasMountOver } from '../../dockerfile/mounts';
 import { positionalArgs } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAt } from '../define';
 import { DNF_TOOLS, DNF_VALUED, appendPosition, removesDir, rpmInstall } from '../package-managers';
 
 // dnf 4 caches in /var/cache/dnf, dnf 5 in /var/cache/libdnf5, microdnf (and hadolint's examples) in /var/cache/yum.
@@ -11,7 +11,7 @@ function cacheOf(tool: string): string {
   return tool === 'dnf' ? '/var/cache/dnf' : '/var/cache/yum';
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3040',
     source: 'hadolint',
@@ -26,33 +26,32 @@ export default defineRule(
     docs: hadolintDocs('DL3040'),
     fixable: true,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const script = ctx.shell(instruction);
-      if (!script || !script.commands.some((c) => DNF_TOOLS.includes(c.name))) continue;
-      // A BuildKit cache or tmpfs mount over the dnf cache keeps it out of the layer.
-      const cached = (target: string) => CACHE_DIRS.some((dir) => target.includes(dir)) || target.includes('.cache/libdnf5');
-      if (hasMountOver(instruction, ['cache', 'tmpfs'], cached)) continue;
-      // As in hadolint, each tool needs its own clean: `microdnf clean all` does not count for `dnf install`.
-      for (const tool of DNF_TOOLS) {
-        // `dnf install`, `dnf module install` or `dnf group install`.
-        const installs = script.commands.filter((c) => c.name === tool && rpmInstall(c, DNF_VALUED) !== undefined);
-        if (installs.length === 0) continue;
-        const last = installs[installs.length - 1]!;
-        const lastIndex = script.commands.indexOf(last);
-        // Only a clean after the last install empties what it downloaded; `rm -rf /var/cache/dnf/*` (or a parent) does too.
-        const cleaned = script.commands.some(
-          (c, i) => i > lastIndex && ((c.name === tool && positionalArgs(c, DNF_VALUED)[0]?.value === 'clean') || removesDir(c, CACHE_DIRS)),
-        );
-        if (cleaned) continue;
-        const first = installs[0]!;
-        const at = appendPosition(script, last);
-        ctx.report({
-          range: { start: first.nameWord!.range.start, end: rpmInstall(first, DNF_VALUED)!.word.range.end },
-          message: `\`${tool} clean all\` missing after ${tool} install: add \`&& ${tool} clean all\` to this RUN, or mount a cache with \`--mount=type=cache,target=${cacheOf(tool)}\``,
-          fixes: [fix(`Append \`&& ${tool} clean all\``, insertAt(at.line, at.character, ` && ${tool} clean all`))],
-        });
-      }
+  'RUN',
+  (instruction, ctx) => {
+    const script = ctx.shell(instruction);
+    if (!script || !script.commands.some((c) => DNF_TOOLS.includes(c.name))) return;
+    // A BuildKit cache or tmpfs mount over the dnf cache keeps it out of the layer.
+    const cached = (target: string) => CACHE_DIRS.some((dir) => target.includes(dir)) || target.includes('.cache/libdnf5');
+    if (hasMountOver(instruction, ['cache', 'tmpfs'], cached)) return;
+    // As in hadolint, each tool needs its own clean: `microdnf clean all` does not count for `dnf install`.
+    for (const tool of DNF_TOOLS) {
+      // `dnf install`, `dnf module install` or `dnf group install`.
+      const installs = script.commands.filter((c) => c.name === tool && rpmInstall(c, DNF_VALUED) !== undefined);
+      if (installs.length === 0) continue;
+      const last = installs[installs.length - 1]!;
+      const lastIndex = script.commands.indexOf(last);
+      // Only a clean after the last install empties what it downloaded; `rm -rf /var/cache/dnf/*` (or a parent) does too.
+      const cleaned = script.commands.some(
+        (c, i) => i > lastIndex && ((c.name === tool && positionalArgs(c, DNF_VALUED)[0]?.value === 'clean') || removesDir(c, CACHE_DIRS)),
+      );
+      if (cleaned) continue;
+      const first = installs[0]!;
+      const at = appendPosition(script, last);
+      ctx.report({
+        range: { start: first.nameWord!.range.start, end: rpmInstall(first, DNF_VALUED)!.word.range.end },
+        message: `\`${tool} clean all\` missing after ${tool} install: add \`&& ${tool} clean all\` to this RUN, or mount a cache with \`--mount=type=cache,target=${cacheOf(tool)}\``,
+        fixes: [fix(`Append \`&& ${tool} clean all\``, insertAt(at.line, at.character, ` && ${tool} clean all`))],
+      });
     }
   },
 );

@@ -1,7 +1,7 @@
-import { defineRule, hadolintDocs, runCommands } from '../define';
+import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
 import { DNF_TOOLS, DNF_VALUED, unpinnedRpms } from '../package-managers';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3041',
     source: 'hadolint',
@@ -16,8 +16,9 @@ export default defineRule(
     docs: hadolintDocs('DL3041'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, ...DNF_TOOLS)) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, ...DNF_TOOLS)) {
       for (const { word, module } of unpinnedRpms(command, DNF_VALUED)) {
         const pkg = word.value;
         ctx.report({

@@ -1,8 +1,8 @@
-import { defineRule, hadolintDocs } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
 const FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3043',
     source: 'hadolint',
@@ -17,14 +17,15 @@ export default defineRule(
     docs: hadolintDocs('DL3043'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of ctx.model.instructions) {
-      const trigger = instruction.trigger;
-      if (!trigger || !FORBIDDEN.has(trigger.keyword)) continue;
-      ctx.report({
-        range: trigger.keywordRange,
-        message: `\`ONBUILD ${trigger.keyword}\` is not allowed: an ONBUILD trigger cannot be ONBUILD, FROM or MAINTAINER`,
-      });
-    }
+  'ONBUILD',
+  (instruction, ctx) => {
+    // Top-level ONBUILDs only: `ONBUILD ONBUILD x` is reported once, on its outer ONBUILD.
+    if (instruction.onbuildParent) return;
+    const trigger = instruction.trigger;
+    if (!trigger || !FORBIDDEN.has(trigger.keyword)) return;
+    ctx.report({
+      range: trigger.keywordRange,
+      message: `\`ONBUILD ${trigger.keyword}\` is not allowed: an ONBUILD trigger cannot be ONBUILD, FROM or MAINTAINER`,
+    });
   },
 );

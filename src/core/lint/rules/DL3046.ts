@@ -1,5 +1,5 @@
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 
 const CLUSTER_ENDING_IN_U = /^-[A-Za-z]*u$/;
 const ATTACHED_UID = /^-u\d/;
@@ -24,7 +24,7 @@ function hasNoLogInit(command: ShellCommand): boolean {
   return command.args.some((a) => a.value === '--no-log-init' || CLUSTER_WITH_L.test(a.value));
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3046',
     source: 'hadolint',
@@ -39,8 +39,9 @@ export default defineRule(
     docs: hadolintDocs('DL3046'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'useradd')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'useradd')) {
       if (!command.nameWord || hasNoLogInit(command)) continue;
       const uid = uidWord(command);
       // As hadolint: a UID of more than 5 characters is high; a computed UID cannot be judged.

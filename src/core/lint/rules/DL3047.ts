@@ -1,6 +1,6 @@
 import type { ShellCommand } from '../../dockerfile/shell';
 import { hasFlag } from '../../dockerfile/shell';
-import { defineRule, fix, hadolintDocs, insertAfter, runCommands } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 
 /** wget's short options that take a value: the rest of a cluster after one of them is that value (`-O-`, `-o/tmp/log`). */
 const SHORT_VALUED = 'oaiBtOTwQePUlARDXI';
@@ -14,7 +14,7 @@ function isQuiet(command: ShellCommand): boolean {
   return hasFlag({ ...command, args: command.args.filter((a) => !NO_OPTION.test(a.value)) }, QUIET, SHORT_VALUED);
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3047',
     source: 'hadolint',
@@ -29,8 +29,9 @@ export default defineRule(
     docs: hadolintDocs('DL3047'),
     fixable: true,
   },
-  (ctx) => {
-    for (const { command } of runCommands(ctx, 'wget')) {
+  'RUN',
+  (instruction, ctx) => {
+    for (const command of commandsIn(ctx, instruction, 'wget')) {
       if (!command.nameWord || isQuiet(command)) continue;
       ctx.report({
         range: command.nameWord.range,

@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 const LOWER_START = /^[a-z]/;
@@ -17,7 +17,7 @@ function problem(key: string): string | null {
   return null;
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3048',
     source: 'hadolint',
@@ -32,12 +32,11 @@ export default defineRule(
     docs: hadolintDocs('DL3048'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      for (const property of instruction.properties) {
-        const reason = problem(property.key);
-        if (reason) ctx.report({ range: property.keyRange, message: `Invalid label key \`${property.key}\`: ${reason}` });
-      }
+  'LABEL',
+  (instruction, ctx) => {
+    for (const property of instruction.properties) {
+      const reason = problem(property.key);
+      if (reason) ctx.report({ range: property.keyRange, message: `Invalid label key \`${property.key}\`: ${reason}` });
     }
   },
 );

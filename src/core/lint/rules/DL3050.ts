@@ -1,6 +1,6 @@
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3050',
     source: 'hadolint',
@@ -16,15 +16,14 @@ export default defineRule(
     docs: hadolintDocs('DL3050'),
     fixable: false,
   },
-  (ctx) => {
+  'LABEL',
+  (instruction, ctx) => {
     if (!ctx.settings.strictLabels) return;
     const schema = ctx.settings.labelSchema;
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      // One finding per label outside the schema (hadolint reports the LABEL instruction once).
-      for (const kv of instruction.properties) {
-        if (Object.prototype.hasOwnProperty.call(schema, kv.key)) continue;
-        ctx.report({ range: kv.keyRange, message: `Superfluous label \`${kv.key}\`: strict-labels allows only the labels of the label schema` });
-      }
+    // One finding per label outside the schema (hadolint reports the LABEL instruction once).
+    for (const kv of instruction.properties) {
+      if (Object.prototype.hasOwnProperty.call(schema, kv.key)) continue;
+      ctx.report({ range: kv.keyRange, message: `Superfluous label \`${kv.key}\`: strict-labels allows only the labels of the label schema` });
     }
   },
 );

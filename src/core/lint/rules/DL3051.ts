@@ -1,6 +1,6 @@
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3051',
     source: 'hadolint',
@@ -16,14 +16,13 @@ export default defineRule(
     docs: hadolintDocs('DL3051'),
     fixable: false,
   },
-  (ctx) => {
+  'LABEL',
+  (instruction, ctx) => {
     const schema = ctx.settings.labelSchema;
     if (Object.keys(schema).length === 0) return;
-    for (const instruction of instructionsOf(ctx.model, 'LABEL')) {
-      for (const kv of instruction.properties) {
-        if (!Object.prototype.hasOwnProperty.call(schema, kv.key) || (kv.value ?? '') !== '') continue;
-        ctx.report({ range: kv.range, message: `Label \`${kv.key}\` is empty: give it a value` });
-      }
+    for (const kv of instruction.properties) {
+      if (!Object.prototype.hasOwnProperty.call(schema, kv.key) || (kv.value ?? '') !== '') continue;
+      ctx.report({ range: kv.range, message: `Label \`${kv.key}\` is empty: give it a value` });
     }
   },
 );

@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 import { typedLabels } from '../label-schema';
 
 // An absolute URI as RFC 3986 defines it: a scheme, a colon, then only characters a URI may hold.
@@ -9,7 +9,7 @@ function isUrl(value: string): boolean {
   return URI.test(value);
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3052',
     source: 'hadolint',
@@ -25,8 +25,9 @@ export default defineRule(
     docs: hadolintDocs('DL3052'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { kv, value } of typedLabels(ctx, 'url')) {
+  'LABEL',
+  (instruction, ctx) => {
+    for (const { kv, value } of typedLabels(instruction, ctx, 'url')) {
       if (isUrl(value)) continue;
       const why = SCHEME.test(value) ? 'it holds characters a URL cannot (encode spaces as %20)' : `it has no scheme (e.g. \`https://${value}\`)`;
       ctx.report({ range: kv.valueRange ?? kv.range, message: `Label \`${kv.key}\` is not a valid URL: \`${value}\`: ${why}` });

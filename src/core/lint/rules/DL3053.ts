@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 import { typedLabels } from '../label-schema';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
@@ -14,7 +14,7 @@ function isRfc3339(value: string): boolean {
   return days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3053',
     source: 'hadolint',
@@ -30,8 +30,9 @@ export default defineRule(
     docs: hadolintDocs('DL3053'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { kv, value } of typedLabels(ctx, 'rfc3339')) {
+  'LABEL',
+  (instruction, ctx) => {
+    for (const { kv, value } of typedLabels(instruction, ctx, 'rfc3339')) {
       if (isRfc3339(value)) continue;
       ctx.report({
         range: kv.valueRange ?? kv.range,

@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 import { typedLabels } from '../label-schema';
 
 // Common SPDX license identifiers (current and still-seen deprecated ones). NOT the full SPDX list
@@ -73,7 +73,7 @@ function isSpdxExpression(value: string): boolean {
   return expression() && at === tokens.length;
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3054',
     source: 'hadolint',
@@ -89,8 +89,9 @@ export default defineRule(
     docs: hadolintDocs('DL3054'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { kv, value } of typedLabels(ctx, 'spdx')) {
+  'LABEL',
+  (instruction, ctx) => {
+    for (const { kv, value } of typedLabels(instruction, ctx, 'spdx')) {
       // Deliberately wider than hadolint, which accepts a single id only: expressions are valid SPDX too.
       if (isSpdxExpression(value)) continue;
       ctx.report({

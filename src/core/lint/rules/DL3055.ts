@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 import { typedLabels } from '../label-schema';
 
 // Short (7) or full (40) SHA-1 object names, lowercase as git prints them.
@@ -8,7 +8,7 @@ function isGitHash(value: string): boolean {
   return GIT_HASH.test(value);
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3055',
     source: 'hadolint',
@@ -24,8 +24,9 @@ export default defineRule(
     docs: hadolintDocs('DL3055'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { kv, value } of typedLabels(ctx, 'hash')) {
+  'LABEL',
+  (instruction, ctx) => {
+    for (const { kv, value } of typedLabels(instruction, ctx, 'hash')) {
       if (isGitHash(value)) continue;
       ctx.report({
         range: kv.valueRange ?? kv.range,

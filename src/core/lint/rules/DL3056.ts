@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 import { typedLabels } from '../label-schema';
 
 // Semantic Versioning 2.0.0 (semver.org): no leading zeros, optional -pre.release and +build parts.
@@ -10,7 +10,7 @@ function isSemver(value: string): boolean {
   return SEMVER.test(value);
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3056',
     source: 'hadolint',
@@ -26,8 +26,9 @@ export default defineRule(
     docs: hadolintDocs('DL3056'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { kv, value } of typedLabels(ctx, 'semver')) {
+  'LABEL',
+  (instruction, ctx) => {
+    for (const { kv, value } of typedLabels(instruction, ctx, 'semver')) {
       if (isSemver(value)) continue;
       ctx.report({
         range: kv.valueRange ?? kv.range,

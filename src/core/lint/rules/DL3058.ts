@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 import { typedLabels } from '../label-schema';
 
 // RFC 5322 addr-spec: dot-atom or quoted local part, dot-atom or [literal] domain.
@@ -9,7 +9,7 @@ function isEmail(value: string): boolean {
   return EMAIL.test(value);
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3058',
     source: 'hadolint',
@@ -25,8 +25,9 @@ export default defineRule(
     docs: hadolintDocs('DL3058'),
     fixable: false,
   },
-  (ctx) => {
-    for (const { kv, value } of typedLabels(ctx, 'email')) {
+  'LABEL',
+  (instruction, ctx) => {
+    for (const { kv, value } of typedLabels(instruction, ctx, 'email')) {
       if (isEmail(value)) continue;
       ctx.report({
         range: kv.valueRange ?? kv.range,

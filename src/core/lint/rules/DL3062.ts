@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../dockerfile/shell';
 import { commandsNamed } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
 // go build flags that take a separate value (`-tags netgo`), so the value is not a package.
 const VALUED = new Set(
@@ -24,7 +24,7 @@ function goPositionals(args: ShellWord[]): ShellWord[] {
   return out;
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3062',
     source: 'hadolint',
@@ -39,29 +39,28 @@ export default defineRule(
     docs: hadolintDocs('DL3062'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      if (instruction.heredocs.length === 0 && !GO_WORD.test(instruction.argsText)) continue; // no parse for RUNs without go
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'go')) {
-        const sub = command.args[0]?.value;
-        if (!sub || !SUBCOMMANDS.has(sub)) continue;
-        let packages = goPositionals(command.args);
-        // `go run pkg args…`: what follows the package belongs to the program.
-        if (sub === 'run') packages = packages.slice(0, 1);
-        else packages = packages.filter((p) => p.value !== 'tool');
-        for (const pkg of packages) {
-          const name = pkg.value;
-          // Local paths are the build's own code; computed names cannot be judged.
-          if (pkg.dynamic || name === '.' || name.startsWith('.') || name.startsWith('/')) continue;
-          const at = name.lastIndexOf('@');
-          const version = at >= 0 ? name.slice(at + 1) : '';
-          if (version && version !== 'latest' && version !== 'none') continue;
-          const bare = at >= 0 ? name.slice(0, at) : name;
-          const what = version ? `\`${name}\` is not a fixed version` : `\`${name}\` has no version`;
-          ctx.report({ range: pkg.range, message: `Pin versions in go ${sub}: ${what}; use \`${bare}@<version>\` (e.g. \`${bare}@v1.2.3\`)` });
-        }
+  'RUN',
+  (instruction, ctx) => {
+    if (instruction.heredocs.length === 0 && !GO_WORD.test(instruction.argsText)) return; // no parse for RUNs without go
+    const script = ctx.shell(instruction);
+    if (!script) return;
+    for (const command of commandsNamed(script, 'go')) {
+      const sub = command.args[0]?.value;
+      if (!sub || !SUBCOMMANDS.has(sub)) continue;
+      let packages = goPositionals(command.args);
+      // `go run pkg args…`: what follows the package belongs to the program.
+      if (sub === 'run') packages = packages.slice(0, 1);
+      else packages = packages.filter((p) => p.value !== 'tool');
+      for (const pkg of packages) {
+        const name = pkg.value;
+        // Local paths are the build's own code; computed names cannot be judged.
+        if (pkg.dynamic || name === '.' || name.startsWith('.') || name.startsWith('/')) continue;
+        const at = name.lastIndexOf('@');
+        const version = at >= 0 ? name.slice(at + 1) : '';
+        if (version && version !== 'latest' && version !== 'none') continue;
+        const bare = at >= 0 ? name.slice(0, at) : name;
+        const what = version ? `\`${name}\` is not a fixed version` : `\`${name}\` has no version`;
+        ctx.report({ range: pkg.range, message: `Pin versions in go ${sub}: ${what}; use \`${bare}@<version>\` (e.g. \`${bare}@v1.2.3\`)` });
       }
     }
   },

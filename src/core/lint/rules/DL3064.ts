@@ -1,4 +1,4 @@
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
 // hadolint's lists: well-known secret variable names, and words that suggest one anywhere in a name.
 const KNOWN = new Set(
@@ -13,7 +13,7 @@ const SUSPICIOUS = ['api_key', 'client_key', 'password', 'private', 'secret', 't
 
 const isSensitive = (name: string) => KNOWN.has(name.toUpperCase()) || SUSPICIOUS.some((s) => name.toLowerCase().includes(s));
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3064',
     source: 'hadolint',
@@ -28,20 +28,19 @@ export default defineRule(
     docs: hadolintDocs('DL3064'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, ['ARG', 'ENV'])) {
-      const names = instruction.properties.length > 0 ? instruction.properties.map((kv) => ({ name: kv.key, range: kv.keyRange })) : [];
-      if (names.length === 0 && instruction.keyword === 'ARG' && instruction.args[0]) {
-        const word = instruction.args[0];
-        names.push({ name: word.value.split('=')[0]!, range: word.range });
-      }
-      for (const { name, range } of names) {
-        if (!isSensitive(name)) continue;
-        ctx.report({
-          range,
-          message: `\`${name}\` looks like sensitive data: ${instruction.keyword} values stay readable in the image (history or config); pass secrets with \`RUN --mount=type=secret\` instead`,
-        });
-      }
+  ['ARG', 'ENV'],
+  (instruction, ctx) => {
+    const names = instruction.properties.length > 0 ? instruction.properties.map((kv) => ({ name: kv.key, range: kv.keyRange })) : [];
+    if (names.length === 0 && instruction.keyword === 'ARG' && instruction.args[0]) {
+      const word = instruction.args[0];
+      names.push({ name: word.value.split('=')[0]!, range: word.range });
+    }
+    for (const { name, range } of names) {
+      if (!isSensitive(name)) continue;
+      ctx.report({
+        range,
+        message: `\`${name}\` looks like sensitive data: ${instruction.keyword} values stay readable in the image (history or config); pass secrets with \`RUN --mount=type=secret\` instead`,
+      });
     }
   },
 );

@@ -1,9 +1,9 @@
 import { copyOperands } from '../../dockerfile/copy';
 import { flagNamed } from '../../dockerfile/flags';
 import { unquotePair } from '../../dockerfile/quotes';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL3067',
     source: 'hadolint',
@@ -18,19 +18,18 @@ export default defineRule(
     docs: hadolintDocs('DL3067'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'COPY')) {
-      const from = flagNamed(instruction, 'from');
-      if (!from?.value) continue;
-      const operands = copyOperands(instruction);
-      const paths = operands.map((o) => (o.exec ? o.value : unquotePair(o.value)));
-      if (paths.length < 2 || paths[paths.length - 1] !== '/') continue;
-      const source = paths.slice(0, -1).indexOf('/');
-      if (source < 0) continue;
-      ctx.report({
-        range: operands[source]!.range,
-        message: `Do not copy the entire filesystem of \`${from.value}\` into this image: copy only the files it needs (e.g. \`COPY --from=${from.value} /path/to/app /app\`)`,
-      });
-    }
+  'COPY',
+  (instruction, ctx) => {
+    const from = flagNamed(instruction, 'from');
+    if (!from?.value) return;
+    const operands = copyOperands(instruction);
+    const paths = operands.map((o) => (o.exec ? o.value : unquotePair(o.value)));
+    if (paths.length < 2 || paths[paths.length - 1] !== '/') return;
+    const source = paths.slice(0, -1).indexOf('/');
+    if (source < 0) return;
+    ctx.report({
+      range: operands[source]!.range,
+      message: `Do not copy the entire filesystem of \`${from.value}\` into this image: copy only the files it needs (e.g. \`COPY --from=${from.value} /path/to/app /app\`)`,
+    });
   },
 );

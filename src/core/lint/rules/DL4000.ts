@@ -1,6 +1,6 @@
-import { defineRule, fix, hadolintDocs, replace } from '../define';
+import { defineInstructionRule, fix, hadolintDocs, replace } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL4000',
     aliases: ['MaintainerDeprecated'],
@@ -13,19 +13,19 @@ export default defineRule(
     docs: hadolintDocs('DL4000'),
     fixable: true,
   },
-  (ctx) => {
+  'MAINTAINER',
+  (instruction, ctx) => {
+    // Top-level MAINTAINERs only (`ONBUILD MAINTAINER` is DL3043's finding).
+    if (instruction.onbuildParent) return;
     const escape = ctx.model.escapeChar;
-    for (const instruction of ctx.model.instructions) {
-      if (instruction.keyword !== 'MAINTAINER') continue;
-      const who = instruction.argsText.trim();
-      // Inside LABEL's double quotes, the escape character, `"` and `$` (LABEL expands variables, MAINTAINER did not) need escaping.
-      const quoted = who.replace(/[\\`"$]/g, (ch) => (ch === '"' || ch === '$' || ch === escape ? escape + ch : ch));
-      const keyword = instruction.keywordText === instruction.keywordText.toLowerCase() ? 'label' : 'LABEL';
-      ctx.report({
-        range: instruction.keywordRange,
-        message: `MAINTAINER is deprecated: use \`LABEL maintainer="${who}"\` instead`,
-        fixes: who ? [fix(`Replace with LABEL maintainer="${quoted}"`, replace(instruction.range, `${keyword} maintainer="${quoted}"`))] : [],
-      });
-    }
+    const who = instruction.argsText.trim();
+    // Inside LABEL's double quotes, the escape character, `"` and `$` (LABEL expands variables, MAINTAINER did not) need escaping.
+    const quoted = who.replace(/[\\`"$]/g, (ch) => (ch === '"' || ch === '$' || ch === escape ? escape + ch : ch));
+    const keyword = instruction.keywordText === instruction.keywordText.toLowerCase() ? 'label' : 'LABEL';
+    ctx.report({
+      range: instruction.keywordRange,
+      message: `MAINTAINER is deprecated: use \`LABEL maintainer="${who}"\` instead`,
+      fixes: who ? [fix(`Replace with LABEL maintainer="${quoted}"`, replace(instruction.range, `${keyword} maintainer="${quoted}"`))] : [],
+    });
   },
 );

@@ -1,7 +1,7 @@
 import { commandsNamed } from '../../dockerfile/shell';
-import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import { defineInstructionRule, hadolintDocs } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'DL4005',
     source: 'hadolint',
@@ -16,16 +16,15 @@ export default defineRule(
     docs: hadolintDocs('DL4005'),
     fixable: false,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      if (instruction.heredocs.length === 0 && !instruction.argsText.includes('/bin/sh')) continue; // no parse for most RUNs
-      const script = ctx.shell(instruction);
-      if (!script) continue;
-      for (const command of commandsNamed(script, 'ln')) {
-        const target = command.args.find((a) => a.value === '/bin/sh');
-        if (!target) continue;
-        ctx.report({ range: target.range, message: 'Use SHELL to change the default shell instead of linking /bin/sh (e.g. `SHELL ["/bin/bash", "-c"]`)' });
-      }
+  'RUN',
+  (instruction, ctx) => {
+    if (instruction.heredocs.length === 0 && !instruction.argsText.includes('/bin/sh')) return; // no parse for most RUNs
+    const script = ctx.shell(instruction);
+    if (!script) return;
+    for (const command of commandsNamed(script, 'ln')) {
+      const target = command.args.find((a) => a.value === '/bin/sh');
+      if (!target) continue;
+      ctx.report({ range: target.range, message: 'Use SHELL to change the default shell instead of linking /bin/sh (e.g. `SHELL ["/bin/bash", "-c"]`)' });
     }
   },
 );

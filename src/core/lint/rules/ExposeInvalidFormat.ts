@@ -1,7 +1,7 @@
 import { trimQuotes } from '../../dockerfile/quotes';
-import { buildkitDocs, defineRule, fix, replace, instructionsOf } from '../define';
+import { buildkitDocs, defineInstructionRule, fix, replace } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'ExposeInvalidFormat',
     source: 'buildkit',
@@ -16,26 +16,27 @@ export default defineRule(
     docs: buildkitDocs('ExposeInvalidFormat'),
     fixable: true,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'EXPOSE', false)) {
-      for (const word of instruction.args) {
-        if (word.value.includes('$')) continue;
-        const spec = trimQuotes(word.value);
-        if (!spec.includes(':')) continue;
-        // BuildKit's splitParts: [ip:]hostPort:containerPort, the container port last.
-        const parts = spec.split(':');
-        const containerPort = parts[parts.length - 1]!;
-        const [port = '', proto = ''] = containerPort.split('/', 2);
-        // BuildKit fails on these before its check: nothing to rewrite.
-        if (port === '' || !['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) continue;
-        ctx.report({
-          range: word.range,
-          message:
-            `EXPOSE instruction should not define an IP address or host-port mapping, found '${spec}': ` +
-            `expose only the container port ${containerPort} and publish with docker run -p`,
-          fixes: [fix(`Expose only ${containerPort}`, replace(word.range, containerPort))],
-        });
-      }
+  'EXPOSE',
+  (instruction, ctx) => {
+    // Top-level EXPOSEs only: ONBUILD triggers are not checked.
+    if (instruction.onbuildParent) return;
+    for (const word of instruction.args) {
+      if (word.value.includes('$')) continue;
+      const spec = trimQuotes(word.value);
+      if (!spec.includes(':')) continue;
+      // BuildKit's splitParts: [ip:]hostPort:containerPort, the container port last.
+      const parts = spec.split(':');
+      const containerPort = parts[parts.length - 1]!;
+      const [port = '', proto = ''] = containerPort.split('/', 2);
+      // BuildKit fails on these before its check: nothing to rewrite.
+      if (port === '' || !['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) continue;
+      ctx.report({
+        range: word.range,
+        message:
+          `EXPOSE instruction should not define an IP address or host-port mapping, found '${spec}': ` +
+          `expose only the container port ${containerPort} and publish with docker run -p`,
+        fixes: [fix(`Expose only ${containerPort}`, replace(word.range, containerPort))],
+      });
     }
   },
 );

@@ -1,8 +1,8 @@
 import { rangeOf } from '../../dockerfile/model';
 import { trimQuotes } from '../../dockerfile/quotes';
-import { buildkitDocs, defineRule, fix, replace, instructionsOf } from '../define';
+import { buildkitDocs, defineInstructionRule, fix, replace } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'ExposeProtoCasing',
     source: 'buildkit',
@@ -17,25 +17,26 @@ export default defineRule(
     docs: buildkitDocs('ExposeProtoCasing'),
     fixable: true,
   },
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'EXPOSE', false)) {
-      for (const word of instruction.args) {
-        // Ports from variables are only known at build time.
-        if (word.value.includes('$') || word.range.start.line !== word.range.end.line) continue;
-        const slash = word.value.lastIndexOf('/');
-        if (slash < 0) continue;
-        const proto = word.value.slice(slash + 1).replace(/["']+$/, '');
-        // BuildKit rejects any protocol other than tcp, udp and sctp before this check.
-        if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) || proto === proto.toLowerCase()) continue;
-        const spec = trimQuotes(word.value);
-        const start = word.range.start.character + slash + 1;
-        const protoRange = rangeOf(word.range.start.line, start, word.range.start.line, start + proto.length);
-        ctx.report({
-          range: protoRange,
-          message: `Defined protocol '${spec}' in EXPOSE instruction should be lowercase: write '${proto.toLowerCase()}'`,
-          fixes: [fix(`Write '${proto.toLowerCase()}'`, replace(protoRange, proto.toLowerCase()))],
-        });
-      }
+  'EXPOSE',
+  (instruction, ctx) => {
+    // Top-level EXPOSEs only: ONBUILD triggers are not checked.
+    if (instruction.onbuildParent) return;
+    for (const word of instruction.args) {
+      // Ports from variables are only known at build time.
+      if (word.value.includes('$') || word.range.start.line !== word.range.end.line) continue;
+      const slash = word.value.lastIndexOf('/');
+      if (slash < 0) continue;
+      const proto = word.value.slice(slash + 1).replace(/["']+$/, '');
+      // BuildKit rejects any protocol other than tcp, udp and sctp before this check.
+      if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) || proto === proto.toLowerCase()) continue;
+      const spec = trimQuotes(word.value);
+      const start = word.range.start.character + slash + 1;
+      const protoRange = rangeOf(word.range.start.line, start, word.range.start.line, start + proto.length);
+      ctx.report({
+        range: protoRange,
+        message: `Defined protocol '${spec}' in EXPOSE instruction should be lowercase: write '${proto.toLowerCase()}'`,
+        fixes: [fix(`Write '${proto.toLowerCase()}'`, replace(protoRange, proto.toLowerCase()))],
+      });
     }
   },
 );

@@ -1,11 +1,11 @@
-import type { Instruction, Word } from '../../dockerfile/model';
-import { defineRule, fix, replace, shipshapeDocs } from '../define';
+import type { Word } from '../../dockerfile/model';
+import { defineInstructionRule, fix, replace, shipshapeDocs } from '../define';
 
 function span(words: readonly Word[]) {
   return { start: words[0]!.range.start, end: words[words.length - 1]!.range.end };
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'ExtraArguments',
     source: 'syntax',
@@ -17,48 +17,43 @@ export default defineRule(
     docs: shipshapeDocs('ExtraArguments'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      const args = instruction.args;
-      switch (instruction.keyword) {
-        case 'FROM': {
-          if (args.length === 2 && args[1]!.value.toUpperCase() !== 'AS') {
-            const message = `Unexpected \`${args[1]!.value}\` after the image: FROM takes an image and optionally \`AS <name>\``;
-            ctx.report({ range: args[1]!.range, message });
-          } else if (args.length > 3) {
-            const extra = args.slice(3);
-            const message = `Unexpected \`${extra.map((a) => a.value).join(' ')}\` after the stage name: FROM takes \`<image> [AS <name>]\``;
-            ctx.report({ range: span(extra), message });
-          }
-          break;
+  ['FROM', 'STOPSIGNAL', 'USER', 'HEALTHCHECK'],
+  (instruction, ctx) => {
+    const args = instruction.args;
+    switch (instruction.keyword) {
+      case 'FROM': {
+        if (args.length === 2 && args[1]!.value.toUpperCase() !== 'AS') {
+          const message = `Unexpected \`${args[1]!.value}\` after the image: FROM takes an image and optionally \`AS <name>\``;
+          ctx.report({ range: args[1]!.range, message });
+        } else if (args.length > 3) {
+          const extra = args.slice(3);
+          const message = `Unexpected \`${extra.map((a) => a.value).join(' ')}\` after the stage name: FROM takes \`<image> [AS <name>]\``;
+          ctx.report({ range: span(extra), message });
         }
-        case 'STOPSIGNAL':
-        case 'USER': {
-          if (args.length < 2) break;
-          const extra = args.slice(1);
-          const what = instruction.keyword === 'USER' ? 'one user, as <user>[:<group>]' : 'one signal';
-          const fixes =
-            instruction.keyword === 'USER' && args.length === 2 && !args[0]!.value.includes(':') && args[1]!.range.start.line === args[0]!.range.end.line
-              ? [fix(`Change to USER ${args[0]!.value}:${args[1]!.value}`, replace({ start: args[0]!.range.end, end: args[1]!.range.start }, ':'))]
-              : [];
-          ctx.report({ range: span(extra), message: `${instruction.keyword} takes ${what}: \`${extra.map((a) => a.value).join(' ')}\` is extra`, fixes });
-          break;
-        }
-        case 'HEALTHCHECK': {
-          if (args.length < 2 || args[0]!.value.toUpperCase() !== 'NONE') break;
-          const extra = { start: args[0]!.range.end, end: args[args.length - 1]!.range.end };
-          ctx.report({
-            range: span(args.slice(1)),
-            message: 'HEALTHCHECK NONE takes no arguments: remove them, or use HEALTHCHECK CMD <command> to define a check',
-            fixes: extra.start.line === extra.end.line ? [fix('Remove the extra arguments', replace(extra, ''))] : [],
-          });
-          break;
-        }
+        break;
       }
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+      case 'STOPSIGNAL':
+      case 'USER': {
+        if (args.length < 2) break;
+        const extra = args.slice(1);
+        const what = instruction.keyword === 'USER' ? 'one user, as <user>[:<group>]' : 'one signal';
+        const fixes =
+          instruction.keyword === 'USER' && args.length === 2 && !args[0]!.value.includes(':') && args[1]!.range.start.line === args[0]!.range.end.line
+            ? [fix(`Change to USER ${args[0]!.value}:${args[1]!.value}`, replace({ start: args[0]!.range.end, end: args[1]!.range.start }, ':'))]
+            : [];
+        ctx.report({ range: span(extra), message: `${instruction.keyword} takes ${what}: \`${extra.map((a) => a.value).join(' ')}\` is extra`, fixes });
+        break;
+      }
+      case 'HEALTHCHECK': {
+        if (args.length < 2 || args[0]!.value.toUpperCase() !== 'NONE') break;
+        const extra = { start: args[0]!.range.end, end: args[args.length - 1]!.range.end };
+        ctx.report({
+          range: span(args.slice(1)),
+          message: 'HEALTHCHECK NONE takes no arguments: remove them, or use HEALTHCHECK CMD <command> to define a check',
+          fixes: extra.start.line === extra.end.line ? [fix('Remove the extra arguments', replace(extra, ''))] : [],
+        });
+        break;
+      }
     }
   },
 );

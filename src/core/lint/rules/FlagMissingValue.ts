@@ -1,6 +1,5 @@
-import type { Instruction } from '../../dockerfile/model';
-import { knownFlags } from '../../dockerfile/flags';
-import { defineRule, fix, replace, shipshapeDocs } from '../define';
+import { FLAG_SPECS, knownFlags } from '../../dockerfile/flags';
+import { defineInstructionRule, fix, replace, shipshapeDocs } from '../define';
 
 // Flags whose empty value (`--from=`) BuildKit rejects or silently misreads.
 const EMPTY_IS_WRONG = new Set(['from', 'mount', 'network', 'security', 'device']);
@@ -22,7 +21,7 @@ const PLACEHOLDER: Record<string, string> = {
   retries: '<count>',
 };
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'FlagMissingValue',
     source: 'syntax',
@@ -34,28 +33,23 @@ export default defineRule(
     docs: shipshapeDocs('FlagMissingValue'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      for (const { flag, kind } of knownFlags(instruction)) {
-        const value = flag.unquoted;
-        if (kind === 'bool') {
-          if (value !== '') continue;
-          ctx.report({
-            range: flag.range,
-            message: `\`--${flag.name}=\` has no value: write \`--${flag.name}\` or \`--${flag.name}=true\``,
-            fixes: [fix(`Change to --${flag.name}`, replace(flag.range, `--${flag.name}`))],
-          });
-        } else if (value === null) {
-          const placeholder = PLACEHOLDER[flag.name] ?? '<value>';
-          ctx.report({ range: flag.range, message: `\`--${flag.name}\` needs a value: write \`--${flag.name}=${placeholder}\`` });
-        } else if (value === '' && EMPTY_IS_WRONG.has(flag.name)) {
-          ctx.report({ range: flag.range, message: `\`--${flag.name}=\` has an empty value: write \`--${flag.name}=${PLACEHOLDER[flag.name] ?? '<value>'}\`` });
-        }
+  [...FLAG_SPECS.keys()],
+  (instruction, ctx) => {
+    for (const { flag, kind } of knownFlags(instruction)) {
+      const value = flag.unquoted;
+      if (kind === 'bool') {
+        if (value !== '') continue;
+        ctx.report({
+          range: flag.range,
+          message: `\`--${flag.name}=\` has no value: write \`--${flag.name}\` or \`--${flag.name}=true\``,
+          fixes: [fix(`Change to --${flag.name}`, replace(flag.range, `--${flag.name}`))],
+        });
+      } else if (value === null) {
+        const placeholder = PLACEHOLDER[flag.name] ?? '<value>';
+        ctx.report({ range: flag.range, message: `\`--${flag.name}\` needs a value: write \`--${flag.name}=${placeholder}\`` });
+      } else if (value === '' && EMPTY_IS_WRONG.has(flag.name)) {
+        ctx.report({ range: flag.range, message: `\`--${flag.name}=\` has an empty value: write \`--${flag.name}=${PLACEHOLDER[flag.name] ?? '<value>'}\`` });
       }
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
     }
   },
 );

@@ -1,7 +1,6 @@
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, fix, replace, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, replace, shipshapeDocs } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidAs',
     source: 'syntax',
@@ -13,26 +12,20 @@ export default defineRule(
     docs: shipshapeDocs('InvalidAs'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      if (instruction.keyword !== 'FROM') return;
-      const args = instruction.args;
-      if (args.length === 2 && args[1]!.value.toUpperCase() === 'AS') {
-        ctx.report({ range: args[1]!.range, message: `\`${args[1]!.value}\` needs a stage name after it: FROM ${args[0]!.value} AS <name>` });
-      } else if (args.length >= 3 && args[1]!.value.toUpperCase() !== 'AS') {
-        const word = args[1]!.value;
-        // A one-letter slip (AZ, ASS, A) is mechanical to fix; another word may mean something else.
-        const typo = word.length <= 3 && /^[a-z]*$/i.test(word) && (word.toUpperCase().includes('A') || word.toUpperCase().includes('S'));
-        ctx.report({
-          range: args[1]!.range,
-          message: `Expected AS before the stage name \`${args[2]!.value}\`, found \`${word}\``,
-          fixes: typo ? [fix('Change to AS', replace(args[1]!.range, 'AS'))] : [],
-        });
-      }
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+  'FROM',
+  (instruction, ctx) => {
+    const args = instruction.args;
+    if (args.length === 2 && args[1]!.value.toUpperCase() === 'AS') {
+      ctx.report({ range: args[1]!.range, message: `\`${args[1]!.value}\` needs a stage name after it: FROM ${args[0]!.value} AS <name>` });
+    } else if (args.length >= 3 && args[1]!.value.toUpperCase() !== 'AS') {
+      const word = args[1]!.value;
+      // A one-letter slip (AZ, ASS, A) is mechanical to fix; another word may mean something else.
+      const typo = word.length <= 3 && /^[a-z]*$/i.test(word) && (word.toUpperCase().includes('A') || word.toUpperCase().includes('S'));
+      ctx.report({
+        range: args[1]!.range,
+        message: `Expected AS before the stage name \`${args[2]!.value}\`, found \`${word}\``,
+        fixes: typo ? [fix('Change to AS', replace(args[1]!.range, 'AS'))] : [],
+      });
     }
   },
 );

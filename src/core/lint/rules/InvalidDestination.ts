@@ -1,12 +1,11 @@
 import { copyOperands } from '../../dockerfile/copy';
-import type { Instruction } from '../../dockerfile/model';
 import { unquotePair } from '../../dockerfile/quotes';
-import { defineRule, fix, insertAfter, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, insertAfter, shipshapeDocs } from '../define';
 
 // The destination ends in a variable: only the build knows whether it ends in a slash.
 const ENDS_WITH_VARIABLE = /\$(?:\w+|\{[^}]*\})["']?$/;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidDestination',
     source: 'syntax',
@@ -18,24 +17,19 @@ export default defineRule(
     docs: shipshapeDocs('InvalidDestination'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      // COPY is DL3021's; heredoc sources are files created by the build, not several inputs; text that only looks like JSON is not judged.
-      if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0 || (instruction.looksLikeJson && !instruction.json)) return;
-      const operands = copyOperands(instruction);
-      const count = operands.length;
-      const dest = operands[count - 1];
-      const destination = !dest ? '' : dest.exec ? dest.value : unquotePair(dest.value);
-      if (!dest || count <= 2 || destination.endsWith('/') || destination.endsWith('\\') || ENDS_WITH_VARIABLE.test(destination)) return;
-      ctx.report({
-        range: dest.range,
-        message: `ADD with ${count - 1} sources needs a directory destination: write \`${destination}/\` with a trailing slash`,
-        fixes: !dest.exec && !/["']$/.test(dest.value) ? [fix(`Change to ${destination}/`, insertAfter(dest.range, '/'))] : [],
-      });
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
-    }
+  'ADD',
+  (instruction, ctx) => {
+    // COPY is DL3021's; heredoc sources are files created by the build, not several inputs; text that only looks like JSON is not judged.
+    if (instruction.heredocs.length > 0 || (instruction.looksLikeJson && !instruction.json)) return;
+    const operands = copyOperands(instruction);
+    const count = operands.length;
+    const dest = operands[count - 1];
+    const destination = !dest ? '' : dest.exec ? dest.value : unquotePair(dest.value);
+    if (!dest || count <= 2 || destination.endsWith('/') || destination.endsWith('\\') || ENDS_WITH_VARIABLE.test(destination)) return;
+    ctx.report({
+      range: dest.range,
+      message: `ADD with ${count - 1} sources needs a directory destination: write \`${destination}/\` with a trailing slash`,
+      fixes: !dest.exec && !/["']$/.test(dest.value) ? [fix(`Change to ${destination}/`, insertAfter(dest.range, '/'))] : [],
+    });
   },
 );

@@ -1,6 +1,5 @@
-import type { Instruction } from '../../dockerfile/model';
 import { knownFlags } from '../../dockerfile/flags';
-import { defineRule, fix, insertAt, replace, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, insertAt, replace, shipshapeDocs } from '../define';
 
 const DURATION_FLAGS = new Set(['interval', 'timeout', 'start-period', 'start-interval']);
 // Go's time.ParseDuration units, in nanoseconds.
@@ -66,7 +65,7 @@ function parseDuration(text: string): Parsed {
   return { ok: true, nanos: sign * total };
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidDuration',
     source: 'syntax',
@@ -81,45 +80,39 @@ export default defineRule(
     docs: shipshapeDocs('InvalidDuration'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      if (instruction.keyword !== 'HEALTHCHECK') return;
-      for (const { flag } of knownFlags(instruction)) {
-        const value = flag.unquoted;
-        if (!DURATION_FLAGS.has(flag.name) || !value || !flag.valueRange) continue;
-        const range = flag.valueRange;
-        const parsed = parseDuration(value);
-        if (parsed.ok) {
-          // 0 means "use the default"; anything else must be at least 1ms.
-          if (parsed.nanos !== 0 && parsed.nanos < 1e6) {
-            ctx.report({ range, message: `\`--${flag.name}=${value}\` is below the 1ms minimum${parsed.nanos < 0 ? ' (durations cannot be negative)' : ''}` });
-          }
-          continue;
+  'HEALTHCHECK',
+  (instruction, ctx) => {
+    for (const { flag } of knownFlags(instruction)) {
+      const value = flag.unquoted;
+      if (!DURATION_FLAGS.has(flag.name) || !value || !flag.valueRange) continue;
+      const range = flag.valueRange;
+      const parsed = parseDuration(value);
+      if (parsed.ok) {
+        // 0 means "use the default"; anything else must be at least 1ms.
+        if (parsed.nanos !== 0 && parsed.nanos < 1e6) {
+          ctx.report({ range, message: `\`--${flag.name}=${value}\` is below the 1ms minimum${parsed.nanos < 0 ? ' (durations cannot be negative)' : ''}` });
         }
-        if (parsed.problem === 'no-unit') {
-          ctx.report({
-            range,
-            message: `\`--${flag.name}=${value}\` has no unit: write ${value}s for seconds (units: ns, us, ms, s, m, h)`,
-            fixes: value.startsWith('-') ? [] : [fix(`Change to ${value}s`, insertAt(range.end.line, range.end.character, 's'))],
-          });
-        } else if (parsed.problem === 'unit') {
-          const alias = UNIT_ALIASES.get(parsed.unit!);
-          const fixes = [];
-          if (alias && range.start.line === range.end.line && value === flag.value) {
-            const start = range.start.character + parsed.start!;
-            const unitRange = { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: start + parsed.unit!.length } };
-            fixes.push(fix(`Change the unit to ${alias}`, replace(unitRange, alias)));
-          }
-          const message = `Unknown unit \`${parsed.unit}\` in \`--${flag.name}=${value}\`: use ns, us, ms, s, m or h${alias ? ` (${alias})` : ''}`;
-          ctx.report({ range, message, fixes });
-        } else {
-          ctx.report({ range, message: `\`--${flag.name}=${value}\` is not a duration: write a number with a unit, e.g. 30s or 1m30s` });
-        }
+        continue;
       }
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+      if (parsed.problem === 'no-unit') {
+        ctx.report({
+          range,
+          message: `\`--${flag.name}=${value}\` has no unit: write ${value}s for seconds (units: ns, us, ms, s, m, h)`,
+          fixes: value.startsWith('-') ? [] : [fix(`Change to ${value}s`, insertAt(range.end.line, range.end.character, 's'))],
+        });
+      } else if (parsed.problem === 'unit') {
+        const alias = UNIT_ALIASES.get(parsed.unit!);
+        const fixes = [];
+        if (alias && range.start.line === range.end.line && value === flag.value) {
+          const start = range.start.character + parsed.start!;
+          const unitRange = { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: start + parsed.unit!.length } };
+          fixes.push(fix(`Change the unit to ${alias}`, replace(unitRange, alias)));
+        }
+        const message = `Unknown unit \`${parsed.unit}\` in \`--${flag.name}=${value}\`: use ns, us, ms, s, m or h${alias ? ` (${alias})` : ''}`;
+        ctx.report({ range, message, fixes });
+      } else {
+        ctx.report({ range, message: `\`--${flag.name}=${value}\` is not a duration: write a number with a unit, e.g. 30s or 1m30s` });
+      }
     }
   },
 );

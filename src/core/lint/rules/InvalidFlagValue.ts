@@ -1,8 +1,8 @@
-import type { Flag, Instruction, Range } from '../../dockerfile/model';
-import { knownFlags } from '../../dockerfile/flags';
+import type { Flag, Range } from '../../dockerfile/model';
+import { FLAG_SPECS, knownFlags } from '../../dockerfile/flags';
 import { csvFields } from '../../dockerfile/mounts';
 import { closest } from '../../dockerfile/spelling';
-import { defineRule, fix, replace, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, replace, shipshapeDocs } from '../define';
 import type { Report } from '../types';
 
 const BOOLEAN = /^(true|false)$/i;
@@ -126,7 +126,7 @@ function checkMount(flag: Flag, report: (r: Report) => void): void {
   }
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidFlagValue',
     source: 'syntax',
@@ -141,65 +141,60 @@ export default defineRule(
     docs: shipshapeDocs('InvalidFlagValue'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      for (const { flag, kind } of knownFlags(instruction)) {
-        const value = flag.unquoted;
-        if (value === null || value === '' || !flag.valueRange) continue;
-        const range = flag.valueRange;
-        const dynamic = value.includes('$');
-        if (kind === 'bool') {
-          if (!BOOLEAN.test(value)) ctx.report({ range, message: `\`--${flag.name}\` expects true or false, not \`${value}\`` });
-          continue;
-        }
-        switch (flag.name) {
-          case 'from':
-            if (!dynamic && !FROM_VALUE.test(value)) {
-              ctx.report({ range, message: `Invalid \`--from=${value}\`: name a build stage, a stage index or an image` });
-            }
-            break;
-          case 'chmod':
-            if (dynamic) break;
-            if (OCTAL_MODE.test(value) ? parseInt(value.replace(/^0o/, ''), 8) > 0o7777 : !SYMBOLIC_MODE.test(value)) {
-              ctx.report({ range, message: `Invalid \`--chmod=${value}\`: use an octal mode such as 755 or a symbolic one such as u=rwX,go=rX` });
-            }
-            break;
-          case 'platform':
-            if (!dynamic && !PLATFORM.test(value)) {
-              ctx.report({ range, message: `Invalid \`--platform=${value}\`: use <os>/<arch>[/<variant>], e.g. linux/amd64` });
-            }
-            break;
-          case 'checksum':
-            if (!dynamic && !CHECKSUM.test(value)) {
-              ctx.report({ range, message: `Invalid \`--checksum=${value}\`: use a digest such as sha256:<64 hex digits> (or a full git commit hash)` });
-            }
-            break;
-          case 'retries': {
-            // HEALTHCHECK flags are not expanded, so a variable is as wrong as any other text.
-            const n = INTEGER.test(value) ? Number(value) : NaN;
-            if (Number.isNaN(n) || n > 2147483647 || n < -2147483648) ctx.report({ range, message: `\`--retries=${value}\` must be a whole number` });
-            else if (n < 0) ctx.report({ range, message: `\`--retries=${value}\` cannot be negative` });
-            break;
-          }
-          case 'network':
-            if (!dynamic && !NETWORKS.includes(value)) {
-              ctx.report({ range, message: `Invalid \`--network=${value}\`: use default, none or host`, fixes: fixTo(range, value, NETWORKS, value === flag.value) });
-            }
-            break;
-          case 'security':
-            if (!dynamic && !SECURITY.includes(value)) {
-              ctx.report({ range, message: `Invalid \`--security=${value}\`: use sandbox or insecure`, fixes: fixTo(range, value, SECURITY, value === flag.value) });
-            }
-            break;
-          case 'mount':
-            checkMount(flag, ctx.report);
-            break;
-        }
+  [...FLAG_SPECS.keys()],
+  (instruction, ctx) => {
+    for (const { flag, kind } of knownFlags(instruction)) {
+      const value = flag.unquoted;
+      if (value === null || value === '' || !flag.valueRange) continue;
+      const range = flag.valueRange;
+      const dynamic = value.includes('$');
+      if (kind === 'bool') {
+        if (!BOOLEAN.test(value)) ctx.report({ range, message: `\`--${flag.name}\` expects true or false, not \`${value}\`` });
+        continue;
       }
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+      switch (flag.name) {
+        case 'from':
+          if (!dynamic && !FROM_VALUE.test(value)) {
+            ctx.report({ range, message: `Invalid \`--from=${value}\`: name a build stage, a stage index or an image` });
+          }
+          break;
+        case 'chmod':
+          if (dynamic) break;
+          if (OCTAL_MODE.test(value) ? parseInt(value.replace(/^0o/, ''), 8) > 0o7777 : !SYMBOLIC_MODE.test(value)) {
+            ctx.report({ range, message: `Invalid \`--chmod=${value}\`: use an octal mode such as 755 or a symbolic one such as u=rwX,go=rX` });
+          }
+          break;
+        case 'platform':
+          if (!dynamic && !PLATFORM.test(value)) {
+            ctx.report({ range, message: `Invalid \`--platform=${value}\`: use <os>/<arch>[/<variant>], e.g. linux/amd64` });
+          }
+          break;
+        case 'checksum':
+          if (!dynamic && !CHECKSUM.test(value)) {
+            ctx.report({ range, message: `Invalid \`--checksum=${value}\`: use a digest such as sha256:<64 hex digits> (or a full git commit hash)` });
+          }
+          break;
+        case 'retries': {
+          // HEALTHCHECK flags are not expanded, so a variable is as wrong as any other text.
+          const n = INTEGER.test(value) ? Number(value) : NaN;
+          if (Number.isNaN(n) || n > 2147483647 || n < -2147483648) ctx.report({ range, message: `\`--retries=${value}\` must be a whole number` });
+          else if (n < 0) ctx.report({ range, message: `\`--retries=${value}\` cannot be negative` });
+          break;
+        }
+        case 'network':
+          if (!dynamic && !NETWORKS.includes(value)) {
+            ctx.report({ range, message: `Invalid \`--network=${value}\`: use default, none or host`, fixes: fixTo(range, value, NETWORKS, value === flag.value) });
+          }
+          break;
+        case 'security':
+          if (!dynamic && !SECURITY.includes(value)) {
+            ctx.report({ range, message: `Invalid \`--security=${value}\`: use sandbox or insecure`, fixes: fixTo(range, value, SECURITY, value === flag.value) });
+          }
+          break;
+        case 'mount':
+          checkMount(flag, ctx.report);
+          break;
+      }
     }
   },
 );

@@ -1,7 +1,6 @@
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, fix, insertAt, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, insertAt, shipshapeDocs } from '../define';
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidHealthcheck',
     source: 'syntax',
@@ -13,28 +12,23 @@ export default defineRule(
     docs: shipshapeDocs('InvalidHealthcheck'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      if (instruction.keyword !== 'HEALTHCHECK' || instruction.args.length === 0) return;
-      const first = instruction.args[0]!;
-      const type = first.value.toUpperCase();
-      if (type === 'NONE') return;
-      if (type === 'CMD') {
-        const rest = instruction.args.slice(1);
-        if (rest.length === 0 || (rest.length === 1 && /^\[\s*\]$/.test(rest[0]!.value))) {
-          ctx.report({ range: first.range, message: 'HEALTHCHECK CMD needs a command after it, e.g. HEALTHCHECK CMD curl -f http://localhost/ || exit 1' });
-        }
-        return;
+  'HEALTHCHECK',
+  (instruction, ctx) => {
+    if (instruction.args.length === 0) return;
+    const first = instruction.args[0]!;
+    const type = first.value.toUpperCase();
+    if (type === 'NONE') return;
+    if (type === 'CMD') {
+      const rest = instruction.args.slice(1);
+      if (rest.length === 0 || (rest.length === 1 && /^\[\s*\]$/.test(rest[0]!.value))) {
+        ctx.report({ range: first.range, message: 'HEALTHCHECK CMD needs a command after it, e.g. HEALTHCHECK CMD curl -f http://localhost/ || exit 1' });
       }
-      ctx.report({
-        range: first.range,
-        message: `Unknown HEALTHCHECK type \`${first.value}\`: start the check with CMD, e.g. HEALTHCHECK CMD ${first.value} ...`,
-        fixes: [fix('Insert CMD', insertAt(first.range.start.line, first.range.start.character, 'CMD '))],
-      });
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+      return;
     }
+    ctx.report({
+      range: first.range,
+      message: `Unknown HEALTHCHECK type \`${first.value}\`: start the check with CMD, e.g. HEALTHCHECK CMD ${first.value} ...`,
+      fixes: [fix('Insert CMD', insertAt(first.range.start.line, first.range.start.character, 'CMD '))],
+    });
   },
 );

@@ -1,5 +1,4 @@
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, fix, replace, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, replace, shipshapeDocs } from '../define';
 import type { Fix } from '../types';
 
 const EXEC_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'COPY', 'ADD', 'VOLUME']);
@@ -36,7 +35,7 @@ function jsonIntent(text: string): 'single' | 'double' | null {
   }
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidJson',
     source: 'syntax',
@@ -48,34 +47,29 @@ export default defineRule(
     docs: shipshapeDocs('InvalidJson'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      if (!instruction.looksLikeJson || instruction.json || !EXEC_FORM.has(instruction.keyword) || !instruction.argsRange) return;
-      const text = instruction.argsText.trim();
-      const intent = jsonIntent(text);
-      if (!intent) return;
-      const fixes: Fix[] = [];
-      if (intent === 'single') {
-        const swapped = text.replace(/'/g, '"');
-        if (!text.includes('"') && !text.includes('\\') && isStringArray(swapped)) {
-          fixes.push(fix('Use double quotes', replace(instruction.argsRange, swapped)));
-        }
-        ctx.report({
-          range: instruction.argsRange,
-          message: `Exec form needs double quotes: with single quotes ${instruction.keyword} is not JSON, so Docker runs \`${text}\` as a shell command`,
-          fixes,
-        });
-        return;
+  [...EXEC_FORM],
+  (instruction, ctx) => {
+    if (!instruction.looksLikeJson || instruction.json || !instruction.argsRange) return;
+    const text = instruction.argsText.trim();
+    const intent = jsonIntent(text);
+    if (!intent) return;
+    const fixes: Fix[] = [];
+    if (intent === 'single') {
+      const swapped = text.replace(/'/g, '"');
+      if (!text.includes('"') && !text.includes('\\') && isStringArray(swapped)) {
+        fixes.push(fix('Use double quotes', replace(instruction.argsRange, swapped)));
       }
       ctx.report({
         range: instruction.argsRange,
-        message: `\`${text}\` is not a valid JSON array of strings, so Docker runs it as a shell command: check the commas, quotes and closing bracket`,
+        message: `Exec form needs double quotes: with single quotes ${instruction.keyword} is not JSON, so Docker runs \`${text}\` as a shell command`,
+        fixes,
       });
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+      return;
     }
+    ctx.report({
+      range: instruction.argsRange,
+      message: `\`${text}\` is not a valid JSON array of strings, so Docker runs it as a shell command: check the commas, quotes and closing bracket`,
+    });
   },
 );
 

@@ -1,6 +1,6 @@
 import type { Instruction, KeyValue } from '../../dockerfile/model';
 import { rangeText } from '../../dockerfile/model';
-import { defineRule, fix, insertAt, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, insertAt, shipshapeDocs } from '../define';
 import type { Report } from '../types';
 
 /** The quote character left open in `text`, read the way BuildKit's word lexer reads it. */
@@ -21,7 +21,7 @@ function openQuote(text: string, escape: string): string | null {
   return quote;
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidKeyValue',
     source: 'syntax',
@@ -33,27 +33,21 @@ export default defineRule(
     docs: shipshapeDocs('InvalidKeyValue'),
     fixable: true,
   },
-  (ctx) => {
+  ['ENV', 'LABEL', 'ARG'],
+  (instruction, ctx) => {
     const { model } = ctx;
-    const check = (instruction: Instruction) => {
-      const keyword = instruction.keyword;
-      if ((keyword !== 'ENV' && keyword !== 'LABEL' && keyword !== 'ARG') || instruction.args.length === 0) return;
-      const props = instruction.properties;
-      // argsText has continuations and comment lines removed, so a quote in a comment does not count.
-      if (openQuote(instruction.argsText, model.escapeChar)) {
-        const culprit = props.find((p) => openQuote(rangeText(model, p.range), model.escapeChar)) ?? props[props.length - 1];
-        const quote = openQuote(instruction.argsText, model.escapeChar)!;
-        const range = culprit?.range ?? instruction.argsRange!;
-        const shown = rangeText(model, range).split('\n')[0];
-        ctx.report({ range, message: `Unclosed ${quote === '"' ? 'double' : 'single'} quote in \`${shown}\`: add the closing ${quote}` });
-        return;
-      }
-      props.forEach((p, i) => checkPair(instruction, p, i, props.length, ctx.report));
-    };
-    for (const instruction of model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+    if (instruction.args.length === 0) return;
+    const props = instruction.properties;
+    // argsText has continuations and comment lines removed, so a quote in a comment does not count.
+    if (openQuote(instruction.argsText, model.escapeChar)) {
+      const culprit = props.find((p) => openQuote(rangeText(model, p.range), model.escapeChar)) ?? props[props.length - 1];
+      const quote = openQuote(instruction.argsText, model.escapeChar)!;
+      const range = culprit?.range ?? instruction.argsRange!;
+      const shown = rangeText(model, range).split('\n')[0];
+      ctx.report({ range, message: `Unclosed ${quote === '"' ? 'double' : 'single'} quote in \`${shown}\`: add the closing ${quote}` });
+      return;
     }
+    props.forEach((p, i) => checkPair(instruction, p, i, props.length, ctx.report));
   },
 );
 

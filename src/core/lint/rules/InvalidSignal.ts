@@ -1,7 +1,6 @@
-import type { Instruction } from '../../dockerfile/model';
 import { unquotePair } from '../../dockerfile/quotes';
 import { closest } from '../../dockerfile/spelling';
-import { defineRule, fix, replace, shipshapeDocs } from '../define';
+import { defineInstructionRule, fix, replace, shipshapeDocs } from '../define';
 
 // Linux signal names as Docker's signal.ParseSignal knows them (without the SIG prefix).
 const SIGNALS = [
@@ -13,7 +12,7 @@ const SIGNAL_SET = new Set(SIGNALS);
 const REALTIME = /^RTMIN\+([1-9]|1[0-5])$|^RTMAX-([1-9]|1[0-4])$/;
 const NUMBER = /^\d+$/;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidSignal',
     source: 'syntax',
@@ -25,30 +24,25 @@ export default defineRule(
     docs: shipshapeDocs('InvalidSignal'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      if (instruction.keyword !== 'STOPSIGNAL' || instruction.args.length !== 1) return;
-      const word = instruction.args[0]!;
-      const value = unquotePair(word.value);
-      // A variable may come from the base image's environment: only the build knows its value.
-      if (value.includes('$')) return;
-      if (NUMBER.test(value)) {
-        if (Number(value) === 0) ctx.report({ range: word.range, message: 'Invalid signal `0`: signal numbers start at 1' });
-        return;
-      }
-      const name = value.toUpperCase().replace(/^SIG/, '');
-      if (SIGNAL_SET.has(name) || REALTIME.test(name)) return;
-      const suggestion = closest(name, SIGNALS.map((s) => s.toLowerCase()));
-      const fixed = suggestion ? `SIG${suggestion.toUpperCase()}` : undefined;
-      ctx.report({
-        range: word.range,
-        message: `Invalid signal \`${value}\`${fixed ? `: did you mean ${fixed}?` : ': use a name such as SIGTERM, SIGINT or SIGQUIT, or a number'}`,
-        fixes: fixed ? [fix(`Change to ${fixed}`, replace(word.range, fixed))] : [],
-      });
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+  'STOPSIGNAL',
+  (instruction, ctx) => {
+    if (instruction.args.length !== 1) return;
+    const word = instruction.args[0]!;
+    const value = unquotePair(word.value);
+    // A variable may come from the base image's environment: only the build knows its value.
+    if (value.includes('$')) return;
+    if (NUMBER.test(value)) {
+      if (Number(value) === 0) ctx.report({ range: word.range, message: 'Invalid signal `0`: signal numbers start at 1' });
+      return;
     }
+    const name = value.toUpperCase().replace(/^SIG/, '');
+    if (SIGNAL_SET.has(name) || REALTIME.test(name)) return;
+    const suggestion = closest(name, SIGNALS.map((s) => s.toLowerCase()));
+    const fixed = suggestion ? `SIG${suggestion.toUpperCase()}` : undefined;
+    ctx.report({
+      range: word.range,
+      message: `Invalid signal \`${value}\`${fixed ? `: did you mean ${fixed}?` : ': use a name such as SIGTERM, SIGINT or SIGQUIT, or a number'}`,
+      fixes: fixed ? [fix(`Change to ${fixed}`, replace(word.range, fixed))] : [],
+    });
   },
 );

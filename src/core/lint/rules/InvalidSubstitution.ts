@@ -1,5 +1,5 @@
 import type { DockerfileModel, Instruction, Position, Range } from '../../dockerfile/model';
-import { defineRule, shipshapeDocs } from '../define';
+import { defineInstructionRule, shipshapeDocs } from '../define';
 
 // The instructions whose arguments BuildKit expands with ${...} (RUN, CMD and ENTRYPOINT leave it to the shell).
 const EXPANDED = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
@@ -113,7 +113,7 @@ function substitution(text: string, start: number, escape: string): Problem | nu
   return close === -1 ? missing() : null;
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'InvalidSubstitution',
     source: 'syntax',
@@ -125,7 +125,9 @@ export default defineRule(
     docs: shipshapeDocs('InvalidSubstitution'),
     fixable: false,
   },
-  (ctx) => {
+  [...EXPANDED],
+  (instruction, ctx) => {
+    if (!instruction.rawArgsText.includes('${') && !instruction.flags.some((f) => f.value?.includes('${'))) return;
     const { model } = ctx;
     const escape = model.escapeChar;
     const scan = (text: string, segments: readonly Segment[], quotes: boolean) => {
@@ -149,28 +151,20 @@ export default defineRule(
         }
       }
     };
-    const check = (instruction: Instruction) => {
-      if (!EXPANDED.has(instruction.keyword)) return;
-      if (!instruction.rawArgsText.includes('${') && !instruction.flags.some((f) => f.value?.includes('${'))) return;
-      const flat = flatten(model, instruction);
-      if (flat) scan(flat.text, flat.segments, true);
-      // COPY/ADD expand heredoc bodies whose delimiter is unquoted; quotes in the body are plain text there.
-      for (const heredoc of instruction.heredocs) {
-        const body = heredoc.contentRange;
-        const before = (model.lines[heredoc.nameRange.start.line] ?? '')[heredoc.nameRange.start.character - 1];
-        if (!body || before === '"' || before === "'") continue;
-        let text = '';
-        const segments: Segment[] = [];
-        for (let line = body.start.line; line <= body.end.line; line++) {
-          segments.push({ flat: text.length, line, character: 0 });
-          text += (line === body.end.line ? (model.lines[line] ?? '').slice(0, body.end.character) : model.lines[line] ?? '') + '\n';
-        }
-        scan(text, segments, false);
+    const flat = flatten(model, instruction);
+    if (flat) scan(flat.text, flat.segments, true);
+    // COPY/ADD expand heredoc bodies whose delimiter is unquoted; quotes in the body are plain text there.
+    for (const heredoc of instruction.heredocs) {
+      const body = heredoc.contentRange;
+      const before = (model.lines[heredoc.nameRange.start.line] ?? '')[heredoc.nameRange.start.character - 1];
+      if (!body || before === '"' || before === "'") continue;
+      let text = '';
+      const segments: Segment[] = [];
+      for (let line = body.start.line; line <= body.end.line; line++) {
+        segments.push({ flat: text.length, line, character: 0 });
+        text += (line === body.end.line ? (model.lines[line] ?? '').slice(0, body.end.character) : model.lines[line] ?? '') + '\n';
       }
-    };
-    for (const instruction of model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+      scan(text, segments, false);
     }
   },
 );

@@ -1,6 +1,6 @@
 import type { KeyValue } from '../../dockerfile/model';
 import type { Fix } from '../types';
-import { buildkitDocs, defineRule, fix, replace } from '../define';
+import { buildkitDocs, defineInstructionRule, fix, replace } from '../define';
 
 /** Unquoted whitespace in a value as written (quotes and escapes respected). */
 function hasUnquotedSpace(raw: string, escape: string): boolean {
@@ -30,7 +30,7 @@ function rewrite(p: KeyValue, escape: string): Fix | null {
   return fix(`Rewrite as ${p.key}=${value}`, replace({ start: p.keyRange.start, end: p.valueRange.end }, `${p.key}=${value}`));
 }
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'LegacyKeyValueFormat',
     source: 'buildkit',
@@ -45,20 +45,20 @@ export default defineRule(
     docs: buildkitDocs('LegacyKeyValueFormat'),
     fixable: true,
   },
-  (ctx) => {
+  ['ENV', 'LABEL'],
+  (instruction, ctx) => {
+    // Top-level instructions only: ONBUILD triggers are not checked.
+    if (instruction.onbuildParent) return;
     const escape = ctx.model.escapeChar;
-    for (const instruction of ctx.model.instructions) {
-      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
-      for (const p of instruction.properties) {
-        if (p.hasEquals || p.value === null) continue;
-        const name = instruction.keywordText;
-        const rewritten = rewrite(p, escape);
-        ctx.report({
-          range: p.range,
-          message: `"${name} key=value" should be used instead of legacy "${name} key value" format: use ${name} ${p.key}=<value>`,
-          ...(rewritten ? { fixes: [rewritten] } : {}),
-        });
-      }
+    for (const p of instruction.properties) {
+      if (p.hasEquals || p.value === null) continue;
+      const name = instruction.keywordText;
+      const rewritten = rewrite(p, escape);
+      ctx.report({
+        range: p.range,
+        message: `"${name} key=value" should be used instead of legacy "${name} key value" format: use ${name} ${p.key}=<value>`,
+        ...(rewritten ? { fixes: [rewritten] } : {}),
+      });
     }
   },
 );

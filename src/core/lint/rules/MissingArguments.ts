@@ -1,7 +1,6 @@
 import { copyOperands } from '../../dockerfile/copy';
-import type { Instruction } from '../../dockerfile/model';
 import { INSTRUCTION_KEYWORDS } from '../../dockerfile/model';
-import { defineRule, shipshapeDocs } from '../define';
+import { defineInstructionRule, shipshapeDocs } from '../define';
 
 const WHAT: Record<string, string> = {
   FROM: 'name the base image, e.g. FROM alpine:3.20',
@@ -20,7 +19,7 @@ const WHAT: Record<string, string> = {
   HEALTHCHECK: 'give CMD <command> or NONE, e.g. HEALTHCHECK CMD curl -f http://localhost/',
 };
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'MissingArguments',
     source: 'syntax',
@@ -32,30 +31,24 @@ export default defineRule(
     docs: shipshapeDocs('MissingArguments'),
     fixable: false,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      const keyword = instruction.keyword;
-      if (keyword === 'RUN' || keyword === 'CMD' || !INSTRUCTION_KEYWORDS.has(keyword)) return;
-      if (keyword === 'COPY' || keyword === 'ADD') {
-        const n = copyOperands(instruction).length;
-        if (n >= 2) return;
-        ctx.report({
-          range: n === 0 || !instruction.argsRange ? instruction.keywordRange : instruction.argsRange,
-          message:
-            n === 0
-              ? `${keyword} needs a source and a destination, e.g. ${keyword} . /app/`
-              : instruction.json
-                ? `${keyword} needs a destination: add it as the last element of the JSON array`
-                : `${keyword} needs a destination after the source, e.g. ${keyword} ${instruction.args[0]!.value} /app/`,
-        });
-        return;
-      }
-      if (instruction.args.length > 0) return;
-      ctx.report({ range: instruction.keywordRange, message: `${instruction.keywordText} has no arguments: ${WHAT[keyword] ?? 'add its arguments'}` });
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+  [...INSTRUCTION_KEYWORDS].filter((k) => k !== 'RUN' && k !== 'CMD'),
+  (instruction, ctx) => {
+    const keyword = instruction.keyword;
+    if (keyword === 'COPY' || keyword === 'ADD') {
+      const n = copyOperands(instruction).length;
+      if (n >= 2) return;
+      ctx.report({
+        range: n === 0 || !instruction.argsRange ? instruction.keywordRange : instruction.argsRange,
+        message:
+          n === 0
+            ? `${keyword} needs a source and a destination, e.g. ${keyword} . /app/`
+            : instruction.json
+              ? `${keyword} needs a destination: add it as the last element of the JSON array`
+              : `${keyword} needs a destination after the source, e.g. ${keyword} ${instruction.args[0]!.value} /app/`,
+      });
+      return;
     }
+    if (instruction.args.length > 0) return;
+    ctx.report({ range: instruction.keywordRange, message: `${instruction.keywordText} has no arguments: ${WHAT[keyword] ?? 'add its arguments'}` });
   },
 );

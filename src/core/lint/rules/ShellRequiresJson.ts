@@ -1,11 +1,10 @@
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, fix, replace, shipshapeDocs, toExecForm } from '../define';
+import { defineInstructionRule, fix, replace, shipshapeDocs, toExecForm } from '../define';
 import type { Fix } from '../types';
 
 // Words that can be put into a JSON array as they are.
 const PLAIN = /^[^\s"'\\$`[\],]+$/;
 
-export default defineRule(
+export default defineInstructionRule(
   {
     id: 'ShellRequiresJson',
     source: 'syntax',
@@ -17,32 +16,27 @@ export default defineRule(
     docs: shipshapeDocs('ShellRequiresJson'),
     fixable: true,
   },
-  (ctx) => {
-    const check = (instruction: Instruction) => {
-      if (instruction.keyword !== 'SHELL' || !instruction.argsRange) return;
-      if (instruction.json) {
-        if (instruction.json.length === 0) {
-          ctx.report({ range: instruction.argsRange, message: 'SHELL needs at least one element, e.g. SHELL ["/bin/sh", "-c"]' });
-        }
-        return;
+  'SHELL',
+  (instruction, ctx) => {
+    if (!instruction.argsRange) return;
+    if (instruction.json) {
+      if (instruction.json.length === 0) {
+        ctx.report({ range: instruction.argsRange, message: 'SHELL needs at least one element, e.g. SHELL ["/bin/sh", "-c"]' });
       }
-      const words = instruction.args.map((a) => a.value);
-      const fixes: Fix[] = [];
-      if (!instruction.looksLikeJson && words.every((w) => PLAIN.test(w))) {
-        const exec = toExecForm(words);
-        fixes.push(fix(`Change to ${exec}`, replace(instruction.argsRange, exec)));
-      }
-      ctx.report({
-        range: instruction.argsRange,
-        message: instruction.looksLikeJson
-          ? 'SHELL must be a valid JSON array of double-quoted strings, e.g. SHELL ["/bin/bash", "-c"]'
-          : `SHELL must be written as a JSON array: SHELL ${toExecForm(words)}`,
-        fixes,
-      });
-    };
-    for (const instruction of ctx.model.instructions) {
-      check(instruction);
-      if (instruction.trigger) check(instruction.trigger);
+      return;
     }
+    const words = instruction.args.map((a) => a.value);
+    const fixes: Fix[] = [];
+    if (!instruction.looksLikeJson && words.every((w) => PLAIN.test(w))) {
+      const exec = toExecForm(words);
+      fixes.push(fix(`Change to ${exec}`, replace(instruction.argsRange, exec)));
+    }
+    ctx.report({
+      range: instruction.argsRange,
+      message: instruction.looksLikeJson
+        ? 'SHELL must be a valid JSON array of double-quoted strings, e.g. SHELL ["/bin/bash", "-c"]'
+        : `SHELL must be written as a JSON array: SHELL ${toExecForm(words)}`,
+      fixes,
+    });
   },
 );
