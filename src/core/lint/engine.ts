@@ -18,8 +18,14 @@ export interface LintOptions {
 /** Shells whose scripts are not POSIX: shell rules do not apply to them. */
 const NON_POSIX_SHELL = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
 
-/** How many instructions' per-instruction findings a linter remembers. */
-const LOCAL_CACHE_ENTRIES = 20_000;
+/** How many instructions' per-instruction findings (and parsed shells) a linter remembers. */
+const CACHE_ENTRIES = 20_000;
+
+/** Adds to a cache that forgets its oldest entry when full. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
 
 interface CachedFindings {
   /** The line the instruction started on when the findings were computed. */
@@ -79,8 +85,10 @@ export class Linter {
   private defaultSeverities: readonly (Severity | 'off')[] | undefined;
   /** Indexes of the per-instruction rules, by the keyword they check. */
   private readonly localRules = new Map<string, number[]>();
-  /** Findings of per-instruction rules by instruction (see the key in runRules), oldest first. */
-  private readonly localCache = new Map<string, CachedFindings>();
+  /** Findings of per-instruction rules by rule settings, then by instruction (see keyOf in runRules), oldest first. */
+  private readonly localCaches = new Map<string, Map<string, CachedFindings>>();
+  /** Parsed shell scripts by instruction and start line. */
+  private readonly shellCache = new Map<string, ShellScript | null>();
 
   constructor(private readonly shellParser: ShellParser, readonly rules: readonly Rule[] = allRules) {
     rules.forEach((rule, index) => {
@@ -136,10 +144,29 @@ export class Linter {
     const pragmas = readPragmas(model);
     const findings: Finding[] = [];
     const shellChoices = shellsOf(model, pragmas);
+    // What an instruction's per-instruction findings and shell depend on, besides the settings (see Rule.perInstruction).
+    const keys = new Map<Instruction, string>();
+    const keyOf = (instruction: Instruction) => {
+      let key = keys.get(instruction);
+      if (key === undefined) {
+        const start = instruction.range.start;
+        key = `${model.escapeChar}\0${shellChoices.get(instruction)!.key}\0${instruction.onbuildParent ? 'T' : ''}${start.character}\0${linesOf(model, instruction.range)}`;
+        keys.set(instruction, key);
+      }
+      return key;
+    };
     const shells = new Map<Instruction, ShellScript | null>();
     const shellOf = (instruction: Instruction) => {
       let script = shells.get(instruction);
-      if (script === undefined) shells.set(instruction, (script = this.parseShell(model, instruction, shellChoices.get(instruction)!)));
+      if (script !== undefined) return script;
+      // Scripts keep Dockerfile positions: one remembered from an earlier lint serves only at the same line.
+      const key = `${instruction.range.start.line}\0${keyOf(instruction)}`;
+      script = this.shellCache.get(key);
+      if (script === undefined) {
+        script = this.parseShell(model, instruction, shellChoices.get(instruction)!);
+        remember(this.shellCache, key, script);
+      }
+      shells.set(instruction, script);
       return script;
     };
     const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
@@ -169,12 +196,17 @@ export class Linter {
     // Rules that look at one instruction at a time: their findings come from the cache when the instruction,
     // where it starts and what it depends on are unchanged (an edit re-checks only what it touched).
     const settingsKey = JSON.stringify(settings);
+    let localCache = this.localCaches.get(settingsKey);
+    if (!localCache) {
+      if (this.localCaches.size >= 8) this.localCaches.clear();
+      this.localCaches.set(settingsKey, (localCache = new Map()));
+    }
     for (const instruction of everyInstruction(model)) {
       const local = this.localRules.get(instruction.keyword);
       if (!local) continue;
       const start = instruction.range.start;
-      const key = `${settingsKey}\0${model.escapeChar}\0${shellChoices.get(instruction)!.key}\0${instruction.onbuildParent ? 'T' : ''}${start.character}\0${linesOf(model, instruction.range)}`;
-      let entry = this.localCache.get(key);
+      const key = keyOf(instruction);
+      let entry = localCache.get(key);
       if (!entry) {
         const computed: CachedFindings = { line: start.line, reports: [] };
         let ok = true;
@@ -184,7 +216,7 @@ export class Linter {
           ok = run(() => current.perInstruction!.check(instruction, ctx)) && ok;
         }
         // A crash is reported once, not remembered.
-        if (ok) this.remember(key, computed);
+        if (ok) remember(localCache, key, computed);
         entry = computed;
       }
       const delta = start.line - entry.line;
@@ -215,11 +247,6 @@ export class Linter {
       run(() => current.check(ctx));
     }
     return { model, config, pragmas, findings };
-  }
-
-  private remember(key: string, entry: CachedFindings): void {
-    if (this.localCache.size >= LOCAL_CACHE_ENTRIES) this.localCache.delete(this.localCache.keys().next().value!);
-    this.localCache.set(key, entry);
   }
 
   private finish(findings: Finding[], config: LintConfig, pragmas: Pragmas): Finding[] {

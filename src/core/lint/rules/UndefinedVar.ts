@@ -4,6 +4,9 @@ import { levenshtein, suggestName } from '../../dockerfile/spelling';
 import { expandWord, globalScope, parentStageIndex, predefinedArgs } from '../../dockerfile/variables';
 import { buildkitDocs, defineRule } from '../define';
 
+/** The predefined platform args (BUILDPLATFORM, TARGETARCH, …). */
+const PLATFORM_ARGS: ReadonlyMap<string, string> = predefinedArgs();
+
 /** Build args Docker passes to RUN without any ARG (the proxy family). */
 const PROXY_ARGS = new Set(
   ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((name) => [name, name.toLowerCase()]),
@@ -76,7 +79,6 @@ export default defineRule(
   (ctx) => {
     const model = ctx.model;
     const globalNames = new Set(model.globalArgs.flatMap((a) => a.properties.map((d) => d.key)));
-    const platformArgs = predefinedArgs();
     // Where each name is declared in a stage; `ENV X=$X:…` alone does not count (it extends the image's X).
     const declaredBy = new Map<string, Instruction[]>();
     const declare = (name: string, by: Instruction) => declaredBy.set(name, [...(declaredBy.get(name) ?? []), by]);
@@ -116,14 +118,14 @@ export default defineRule(
             !scope.imageEnvUnknown ||
             typo ||
             declaredElsewhere(ref.name, instruction) ||
-            platformArgs.has(ref.name) ||
+            PLATFORM_ARGS.has(ref.name) ||
             LOWERCASE.test(ref.name);
           if (!likelyMistake) continue;
           reported.add(ref.name);
           let message = `Usage of undefined variable '$${ref.name}'`;
           if (suggestion) message += ` (did you mean $${suggestion}?)`;
           else if (globalNames.has(ref.name)) message += `: a global ARG is only visible in a stage after \`ARG ${ref.name}\` in that stage`;
-          else if (platformArgs.has(ref.name)) message += `: declare \`ARG ${ref.name}\` in this stage to get the predefined build argument`;
+          else if (PLATFORM_ARGS.has(ref.name)) message += `: declare \`ARG ${ref.name}\` in this stage to get the predefined build argument`;
           else message += ': declare it with ARG or ENV before this instruction';
           ctx.report({ range: mapped.range(ref.start, ref.end), message });
         }
