@@ -68,6 +68,7 @@ function shift(range: Range, delta: number): Range {
   return { start: { line: range.start.line + delta, character: range.start.character }, end: { line: range.end.line + delta, character: range.end.character } };
 }
 
+/** A rule bug must not hide the other findings: it becomes one, reported where people look. */
 function internalError(meta: RuleMeta, error: unknown): Finding {
   return {
     code: meta.id,
@@ -182,17 +183,6 @@ export class Linter {
       shell: shellOf,
       report: (r) => report(r),
     };
-    const run = (check: () => void) => {
-      try {
-        check();
-      } catch (error) {
-        // A rule bug must not hide the other findings; it is reported where people look.
-        findings.push(internalError(current.meta, error));
-        return false;
-      }
-      return true;
-    };
-
     // Rules that look at one instruction at a time: their findings come from the cache when the instruction,
     // where it starts and what it depends on are unchanged (an edit re-checks only what it touched).
     const settingsKey = JSON.stringify(settings);
@@ -210,12 +200,17 @@ export class Linter {
       if (!entry) {
         const computed: CachedFindings = { line: start.line, reports: [] };
         let ok = true;
-        for (const index of local) {
+        let index = 0;
+        report = (r) => computed.reports.push({ rule: index, report: r });
+        for (index of local) {
           current = this.rules[index]!;
-          report = (r) => computed.reports.push({ rule: index, report: r });
-          ok = run(() => current.perInstruction!.check(instruction, ctx)) && ok;
+          try {
+            current.perInstruction!.check(instruction, ctx);
+          } catch (error) {
+            findings.push(internalError(current.meta, error));
+            ok = false; // a crash is reported once, not remembered
+          }
         }
-        // A crash is reported once, not remembered.
         if (ok) remember(localCache, key, computed);
         entry = computed;
       }
@@ -244,7 +239,11 @@ export class Linter {
       const meta = current.meta;
       report = (r) =>
         findings.push({ code: meta.id, aliases: meta.aliases ?? [], severity, message: r.message, range: r.range, fixes: r.fixes ?? [], source: meta.source });
-      run(() => current.check(ctx));
+      try {
+        current.check(ctx);
+      } catch (error) {
+        findings.push(internalError(current.meta, error));
+      }
     }
     return { model, config, pragmas, findings };
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Linter, LintOptions } from '../../../src/core/lint/engine';
-import { defineRule } from '../../../src/core/lint/define';
+import { defineInstructionRule, defineRule } from '../../../src/core/lint/define';
 import DL3000 from '../../../src/core/lint/rules/DL3000';
 import DL3006 from '../../../src/core/lint/rules/DL3006';
 import DL3008 from '../../../src/core/lint/rules/DL3008';
@@ -96,6 +96,21 @@ describe('core/lint/engine', () => {
     const found = l.lint('FROM debian\n');
     assert.deepEqual(found.map((f) => f.code), ['Broken', 'DL3006']);
     assert.match(found[0]!.message, /^internal error in rule Broken: boom/);
+  });
+
+  it('turns a per-instruction rule that throws into an error finding each time, never caching its half-done findings', () => {
+    let calls = 0;
+    const flaky = defineInstructionRule({ ...throwing.meta, id: 'Flaky' }, 'RUN', (instruction, ctx) => {
+      calls++;
+      ctx.report({ range: instruction.keywordRange, message: 'before the crash' });
+      throw new Error('boom');
+    });
+    const l = linter.withRules([flaky, DL3008]);
+    for (let i = 0; i < 2; i++) {
+      const found = l.lint('FROM debian:12\nRUN apt-get install -y curl\n');
+      assert.deepEqual(found.map((f) => `${f.code}:${f.range.start.line}:${f.message.split(':')[0]}`), ['Flaky:0:internal error in rule Flaky', 'Flaky:1:before the crash', 'DL3008:1:Pin versions in apt-get install']);
+    }
+    assert.equal(calls, 2);
   });
 
   it('never throws on binary garbage, an empty file or a lone keyword', () => {
