@@ -1,8 +1,12 @@
-// A Dockerfile as lint rules see it: instructions, stages, flags, comments and directives, built
-// once over dockerfile-ast. Positions are 0-based (line, character), as in LSP and VS Code.
-import { DockerfileParser } from 'dockerfile-ast';
-import type * as ast from 'dockerfile-ast';
+// A Dockerfile as lint rules see it: instructions, stages, flags, comments and directives, built once by
+// Shipshape's tokenizer (tokenize.ts), each instruction's details read on first use. The fields mean what
+// dockerfile-ast's getters returned, which the rules were written against. Positions are 0-based
+// (line, character), as in LSP and VS Code.
+import { imageOf } from './from-image';
+import { readHeredocs } from './heredocs';
+import { readKeyValues } from './key-values';
 import { unquoteFlagValue, unquoteWord } from './quotes';
+import { argumentsText, flagWords, readWords, scanDockerfile, type InstructionSpan, type RawWord, type Source } from './tokenize';
 
 export interface Position {
   line: number;
@@ -21,7 +25,7 @@ export interface Word {
 export interface Flag {
   /** Without dashes, as written: `from`, `chown`, `platform`, `mount`. */
   name: string;
-  /** As dockerfile-ast reads it (quotes kept, escapes removed); null for a flag without `=value`. */
+  /** As written with escapes removed (quotes kept); null for a flag without `=value`. */
   value: string | null;
   /** The value with its quotes dropped, as BuildKit reads it; null without `=value`. */
   unquoted: string | null;
@@ -72,7 +76,7 @@ export interface Instruction {
   keywordText: string;
   keywordRange: Range;
   range: Range;
-  /** Arguments after the flags, as dockerfile-ast splits them (quotes kept; heredoc body words included). */
+  /** Arguments after the flags, split at blanks (quotes kept, escapes resolved; heredoc body words included). */
   args: Word[];
   /** `args` without heredoc bodies: the words on the instruction's own line(s). */
   headerArgs: Word[];
@@ -97,8 +101,6 @@ export interface Instruction {
   trigger: Instruction | undefined;
   /** Set on a trigger: its ONBUILD. */
   onbuildParent: Instruction | undefined;
-  /** The underlying dockerfile-ast node, for what this model does not expose. */
-  node: ast.Instruction;
 }
 
 export interface Stage {
@@ -147,7 +149,6 @@ export interface DockerfileModel {
   globalArgs: Instruction[];
   comments: Comment[];
   directives: Directive[];
-  ast: ast.Dockerfile;
 }
 
 /** The instructions BuildKit knows (upper-cased). */
@@ -211,21 +212,11 @@ export function rangeText(source: Pick<DockerfileModel, 'lines'>, range: Range):
   return parts.join('\n');
 }
 
-function toWord(a: ast.Argument): Word {
-  return { value: a.getValue(), range: a.getRange() };
-}
-
-function toFlag(f: ast.Flag): Flag {
-  const value = f.getValue();
-  const unquoted = value === null ? null : unquoteFlagValue(value);
-  return { name: f.getName(), value, unquoted, range: f.getRange(), nameRange: f.getNameRange(), valueRange: f.getValueRange() };
-}
-
 /**
  * The names of an ARG, each with its default: `ARG A B=2 C="x y"` declares three. Words are split as BuildKit
  * does (quote-aware, continuations joined, comment lines dropped); the first `=` of a word ends its name.
  */
-function argProperties(source: DockerfileText, range: Range | null): KeyValue[] {
+export function argProperties(source: DockerfileText, range: Range | null): KeyValue[] {
   if (!range) return [];
   const mapped = mappedText(source, range);
   const text = mapped.text;
@@ -271,38 +262,52 @@ function parseJsonArray(text: string): string[] | null {
   }
 }
 
-function properties(node: ast.Instruction): KeyValue[] {
-  const getter = (node as unknown as { getProperties?: () => ast.Property[]; getProperty?: () => ast.Property | null });
-  const list = getter.getProperties ? getter.getProperties() : getter.getProperty ? [getter.getProperty()].filter((p): p is ast.Property => p !== null) : [];
-  return list.map((p) => ({
-    key: p.getName(),
-    value: p.getValue(),
-    rawValue: p.getUnescapedValue(),
-    keyRange: p.getNameRange(),
-    valueRange: p.getValueRange(),
-    range: p.getRange(),
-    hasEquals: p.getAssignmentOperator() === '=',
-  }));
-}
-
-function imageRef(from: ast.From): ImageRef | null {
-  const raw = from.getImage();
-  const range = from.getImageRange();
-  if (!raw || !range) return null;
+/** A flag word (`--name=value`): the name starts after two dashes (a third one is part of it, `\` and blanks are skipped). */
+function toFlag(source: Source, word: RawWord): Flag {
+  const value = word.value;
+  const start = source.norm(word.start);
+  const written = source.slice(word.start, word.end);
+  let nameAt = -1;
+  for (let i = 0, dashes = 0; i < written.length; i++) {
+    const c = written[i];
+    if (c === '\\' || c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
+    if (c === '-' && dashes < 2) dashes++;
+    else {
+      nameAt = i;
+      break;
+    }
+  }
+  const range = source.range(word.start, word.end);
+  const nameStart = source.positionAt(start + nameAt);
+  // The `=` is looked up in the word as written, its name and value cut from the word with escapes resolved.
+  const eq = written.indexOf('=');
+  if (eq === -1) return { name: value.substring(2), value: null, unquoted: null, range, nameRange: { start: nameStart, end: range.end }, valueRange: null };
+  const nameRange = { start: nameStart, end: source.positionAt(start + eq) };
+  if (eq === value.length - 1) return { name: value.substring(2, eq), value: '', unquoted: '', range, nameRange, valueRange: { start: range.end, end: range.end } };
+  const valueEq = value.indexOf('=');
+  const flagValue = value.substring(valueEq + 1);
   return {
-    raw,
-    registry: from.getRegistry(),
-    name: from.getImageName(),
-    tag: from.getImageTag(),
-    digest: from.getImageDigest(),
+    name: value.substring(2, valueEq),
+    value: flagValue,
+    unquoted: unquoteFlagValue(flagValue),
     range,
-    tagRange: from.getImageTagRange(),
+    nameRange,
+    valueRange: { start: source.positionAt(start + eq + 1), end: range.end },
   };
 }
 
+/** What a FROM says about its stage: the image, and `AS name`. */
+interface FromParts {
+  image: ImageRef | null;
+  name: string | null;
+  nameRange: Range | null;
+  asText: string | null;
+  asRange: Range | null;
+}
+
 /**
- * An instruction whose details are computed on first use: dockerfile-ast re-tokenizes on every
- * getArguments()/getFlags() call, and most rules look at a few keywords only.
+ * An instruction whose details are computed on first use, each from one pass over the instruction's own text:
+ * most rules look at a few keywords only.
  */
 class LazyInstruction implements Instruction {
   readonly keyword: string;
@@ -311,75 +316,122 @@ class LazyInstruction implements Instruction {
   readonly range: Range;
   trigger: Instruction | undefined = undefined;
   onbuildParent: Instruction | undefined = undefined;
-  private cache: Partial<
-    Pick<Instruction, 'args' | 'headerArgs' | 'headerEndLine' | 'argsText' | 'rawArgsText' | 'argsRange' | 'flags' | 'properties' | 'heredocs'>
-  > & { json?: string[] | null } = {};
+  // Each detail once computed; undefined until then (fixed fields keep the object's shape stable).
+  private cachedWords: RawWord[] | undefined = undefined;
+  private cachedFlagWords: RawWord[] | undefined = undefined;
+  private cachedArgWords: RawWord[] | undefined = undefined;
+  private cachedArgs: Word[] | undefined = undefined;
+  private cachedHeaderArgs: Word[] | undefined = undefined;
+  private cachedHeaderEndLine: number | undefined = undefined;
+  private cachedArgsText: string | undefined = undefined;
+  private cachedRawArgsText: string | undefined = undefined;
+  private cachedArgsRange: Range | null | undefined = undefined;
+  private cachedFlags: Flag[] | undefined = undefined;
+  private cachedJson: string[] | null | undefined = undefined;
+  private cachedProperties: KeyValue[] | undefined = undefined;
+  private cachedHeredocs: HeredocInfo[] | undefined = undefined;
 
   constructor(
-    readonly node: ast.Instruction,
+    private readonly source: Source,
+    private readonly dockerfile: DockerfileText,
+    private readonly span: InstructionSpan,
     readonly index: number,
     readonly stage: Stage | undefined,
-    private readonly source: DockerfileText,
   ) {
-    this.keyword = node.getKeyword().toUpperCase();
-    this.keywordText = node.getInstruction();
-    this.keywordRange = node.getInstructionRange();
-    this.range = node.getRange();
+    this.keywordText = span.keywordText;
+    this.keyword = span.keywordText.toUpperCase();
+    this.keywordRange = source.range(span.start, span.keywordEnd);
+    this.range = source.range(span.start, span.end);
     if (this.keyword === 'ONBUILD') {
-      const triggerNode = (node as ast.Onbuild).getTriggerInstruction();
-      if (triggerNode) {
-        this.trigger = new LazyInstruction(triggerNode, index, stage, source);
+      // The trigger is the first word, as written, and the rest of the ONBUILD.
+      const first = this.words[0];
+      if (first) {
+        const keywordText = source.slice(first.start, first.end);
+        this.trigger = new LazyInstruction(source, dockerfile, { keywordText, start: first.start, keywordEnd: first.end, end: span.end, words: undefined }, index, stage);
         this.trigger.onbuildParent = this;
       }
     }
   }
 
+  /** Every word after the keyword, flags included. */
+  private get words(): RawWord[] {
+    const { source, span } = this;
+    return (this.cachedWords ??= span.words ?? readWords(source, source.norm(span.keywordEnd), source.norm(span.end)));
+  }
+  private get flagWords(): RawWord[] {
+    return (this.cachedFlagWords ??= flagWords(this.keyword, this.words));
+  }
+  private get argWords(): RawWord[] {
+    const flags = this.flagWords.length;
+    return (this.cachedArgWords ??= flags === 0 ? this.words : this.words.slice(flags));
+  }
+
   get args(): Word[] {
-    return (this.cache.args ??= this.node.getArguments().map(toWord));
+    return (this.cachedArgs ??= this.source.words(this.argWords));
   }
   get headerArgs(): Word[] {
-    if (this.cache.headerArgs) return this.cache.headerArgs;
+    if (this.cachedHeaderArgs) return this.cachedHeaderArgs;
     const last = this.headerEndLine;
-    return (this.cache.headerArgs = this.heredocs.length === 0 ? this.args : this.args.filter((a) => a.range.start.line <= last));
+    return (this.cachedHeaderArgs = this.heredocs.length === 0 ? this.args : this.args.filter((a) => a.range.start.line <= last));
   }
   get headerEndLine(): number {
-    if (this.cache.headerEndLine !== undefined) return this.cache.headerEndLine;
+    if (this.cachedHeaderEndLine !== undefined) return this.cachedHeaderEndLine;
     let line = this.range.end.line;
     if (this.heredocs.length > 0) {
       // Bodies start after the line of the last `<<NAME`, or after the lines that line continues onto.
       line = Math.max(...this.heredocs.map((h) => h.nameRange.end.line));
-      while (line < this.range.end.line && continues(this.source, line)) line++;
+      while (line < this.range.end.line && continues(this.dockerfile, line)) line++;
     }
-    return (this.cache.headerEndLine = line);
+    return (this.cachedHeaderEndLine = line);
   }
   get argsText(): string {
-    return (this.cache.argsText ??= this.node.getArgumentsContent() ?? '');
+    return (this.cachedArgsText ??= argumentsText(this.source, this.argWords));
   }
   get rawArgsText(): string {
-    return (this.cache.rawArgsText ??= this.node.getRawArgumentsContent() ?? '');
+    if (this.cachedRawArgsText !== undefined) return this.cachedRawArgsText;
+    const args = this.argWords;
+    return (this.cachedRawArgsText = args.length === 0 ? '' : this.source.slice(args[0]!.start, args[args.length - 1]!.end));
   }
   get argsRange(): Range | null {
-    if (this.cache.argsRange === undefined) this.cache.argsRange = this.node.getArgumentsRange();
-    return this.cache.argsRange;
+    if (this.cachedArgsRange !== undefined) return this.cachedArgsRange;
+    const args = this.argWords;
+    return (this.cachedArgsRange = args.length === 0 ? null : this.source.range(args[0]!.start, args[args.length - 1]!.end));
   }
   get flags(): Flag[] {
-    const getFlags = (this.node as unknown as { getFlags?: () => ast.Flag[] }).getFlags;
-    return (this.cache.flags ??= getFlags ? getFlags.call(this.node).map(toFlag) : []);
+    if (this.cachedFlags) return this.cachedFlags;
+    const words = this.flagWords;
+    return (this.cachedFlags = words.length === 0 ? [] : words.map((w) => toFlag(this.source, w)));
   }
   get looksLikeJson(): boolean {
     return this.argsText.trimStart().startsWith('[');
   }
   get json(): string[] | null {
-    if (this.cache.json === undefined) this.cache.json = this.looksLikeJson ? parseJsonArray(this.argsText.trim()) : null;
-    return this.cache.json;
+    if (this.cachedJson === undefined) this.cachedJson = this.looksLikeJson ? parseJsonArray(this.argsText.trim()) : null;
+    return this.cachedJson;
   }
   get properties(): KeyValue[] {
-    if (this.cache.properties) return this.cache.properties;
-    if (this.keyword === 'ARG') return (this.cache.properties = argProperties(this.source, this.argsRange));
-    return (this.cache.properties = PROPERTY_KEYWORDS.has(this.keyword) ? properties(this.node) : []);
+    if (this.cachedProperties) return this.cachedProperties;
+    if (this.keyword === 'ARG') return (this.cachedProperties = argProperties(this.dockerfile, this.argsRange));
+    const { source, span } = this;
+    return (this.cachedProperties = PROPERTY_KEYWORDS.has(this.keyword) ? readKeyValues(source, span.start, span.keywordEnd, span.end) : []);
   }
   get heredocs(): HeredocInfo[] {
-    return (this.cache.heredocs ??= heredocsOf(this.node));
+    // null: a heredoc shape dockerfile-ast throws on, which the model has always read as none.
+    return (this.cachedHeredocs ??= readHeredocs(this.source, this.argWords, this.span.start, this.span.end) ?? []);
+  }
+
+  /** The image and stage name of a FROM: the first argument, and the third after `AS`. */
+  fromParts(): FromParts {
+    const args = this.argWords;
+    const asWord = args[1];
+    const nameWord = args.length > 2 && asWord!.value.toUpperCase() === 'AS' ? args[2]! : null;
+    return {
+      image: imageOf(this.source, args, this.words),
+      name: nameWord ? this.source.slice(nameWord.start, nameWord.end) : null,
+      nameRange: nameWord ? this.source.range(nameWord.start, nameWord.end) : null,
+      asText: asWord ? asWord.value : null,
+      asRange: asWord ? this.source.range(asWord.start, asWord.end) : null,
+    };
   }
 }
 
@@ -389,77 +441,73 @@ function continues(source: DockerfileText, line: number): boolean {
   return text.endsWith(source.escapeChar) && !text.endsWith(source.escapeChar + source.escapeChar);
 }
 
-function heredocsOf(node: ast.Instruction): HeredocInfo[] {
-  const getHeredocs = (node as unknown as { getHeredocs?: () => ast.Heredoc[] }).getHeredocs;
-  if (!getHeredocs) return [];
-  try {
-    return getHeredocs
-      .call(node)
-      .map((h) => ({ name: h.getName(), contentRange: h.getContentRange(), nameRange: h.getNameRange(), delimiterRange: h.getDelimiterRange() }));
-  } catch {
-    return []; // dockerfile-ast gives up on some broken heredocs; nothing reliable to say about them
-  }
-}
-
-/** Parses a Dockerfile. Never throws: whatever dockerfile-ast recovers is returned. */
+/** Parses a Dockerfile. Never throws: whatever the text, a model comes back. */
 export function parseDockerfile(text: string): DockerfileModel {
-  const dockerfile = DockerfileParser.parse(text);
-  const lines = text.split(/\r\n|\r|\n/);
-  const source: DockerfileText = { lines, escapeChar: dockerfile.getEscapeCharacter() };
+  const { source, directives: directiveSpans, comments: commentSpans, instructions: spans } = scanDockerfile(text);
+  const lines = source.lines();
+  const textSource: DockerfileText = { lines, escapeChar: source.escapeChar };
   const instructions: Instruction[] = [];
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
   let current: Stage | undefined;
   const stagesByName = new Map<string, Stage>();
-  dockerfile.getInstructions().forEach((node, index) => {
-    const keyword = node.getKeyword().toUpperCase();
+  spans.forEach((span, index) => {
+    const keyword = span.keywordText.toUpperCase();
     if (keyword === 'FROM') {
-      const from = node as ast.From;
-      const asArg = node.getArguments()[1];
-      const image = imageRef(from);
       const stage: Stage = {
         index: stages.length,
-        name: from.getBuildStage(),
-        nameRange: from.getBuildStageRange(),
-        asText: asArg ? asArg.getValue() : null,
-        asRange: asArg ? asArg.getRange() : null,
+        name: null,
+        nameRange: null,
+        asText: null,
+        asRange: null,
         from: undefined as unknown as Instruction,
-        image,
-        parent: image ? stagesByName.get(image.raw.toLowerCase()) : undefined,
+        image: null,
+        parent: undefined,
         platform: null,
         instructions: [],
       };
+      const instruction = new LazyInstruction(source, textSource, span, index, stage);
+      const { image, name, nameRange, asText, asRange } = instruction.fromParts();
+      Object.assign(stage, { name, nameRange, asText, asRange, image, from: instruction });
+      stage.parent = image ? stagesByName.get(image.raw.toLowerCase()) : undefined;
+      stage.platform = instruction.flags.find((f) => f.name.toLowerCase() === 'platform') ?? null;
       current = stage;
       stages.push(stage);
       if (stage.name) stagesByName.set(stage.name.toLowerCase(), stage);
-      const instruction = new LazyInstruction(node, index, stage, source);
-      stage.from = instruction;
-      stage.platform = instruction.flags.find((f) => f.name.toLowerCase() === 'platform') ?? null;
       stage.instructions.push(instruction);
       instructions.push(instruction);
       return;
     }
-    const instruction = new LazyInstruction(node, index, current, source);
+    const instruction = new LazyInstruction(source, textSource, span, index, current);
     instructions.push(instruction);
     if (current) current.instructions.push(instruction);
     else if (keyword === 'ARG') globalArgs.push(instruction);
   });
-  const comments: Comment[] = dockerfile.getComments().map((c) => ({ text: c.getContent().trim(), range: c.getRange(), line: c.getRange().start.line }));
+  const comments: Comment[] = commentSpans.map(({ start, end }) => {
+    const range = source.range(start, end);
+    return { text: text.slice(start + 1, end).trim(), range, line: range.start.line };
+  });
   const directives: Directive[] = [];
-  for (const d of dockerfile.getDirectives()) {
-    const range = d.getRange();
+  for (const d of directiveSpans) {
+    const range = source.range(d.start, d.end);
     const lineText = lines[range.start.line] ?? '';
-    // BuildKit's directives are `# key=value` with a one-word key; dockerfile-ast also takes
+    // BuildKit's directives are `# key=value` with a one-word key; the directive scan also takes
     // lines like `# hadolint global ignore=DL3006`, which are comments (and pragmas).
     if (DIRECTIVE.test(lineText)) {
-      directives.push({ name: d.getName(), value: d.getValue(), range, nameRange: d.getNameRange(), valueRange: d.getValueRange() });
+      directives.push({
+        name: source.slice(d.nameStart, d.nameEnd),
+        value: source.slice(d.valueStart, d.valueEnd),
+        range,
+        nameRange: source.range(d.nameStart, d.nameEnd),
+        valueRange: source.range(d.valueStart, d.valueEnd),
+      });
     } else {
       const hash = lineText.indexOf('#');
       comments.push({ text: lineText.slice(hash + 1).trim(), range: { start: { line: range.start.line, character: hash }, end: { line: range.start.line, character: lineText.length } }, line: range.start.line });
     }
   }
   comments.sort((a, b) => a.line - b.line);
-  return { text, lines, escapeChar: source.escapeChar, instructions, stages, globalArgs, comments, directives, ast: dockerfile };
+  return { text, lines, escapeChar: source.escapeChar, instructions, stages, globalArgs, comments, directives };
 }
 
 /** Every instruction including ONBUILD triggers, in document order. */

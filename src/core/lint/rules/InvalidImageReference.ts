@@ -31,7 +31,7 @@ export default defineRule(
       // An earlier stage used as the image is not a reference to pull.
       if (lower === 'scratch' || stage.parent) return;
       const name = image.name ?? '';
-      // Computed from the raw reference: dockerfile-ast's range getters re-parse the instruction.
+      // The name's range, from the image's range and the registry's length (on one line only).
       const single = image.range.start.line === image.range.end.line;
       const nameStart = image.range.start.character + (image.registry ? image.registry.length + 1 : 0);
       const line = image.range.start.line;
