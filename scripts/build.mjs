@@ -1,5 +1,5 @@
-// Bundles the extension and the CLI with esbuild. Only `vscode` is external; any .wasm a
-// dependency needs is copied beside the bundles. `--production` minifies, `--watch` rebuilds.
+// Bundles the extension and the CLI with esbuild, and dockerode apart for both. Only `vscode` is
+// external; any .wasm a dependency needs is copied beside the bundles. `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +29,15 @@ const optionalNative = {
   },
 };
 
+// dockerode (with ssh2, grpc-js, protobufjs: half of a bundle) gets a bundle of its own, dist/dockerode.js, which
+// src/docker/client.ts requires only when a Docker client is made: `shipshape lint` never compiles it.
+const dockerodeApart = {
+  name: 'dockerode-apart',
+  setup(build) {
+    build.onResolve({ filter: /^dockerode$/ }, () => ({ path: './dockerode.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -44,9 +53,11 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: [path.join(root, 'src/extension/extension.ts')], outfile: path.join(root, 'dist/extension.js') },
+  { ...common, plugins: [...common.plugins, dockerodeApart], entryPoints: [path.join(root, 'src/extension/extension.ts')], outfile: path.join(root, 'dist/extension.js') },
+  { ...common, entryPoints: [require.resolve('dockerode')], outfile: path.join(root, 'dist/dockerode.js') },
   {
     ...common,
+    plugins: [...common.plugins, dockerodeApart],
     entryPoints: [path.join(root, 'src/cli/main.ts')],
     outfile: path.join(root, 'dist/cli.js'),
     banner: { js: '#!/usr/bin/env node' },
