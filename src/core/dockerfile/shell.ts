@@ -253,9 +253,14 @@ const NOT_ARGUMENTS = new Set(['file_redirect', 'herestring_redirect', 'comment'
 // The tree is read through one TreeCursor: asking nodes for their children makes web-tree-sitter build a
 // JavaScript object per child across the WebAssembly boundary, which cost more than the parse itself.
 
+/** Node types that never have children worth a visit: no command, expansion or error can be inside. */
+const LEAVES = new Set(['word', 'raw_string', 'number', 'variable_name', 'special_variable_name', 'comment', 'ansi_c_string', 'file_descriptor', 'heredoc_start', 'test_operator', 'regex']);
+
 /** Any named node at or below the cursor is an expansion (the cursor ends where it started). */
 function hasDynamic(cursor: TreeCursor): boolean {
-  if (DYNAMIC.has(cursor.nodeType)) return true;
+  const type = cursor.nodeType;
+  if (DYNAMIC.has(type)) return true;
+  if (LEAVES.has(type)) return false;
   if (!cursor.gotoFirstChild()) return false;
   let found = false;
   do found = cursor.nodeIsNamed && hasDynamic(cursor);
@@ -340,9 +345,15 @@ function collect(tree: Tree, text: string): RawScript {
   let hasPipeline = false;
   let error: [number, number] | null = null;
   const cursor = tree.walk();
+  // Most scripts parse cleanly: then no node needs asking whether it is an error (each question crosses into WebAssembly).
+  let lookForError = tree.rootNode.hasError;
   const visit = (inPipeline: boolean, nested: boolean): void => {
     const type = cursor.nodeType;
-    if (type === 'ERROR' || cursor.nodeIsMissing) error ??= [cursor.startIndex, cursor.endIndex];
+    if (lookForError && (type === 'ERROR' || cursor.nodeIsMissing)) {
+      error = [cursor.startIndex, cursor.endIndex];
+      lookForError = false;
+    }
+    if (LEAVES.has(type)) return;
     if (type === 'pipeline') {
       // `a | b` (tree-sitter also makes `a |& b` a pipeline).
       hasPipeline = true;
