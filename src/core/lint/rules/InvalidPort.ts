@@ -1,3 +1,4 @@
+import { unquotePair } from '../../dockerfile/quotes';
 import { closest } from '../../dockerfile/spelling';
 import { defineInstructionRule, fix, replace, shipshapeDocs } from '../define';
 
@@ -20,8 +21,8 @@ export default defineInstructionRule(
   'EXPOSE',
   (instruction, ctx) => {
     for (const word of instruction.args) {
-      let value = word.value;
-      if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      // BuildKit removes the quotes of a word, single or double: `EXPOSE '80'` is port 80.
+      const value = unquotePair(word.value);
       // Variables are known at build time only.
       if (value.includes('$')) continue;
       const colon = value.lastIndexOf(':');

@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     rule.meta.examples.good,
     'FROM alpine:3.20\nEXPOSE 80 443/tcp 53/udp 9000/sctp 8000-8010 8000-8010/udp "3000" 53/\n',
+    { name: 'single quotes are removed as double quotes are', code: "FROM alpine:3.20\nEXPOSE '80' '53/udp'\n" },
     { name: 'variables are known at build time', code: 'FROM alpine:3.20\nEXPOSE $PORT ${PORT}/tcp 80$X\n' },
     { name: 'upper-case protocols are ExposeProtoCasing\'s', code: 'FROM alpine:3.20\nEXPOSE 80/TCP\n' },
     { name: 'host mappings are ExposeInvalidFormat\'s', code: 'FROM alpine:3.20\nEXPOSE 8080:80 127.0.0.1:80:80\n' },
