@@ -2,6 +2,9 @@ import type { Instruction } from '../../dockerfile/model';
 import { unquotePair } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
+/** A variable reference, `$NAME` or `${NAME…}`: its name. */
+const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
 export default defineRule(
   {
     id: 'DL3066',
@@ -29,8 +32,10 @@ export default defineRule(
     if (uid.includes('$')) {
       // A variable set by ARG (or ENV: our addition) may well hold a number; only the build knows.
       const before = ctx.model.instructions.filter((i) => i.index < user!.index && (i.keyword === 'ARG' || i.keyword === 'ENV'));
-      const declared = before.flatMap((i) => i.properties.map((kv) => kv.key));
-      if (declared.some((name) => uid.includes(`\${${name}}`) || uid.includes(`$${name}`))) return;
+      const declared = new Set(before.flatMap((i) => i.properties.map((kv) => kv.key)));
+      // Whole names: `ARG USER` says nothing about `$USER_ID`.
+      const used = [...uid.matchAll(VARIABLE)].map((m) => m[1]!);
+      if (used.some((name) => declared.has(name))) return;
     }
     ctx.report({ range: word.range, message: `Non-numeric user \`${uid}\` may not be resolvable by the host system: use a numeric UID (e.g. \`USER 10001\`)` });
   },

@@ -18,5 +18,7 @@ ruleTester(rule, {
     { name: 'the last stage', code: 'FROM foo:bar AS build\nUSER 1234\nFROM foobar:barfoo\nUSER foobar\n', errors: [{ line: 4 }] },
     { name: 'a later name wins', code: 'FROM foo:bar\nUSER 1234\nUSER foobar\n', errors: [{ line: 3 }] },
     { name: 'an undeclared variable', code: 'FROM foo:bar\nUSER $APP_USER\n', errors: [{ line: 2 }] },
+    { name: 'a declared name that is only a prefix of the variable', code: 'FROM foo:bar\nARG USER\nUSER $USER_ID\n', errors: [{ line: 3 }] },
+    { name: 'a declared name that is only a prefix, braced', code: 'FROM foo:bar\nENV APP=x\nUSER ${APP_UID}\n', errors: [{ line: 3 }] },
   ],
 });
