@@ -25,7 +25,7 @@ export default defineRule(
           const argv = instruction.json ?? [];
           // Only shells that understand -o pipefail count; SHELL ["/bin/sh", "-c"] resets it.
           pipefail = POSIX_SHELLS.test(argv[0] ?? '') && argv.some((a, i) => a === '-o' && argv[i + 1] === 'pipefail');
-          if (argv[0] && /(pwsh|powershell|cmd)(\.exe)?$/i.test(argv[0])) pipefail = true;
+          if (argv[0] && /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i.test(argv[0])) pipefail = true;
           continue;
         }
         if (instruction.keyword !== 'RUN' || pipefail) continue;

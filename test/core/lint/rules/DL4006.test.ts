@@ -10,6 +10,7 @@ ruleTester(rule, {
     'FROM mcr.microsoft.com/powershell\nSHELL ["pwsh", "-Command"]\nRUN Get-Item x | Remove-Item\n',
   ],
   invalid: [
+    { name: 'a shell whose name only ends in cmd is POSIX', code: 'FROM debian:12\nSHELL ["/bin/xcmd", "-c"]\nRUN wget -O - https://x | tar xz\n', errors: [{ line: 3 }] },
     {
       code: 'FROM debian:12\nRUN wget -O - https://x | tar xz\n',
       errors: [{ line: 2, column: 1 }],
