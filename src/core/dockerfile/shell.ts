@@ -253,12 +253,14 @@ const NOT_ARGUMENTS = new Set(['file_redirect', 'herestring_redirect', 'comment'
 // The tree is read through one TreeCursor: asking nodes for their children makes web-tree-sitter build a
 // JavaScript object per child across the WebAssembly boundary, which cost more than the parse itself.
 
+const MAY_EXPAND = /[$`]|[<>]\(/;
+const MAY_NEST = /\$\(|`|[<>]\(/;
+
 /** Node types that never have children worth a visit: no command, expansion or error can be inside. */
 const LEAVES = new Set(['word', 'raw_string', 'number', 'variable_name', 'special_variable_name', 'comment', 'ansi_c_string', 'file_descriptor', 'heredoc_start', 'test_operator', 'regex']);
 
 /** Any named node at or below the cursor is an expansion (the cursor ends where it started). */
-function hasDynamic(cursor: TreeCursor): boolean {
-  const type = cursor.nodeType;
+function hasDynamic(cursor: TreeCursor, type = cursor.nodeType): boolean {
   if (DYNAMIC.has(type)) return true;
   if (LEAVES.has(type)) return false;
   if (!cursor.gotoFirstChild()) return false;
@@ -310,7 +312,8 @@ function readWord(cursor: TreeCursor, text: string): RawWord {
       value = raw.slice(2, -1);
       break;
   }
-  return { value, raw, start, end, dynamic: hasDynamic(cursor) };
+  // Every expansion starts with `$`, a backquote, `<(` or `>(`: text without them needs no walk.
+  return { value, raw, start, end, dynamic: MAY_EXPAND.test(raw) && hasDynamic(cursor, type) };
 }
 
 /** The command at the cursor (a command, `export …`/`local …`, or `unset …`). */
@@ -360,7 +363,13 @@ function collect(tree: Tree, text: string): RawScript {
       inPipeline = true;
     }
     if (NESTING.has(type)) nested = true;
-    if (COMMANDS.has(type)) commands.push(readCommand(cursor, text, inPipeline, nested));
+    if (COMMANDS.has(type)) {
+      const command = readCommand(cursor, text, inPipeline, nested);
+      commands.push(command);
+      // Only a substitution (`$(…)`, backquotes, `<(…)`) puts commands or pipelines inside a command: without one,
+      // its words need no visit (unless an error is still to be found).
+      if (!lookForError && !MAY_NEST.test(text.slice(command.start, command.end))) return;
+    }
     if (cursor.gotoFirstChild()) {
       do if (cursor.nodeIsNamed) visit(inPipeline, nested);
       while (cursor.gotoNextSibling());
