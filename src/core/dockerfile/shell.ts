@@ -300,13 +300,14 @@ function readWord(cursor: TreeCursor, text: string): RawWord {
       return { value, raw, start, end, dynamic };
     }
     case 'word':
-      value = raw.replace(/\\(.)/gs, '$1');
+      if (raw.includes('\\')) value = raw.replace(/\\(.)/gs, '$1');
       break;
     case 'raw_string':
       value = raw.slice(1, -1);
       break;
     case 'string':
-      value = raw.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
+      value = raw.slice(1, -1);
+      if (value.includes('\\')) value = value.replace(/\\([$`"\\\n])/g, '$1');
       break;
     case 'ansi_c_string':
       value = raw.slice(2, -1);
