@@ -13,15 +13,12 @@ import { validate } from 'dockerfile-utils';
 import { allInstructions, parseDockerfile } from '../src/core/dockerfile/model';
 import { ShellParser, loadShellParser, scriptOf } from '../src/core/dockerfile/shell';
 import { Linter } from '../src/core/lint/engine';
+import { dockerfileFolder, median, readDockerfiles } from './support';
 
 const root = path.resolve(__dirname, '..', '..');
-const folder = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'corpus', 'dockerfiles'));
-const files = fs.readdirSync(folder).filter((f) => f !== 'LICENSE' && fs.statSync(path.join(folder, f)).isFile()).map((f) => fs.readFileSync(path.join(folder, f), 'utf8'));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const folder = dockerfileFolder(process.argv[2]);
+const dockerfiles = readDockerfiles(folder);
+const files = dockerfiles.map((d) => d.text);
 
 /** Passes run before timing, so every contender is measured with its code optimised by V8 (111 rules take a while). */
 const WARM_UP = 15;
@@ -115,7 +112,7 @@ async function main(): Promise<void> {
   // CLI cold start on one file vs bare node.
   const cli = path.join(root, 'dist', 'cli.js');
   if (fs.existsSync(cli)) {
-    const one = path.join(folder, fs.readdirSync(folder).find((f) => f !== 'LICENSE')!);
+    const one = path.join(folder, dockerfiles[0]!.name);
     // Alternating runs of the two commands, 15 each: the ratio compares like moments of the machine.
     const bareTimes: number[] = [];
     const lintTimes: number[] = [];

@@ -9,11 +9,11 @@
 // measurements and the median round is shown. "warm" is the median of passes 20 to 40 of the same process,
 // once the JIT has compiled everything.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseDockerfile, type DockerfileModel, type Instruction } from '../src/core/dockerfile/model';
 import { parseWithDockerfileAst } from '../test/support/ast-model';
+import { dockerfileFolder, median, readDockerfiles } from './support';
 
 const MEASURE = '--measure';
 const WARM_FROM = 20;
@@ -44,21 +44,9 @@ const MEASUREMENTS: Record<string, { label: string; run: (text: string) => void 
   oursParse: { label: '    Shipshape tokenizer model, parse only (fields unread)', run: (t) => void parseDockerfile(t) },
 };
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function readFolder(folder: string): string[] {
-  return fs
-    .readdirSync(folder)
-    .filter((f) => f !== 'LICENSE' && fs.statSync(path.join(folder, f)).isFile())
-    .map((f) => fs.readFileSync(path.join(folder, f), 'utf8'));
-}
-
 /** In a child process: one warm-up pass, then passes up to WARM_TO; prints the two medians as JSON. */
 function measure(name: string, folder: string): void {
-  const files = readFolder(folder);
+  const files = readDockerfiles(folder).map((d) => d.text);
   const run = MEASUREMENTS[name]!.run;
   const times: number[] = [];
   for (let pass = 0; pass <= WARM_TO; pass++) {
@@ -75,9 +63,8 @@ function main(): void {
   const roundsAt = args.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 5;
   const positional = args.filter((a, k) => a !== '--rounds' && (roundsAt < 0 || k !== roundsAt + 1));
-  const root = path.resolve(__dirname, '..', '..');
-  const folder = path.resolve(positional[0] ?? path.join(root, '..', 'shared', 'corpus', 'dockerfiles'));
-  const files = readFolder(folder);
+  const folder = dockerfileFolder(positional[0]);
+  const files = readDockerfiles(folder).map((d) => d.text);
   const results: Record<string, { ms: number[]; warmMs: number[] }> = {};
   for (let round = 0; round < rounds; round++) {
     for (const name of Object.keys(MEASUREMENTS)) {
