@@ -1,6 +1,6 @@
 // The heredocs of an instruction (`<<EOF` … `EOF`), read as dockerfile-ast's getHeredocs reads them.
 import type { HeredocInfo, Range } from './model';
-import { heredocName, type RawWord, type Source } from './tokenize';
+import { heredocName, lineBreakEnd, type RawWord, type Source } from './tokenize';
 
 /**
  * The heredocs that `args` open, with their bodies and closing lines within [start, end), the instruction.
@@ -29,7 +29,7 @@ export function readHeredocs(source: Source, args: RawWord[], start: number, end
       escaping = true;
       let j = i + 1;
       while (j < len && (content[j] === ' ' || content[j] === '\t')) j++;
-      if (j < len) i = content[j] === '\r' ? j + 1 : j;
+      if (j < len) i = lineBreakEnd(content, j);
       continue;
     }
     if (c === '\r') continue;

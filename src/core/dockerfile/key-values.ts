@@ -1,6 +1,6 @@
 // The KEY=value pairs of ENV and LABEL, read as dockerfile-ast's PropertyInstruction and Property read them.
 import type { KeyValue, Position } from './model';
-import type { RawWord, Source } from './tokenize';
+import { lineBreakEnd, type RawWord, type Source } from './tokenize';
 
 /** The pairs of the ENV or LABEL whose keyword spans [start, keywordEnd) and whose text ends at `end`. */
 export function readKeyValues(source: Source, start: number, keywordEnd: number, end: number): KeyValue[] {
@@ -64,7 +64,7 @@ function pairWords(source: Source, start: number, keywordEnd: number, end: numbe
             const d = text.charAt(j);
             if (d === '\r' || d === '\n') {
               escaped = true;
-              i = d === '\r' ? j + 1 : j;
+              i = lineBreakEnd(text, j);
               continue scan;
             }
             if (d !== ' ' && d !== '\t') {
@@ -130,7 +130,7 @@ function pairWords(source: Source, start: number, keywordEnd: number, end: numbe
           for (let j = i + 1; j < text.length; j++) {
             const d = text.charAt(j);
             if (d === '\r' || d === '\n') {
-              i = d === '\r' ? j + 1 : j;
+              i = lineBreakEnd(text, j);
               spaced = false;
               continue scan;
             }
@@ -201,7 +201,7 @@ function leadingText(text: string, escape: string): number {
     while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
     if (j >= text.length || (text[j] !== '\r' && text[j] !== '\n')) return -1;
     // dockerfile-ast assumes `\r\n` after a `\r`.
-    i = text[j] === '\r' ? j + 1 : j;
+    i = lineBreakEnd(text, j);
   }
   return -1;
 }
@@ -316,7 +316,7 @@ function resolvedValue(written: string, escape: string): string {
             if (d === ' ' || d === '\t') continue;
             if (d === '\r' || d === '\n') {
               escaped = true;
-              i = d === '\r' ? j + 1 : j;
+              i = lineBreakEnd(value, j);
               continue scan;
             }
             if (!inDouble && !inSingle && !literal) {
@@ -392,7 +392,7 @@ function resolvedValue(written: string, escape: string): string {
           for (let j = i + 1; j < value.length; j++) {
             const d = value.charAt(j);
             if (d === '\r' || d === '\n') {
-              i = d === '\r' ? j + 1 : j;
+              i = lineBreakEnd(value, j);
               break;
             }
           }
@@ -420,7 +420,7 @@ function writtenValue(written: string, escape: string): string {
         const d = written.charAt(j);
         if (d === '\r' || d === '\n') {
           escaped = true;
-          i = d === '\r' ? j + 1 : j;
+          i = lineBreakEnd(written, j);
           continue scan;
         }
         if (d !== ' ' && d !== '\t') break;
@@ -434,7 +434,7 @@ function writtenValue(written: string, escape: string): string {
         for (let j = i + 1; j < written.length; j++) {
           const d = written.charAt(j);
           if (d === '\r' || d === '\n') {
-            i = d === '\r' ? j + 1 : j;
+            i = lineBreakEnd(written, j);
             continue scan;
           }
         }

@@ -190,6 +190,14 @@ export class Source {
   }
 }
 
+/**
+ * Where a scan that met a line break at `j` goes on from (its loop then steps past it): dockerfile-ast takes a `\r`
+ * to be the first half of `\r\n` and skips the next character with it, whatever that is.
+ */
+export function lineBreakEnd(text: string, j: number): number {
+  return text[j] === '\r' ? j + 1 : j;
+}
+
 export function isNewline(c: string | undefined): boolean {
   return c === '\n' || c === '\r';
 }
@@ -620,7 +628,7 @@ export function readWords(source: Source, from: number, to: number): RawWord[] {
             continued = true;
             lineStart = true;
             if (wordStart >= 0) cut = i;
-            i = text[j] === '\r' ? j + 1 : j;
+            i = lineBreakEnd(text, j);
           } else {
             cut = i;
             if (wordStart < 0) i = j - 1;
