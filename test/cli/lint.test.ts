@@ -1,24 +1,11 @@
 // The bundled CLI (dist/cli.js) as CI runs it: formats, exit codes, configuration, discovery.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
+import { project, shipshape as cli } from './cli';
 
-const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
-function shipshape(args: string[], options: { cwd?: string; input?: string } = {}) {
-  return spawnSync(process.execPath, [cli, 'lint', ...args], { encoding: 'utf8', cwd: options.cwd, input: options.input, env: { ...process.env, NO_COLOR: '1' } });
-}
-
-function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-lint-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const shipshape = (args: string[], options: { cwd?: string; input?: string } = {}) => cli(['lint', ...args], options);
 
 const BAD = 'FROM debian\nRUN apt-get install -y curl\nCMD run\n';
 const CLEAN = 'FROM debian:12\nCMD ["run"]\n';

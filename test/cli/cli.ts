@@ -1,0 +1,21 @@
+// Runs the bundled CLI (dist/cli.js) as a user does, in a folder of real files.
+import { SpawnSyncReturns, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+export function shipshape(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: options.cwd, input: options.input, env: options.env ?? { ...process.env, NO_COLOR: '1' } });
+}
+
+/** A new temporary folder holding these files (text or bytes), by relative path. */
+export function project(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cli-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
