@@ -80,8 +80,8 @@ describe('shipshape lint', () => {
     assert.equal(shipshape([], { cwd: dir }).status, 2);
   });
 
-  it('reports a file that is not a Dockerfile at all as findings, never a crash', () => {
-    const dir = project({ 'Dockerfile': '\u0000\u0001 garbage {{{\n' + 'x'.repeat(10000) });
+  it('reports a text file that is not a Dockerfile at all (control characters, no NUL) as findings, never a crash', () => {
+    const dir = project({ 'Dockerfile': '\u0001\u0002 garbage {{{\n' + 'x'.repeat(10000) });
     const run = shipshape(['--format', 'json', 'Dockerfile'], { cwd: dir });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     assert.ok(Array.isArray(JSON.parse(run.stdout)));

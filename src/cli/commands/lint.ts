@@ -1,9 +1,9 @@
 // `shipshape lint`: the editor's linter for CI. Same engine, same configuration files.
-import fs from 'node:fs';
 import path from 'node:path';
-import { LintConfig, Threshold, isDockerfileName, mergeConfig } from '../../core/lint/config';
+import { LintConfig, Threshold, mergeConfig } from '../../core/lint/config';
 import { loadBuildContext } from '../../core/lint/build-context';
 import { Linter } from '../../core/lint/engine';
+import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
 import { FileResult, formatters } from '../../core/lint/formats';
 import { ConfigError, findHadolintConfig, formatProblem, loadHadolintConfig } from '../../core/lint/hadolint-config';
 import { SEVERITY_RANK } from '../../core/lint/types';
@@ -23,41 +23,11 @@ export interface LintCommandOptions {
   /** '' looks on PATH, 'off' disables, else a path. */
   shellcheck: string;
   color: boolean;
-  readStdin: () => Promise<string>;
+  maxFileSize: number;
+  readStdin: () => Promise<Uint8Array>;
+  /** Notes for stderr: files skipped in a folder. */
+  warn: (text: string) => void;
   cwd: string;
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
-
-/** Expands folders into the Dockerfile-like files below them; explicit files are kept whatever their name. */
-export function collectFiles(paths: string[], cwd: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) walk(full);
-      } else if (entry.isFile() && isDockerfileName(entry.name)) {
-        out.push(full);
-      }
-    }
-  };
-  for (const p of paths) {
-    if (p === '-') {
-      out.push(p);
-      continue;
-    }
-    const abs = path.resolve(cwd, p);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      throw new UsageError(`${p}: no such file or folder`);
-    }
-    if (stat.isDirectory()) walk(abs);
-    else out.push(abs);
-  }
-  return out;
 }
 
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none', 'ignore'] as const;
@@ -65,7 +35,8 @@ const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none', 'ignore'] as co
 export async function runLint(options: LintCommandOptions): Promise<{ output: string; exitCode: number }> {
   const formatter = formatters[options.format]!;
   if (options.paths.length === 0) throw new UsageError('name at least one Dockerfile or folder (or - for standard input)');
-  const files = collectFiles(options.paths, options.cwd);
+  const { inputs, skipped } = await loadDockerfiles(options.paths, { cwd: options.cwd, maxFileSize: options.maxFileSize, readStdin: options.readStdin });
+  for (const { shown, reason } of skipped) options.warn(`shipshape lint: skipped ${shown}: ${reason}\n`);
   const explicit = options.config ? loadHadolintConfig(path.resolve(options.cwd, options.config)) : undefined;
   const flags: Partial<LintConfig> = {
     ignored: options.ignore,
@@ -80,9 +51,8 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
   const configCache = new Map<string, Partial<LintConfig>>();
   const results: FileResult[] = [];
   let failed = false;
-  for (const file of files) {
+  for (const { file, shown, text } of inputs) {
     const isStdin = file === '-';
-    const text = isStdin ? await options.readStdin() : fs.readFileSync(file, 'utf8');
     const dir = isStdin ? options.cwd : path.dirname(file);
     let fileConfig = explicit;
     if (!fileConfig) {
@@ -93,7 +63,6 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     const config = mergeConfig(fileConfig ?? {}, flags);
     const buildContext = isStdin ? undefined : loadBuildContext(file, options.context ? path.resolve(options.cwd, options.context) : dir);
     const findings = runShellcheck ? await linter.lintWithShellcheck(text, { config, buildContext }, runShellcheck) : linter.lint(text, { config, buildContext });
-    const shown = isStdin ? '-' : path.relative(options.cwd, file) || file;
     results.push({ file: shown, findings });
     const threshold = config.failureThreshold;
     if (!config.noFail && threshold !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold])) failed = true;
@@ -106,7 +75,12 @@ export const lint = defineCommand({
   name: 'lint',
   summary: 'lint Dockerfiles (every hadolint rule and BuildKit check; .hadolint.yaml honoured)',
   operands: 'PATH...',
-  notes: ['PATH is a Dockerfile (whatever its name), a folder (searched for Dockerfile-like names), or - for standard input.'],
+  notes: [
+    'PATH is a Dockerfile (whatever its name), - for standard input, or a folder, searched (but for',
+    `node_modules and version control) for ${DOCKERFILE_PATTERNS}.`,
+    'Files are shown as typed, or under the folder as typed. A file that is not UTF-8 text or is too big',
+    'is refused (exit 2) when named, skipped with a note when found in a folder.',
+  ],
   options: {
     format: formatOption(Object.keys(formatters) as [string, ...string[]]),
     config: { type: 'string', short: 'c', deprecatedShort: true, value: 'FILE', help: 'this .hadolint.yaml instead of the nearest one' },
@@ -119,10 +93,13 @@ export const lint = defineCommand({
     shellcheck: { type: 'string', value: 'PATH', help: 'the shellcheck binary (default: shellcheck on PATH, when there is one)' },
     'no-shellcheck': { type: 'boolean', help: 'no ShellCheck findings' },
     'no-color': { type: 'boolean', help: 'no colours in tty output (also NO_COLOR=1; never when piped)' },
+    'max-file-size': { type: 'string', value: 'SIZE', default: formatSize(DEFAULT_MAX_FILE_SIZE).replace(' ', ''), help: 'refuse bigger files: bytes, or with K, M or G (powers of 1024)' },
   },
   examples: ['shipshape lint .', 'shipshape lint --format sarif Dockerfile > shipshape.sarif', 'shipshape lint --format json - < Dockerfile'],
   exitCodes: '0 no finding reaches the threshold, 1 one does, 2 a usage error or a bad configuration.',
   async run(values, paths, io) {
+    const maxFileSize = parseSize(values['max-file-size']);
+    if (maxFileSize === undefined) throw new UsageError(`--max-file-size takes a size such as 4MiB, 512K or 20000 (got "${values['max-file-size']}")`);
     try {
       const { output, exitCode } = await runLint({
         paths,
@@ -135,12 +112,18 @@ export const lint = defineCommand({
         context: values['build-context'],
         shellcheck: values['no-shellcheck'] ? 'off' : (values.shellcheck ?? ''),
         color: !values['no-color'] && Boolean(io.isTTY) && !io.env.NO_COLOR,
-        readStdin: async () => (await io.readStdin()).toString('utf8'),
+        maxFileSize,
+        readStdin: io.readStdin,
+        warn: io.err,
         cwd: io.cwd,
       });
       io.out(output);
       return exitCode;
     } catch (error) {
+      if (error instanceof LintInputError) {
+        io.err(`shipshape lint: ${error.message}\n${error.tooBig ? 'hint: --max-file-size SIZE raises the limit\n' : ''}`);
+        return EXIT.usage;
+      }
       if (!(error instanceof ConfigError)) throw error;
       io.err(`shipshape lint: invalid configuration\n${error.problems.map(formatProblem).join('\n')}\n`);
       return EXIT.usage;
