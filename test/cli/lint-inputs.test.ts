@@ -80,3 +80,13 @@ describe('shipshape lint: which files, as typed', () => {
     assert.ok(expected.every((f) => lint(['--format', 'junit', ...typed], cwd).stdout.includes(`"${f}`)));
   });
 });
+
+describe('shipshape lint: the terminal format', () => {
+  it('prints no control character that came from a Dockerfile or its name', () => {
+    const dir = project({ 'svc/a\x1b[2Jb_Dockerfile': 'FROM deb\x1b]0;pwned\x07ian\n' });
+    const run = lint(['svc'], dir);
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(!/[\x00-\x09\x0b-\x1f\x7f-\x9f]/.test(run.stdout), JSON.stringify(run.stdout));
+    assert.match(run.stdout, /^svc\/a\\x1b\[2Jb_Dockerfile:1:6 warning DL3006: .*deb\\x1b\]0;pwned\\x07ian/);
+  });
+});
