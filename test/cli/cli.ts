@@ -1,4 +1,6 @@
 // Runs the bundled CLI (dist/cli.js) as a user does, in a folder of real files.
+import assert from 'node:assert/strict';
+import AjvDraft04 from 'ajv-draft-04';
 import { SpawnSyncReturns, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,4 +20,13 @@ export function project(files: Record<string, string | Buffer>): string {
     fs.writeFileSync(path.join(dir, rel), content);
   }
   return dir;
+}
+
+/** Checks a SARIF log against the official SARIF 2.1.0 schema. */
+export function assertValidSarif(log: unknown): void {
+  const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+  // The schema has a pattern valid only without the u flag.
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { project, shipshape } from './cli';
+import { assertValidSarif, project, shipshape } from './cli';
 
 const lint = (args: string[], cwd: string, input?: string | Buffer) => shipshape(['lint', ...args], { cwd, ...(input === undefined ? {} : { input }) });
 const BAD = 'FROM debian\n';
@@ -78,6 +78,21 @@ describe('shipshape lint: which files, as typed', () => {
     assert.deepEqual([...lint(['--format', 'github', ...typed], cwd).stdout.matchAll(/file=([^,]+),/g)].map((m) => m[1]), expected);
     assert.deepEqual((JSON.parse(lint(['--format', 'codeclimate', ...typed], cwd).stdout) as { location: { path: string } }[]).map((i) => i.location.path), expected);
     assert.ok(expected.every((f) => lint(['--format', 'junit', ...typed], cwd).stdout.includes(`"${f}`)));
+  });
+
+  it('--format sarif locates files relative to the current folder (%SRCROOT%) however typed, and outside it by file: URI', () => {
+    const dir = project({ 'out side/Dockerfile': BAD, 'repo/svc/Dockerfile': BAD });
+    const cwd = path.join(dir, 'repo');
+    const run = lint(['--format', 'sarif', path.join(cwd, 'svc', 'Dockerfile'), './svc/Dockerfile', '../out side/Dockerfile', '-'], cwd, BAD);
+    const log = JSON.parse(run.stdout) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
+    assertValidSarif(log);
+    assert.deepEqual(log.runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: `file://${cwd}/` } });
+    assert.deepEqual(log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation), [
+      { uri: 'svc/Dockerfile', uriBaseId: '%SRCROOT%' },
+      { uri: 'svc/Dockerfile', uriBaseId: '%SRCROOT%' },
+      { uri: `file://${dir}/out%20side/Dockerfile` },
+      { uri: 'stdin' },
+    ]);
   });
 });
 

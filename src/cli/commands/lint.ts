@@ -63,11 +63,11 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     const config = mergeConfig(fileConfig ?? {}, flags);
     const buildContext = isStdin ? undefined : loadBuildContext(file, options.context ? path.resolve(options.cwd, options.context) : dir);
     const findings = runShellcheck ? await linter.lintWithShellcheck(text, { config, buildContext }, runShellcheck) : linter.lint(text, { config, buildContext });
-    results.push({ file: shown, findings });
+    results.push({ file: shown, ...(isStdin ? {} : { path: file }), findings });
     const threshold = config.failureThreshold;
     if (!config.noFail && threshold !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold])) failed = true;
   }
-  const output = formatter({ results, meta: (id) => linter.meta(id), toolVersion: version, color: options.color });
+  const output = formatter({ results, meta: (id) => linter.meta(id), toolVersion: version, color: options.color, cwd: options.cwd });
   return { output, exitCode: failed ? EXIT.failed : EXIT.ok };
 }
 
