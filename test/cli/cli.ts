@@ -9,7 +9,7 @@ import path from 'node:path';
 const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
 export function shipshape(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: options.cwd, input: options.input, env: options.env ?? { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000, cwd: options.cwd, input: options.input, env: options.env ?? { ...process.env, NO_COLOR: '1' } });
 }
 
 /** A new temporary folder holding these files (text or bytes), by relative path. */

@@ -34,6 +34,7 @@ describe('shipshape lint: which files, as typed', () => {
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^shipshape lint: \/bin\/ls: not a text file \(NUL byte at offset \d+\)\n$/);
+    assert.equal(lint(['/dev/zero'], dir).stderr, 'shipshape lint: /dev/zero: not a text file (NUL byte at offset 0)\n');
   });
 
   it('refuses a named file that is not UTF-8, and standard input that is binary', () => {

@@ -118,11 +118,33 @@ function walk(dir: string, shown: string): { file: string; shown: string }[] {
 /** `tooBig`: refused for its size alone (a flag can raise the limit). */
 export type TextRead = { text: string } | { refused: string; tooBig?: boolean };
 
-/** The file's text, or why it is refused; its size is checked before anything is read. */
+const SNIFF = 64 * 1024;
+
+/**
+ * The file's text, or why it is refused. A regular file's size is checked before anything is read;
+ * a pipe or device (`<(…)`, /dev/zero) is read a chunk at a time, and never past the limit or a NUL
+ * in the first chunk.
+ */
 export function readTextFile(file: string, maxFileSize: number): TextRead {
-  const size = fs.statSync(file).size;
-  if (size > maxFileSize) return tooBig(size, maxFileSize);
-  return decodeText(fs.readFileSync(file), maxFileSize);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isFile() && stat.size > maxFileSize) return tooBig(stat.size, maxFileSize);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(SNIFF, maxFileSize + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (chunks.length === 1 && chunk.subarray(0, n).includes(0)) break;
+      if (total > maxFileSize) return { refused: `over the ${formatSize(maxFileSize)} limit for a Dockerfile`, tooBig: true };
+    }
+    return decodeText(Buffer.concat(chunks), maxFileSize);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** UTF-8 text without NUL bytes, up to maxFileSize bytes; a byte-order mark is kept, as the editor keeps it. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,17 +51,32 @@ describe('core/lint/files', () => {
     await assert.rejects(load(['bin'], dir), /bin: no Dockerfile to check in this folder \(its one Dockerfile-like file was skipped\)/);
   });
 
-  it('checks the size before reading: a file over the limit is never read', () => {
+  it('checks a regular file\'s size before reading: a file over the limit is never read', () => {
     const dir = folder({ big: 'x'.repeat(2048) });
-    const read = fs.readFileSync;
+    const readSync = fs.readSync;
     let reads = 0;
-    (fs as { readFileSync: unknown }).readFileSync = (...args: unknown[]) => (reads++, (read as (...a: unknown[]) => unknown)(...args));
+    (fs as { readSync: unknown }).readSync = (...args: unknown[]) => (reads++, (readSync as (...a: unknown[]) => unknown)(...args));
     try {
       assert.deepEqual(readTextFile(path.join(dir, 'big'), 1024), { refused: '2 KiB, over the 1 KiB limit for a Dockerfile', tooBig: true });
+      assert.equal(reads, 0);
+      assert.deepEqual(readTextFile(path.join(dir, 'big'), 4096), { text: 'x'.repeat(2048) });
+      assert.ok(reads > 0);
     } finally {
-      fs.readFileSync = read;
+      fs.readSync = readSync;
     }
-    assert.equal(reads, 0);
+  });
+
+  it('reads a device or pipe no further than a NUL in its first chunk or the limit', () => {
+    assert.deepEqual(readTextFile('/dev/zero', DEFAULT_MAX_FILE_SIZE), { refused: 'not a text file (NUL byte at offset 0)' });
+    const dir = folder({});
+    const fifo = path.join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `exec yes 'RUN true' > '${fifo}'`], { stdio: 'ignore' });
+    try {
+      assert.deepEqual(readTextFile(fifo, 1024), { refused: 'over the 1 KiB limit for a Dockerfile', tooBig: true });
+    } finally {
+      writer.kill();
+    }
   });
 
   it('keeps a byte-order mark and any other valid UTF-8', () => {
