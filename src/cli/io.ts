@@ -115,7 +115,7 @@ function wantsHelp(args: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
-export function parseOptions<O extends OptionSpecs>(command: string, options: O, args: string[], io: Pick<CliIO, 'err'>): { values: OptionValues<O>; operands: string[] } {
+function parseOptions<O extends OptionSpecs>(command: string, options: O, args: string[], io: Pick<CliIO, 'err'>): { values: OptionValues<O>; operands: string[] } {
   const config: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const [name, o] of Object.entries(options)) config[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   let parsed;
