@@ -1,11 +1,7 @@
 // `shipshape internals` from the bundled CLI (dist/cli.js) against the real daemon, as a user runs it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { removeContainer, runBusyboxWith, testClient, uniqueName } from '../support/daemon';
-
-const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
-const shipshape = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+import { shipshape } from './cli';
 
 describe('shipshape internals (real daemon)', function () {
   this.timeout(60_000);

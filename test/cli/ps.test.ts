@@ -1,11 +1,9 @@
 // The bundled CLI (dist/cli.js) against the real daemon, as a user runs it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { removeContainer, runBusybox, testClient, uniqueName } from '../support/daemon';
+import { shipshape as cli } from './cli';
 
-const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
-const shipshape = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
+const shipshape = (args: string[], env: NodeJS.ProcessEnv = process.env) => cli(args, { env });
 
 describe('shipshape ps (real daemon)', () => {
   const client = testClient();

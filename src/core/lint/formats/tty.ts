@@ -3,6 +3,13 @@ import { Formatter, oneBased } from './types';
 
 const COLOR: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m' };
 
+const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Control characters (C0, DEL, C1) from a Dockerfile or its name as visible escapes: only our own colours reach the terminal. */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export const tty: Formatter = ({ results, color }) => {
   const paint = (s: Severity, text: string) => (color ? `${COLOR[s]}${text}\x1b[0m` : text);
   const lines: string[] = [];
@@ -11,7 +18,7 @@ export const tty: Formatter = ({ results, color }) => {
     for (const f of findings) {
       const p = oneBased(f);
       const fixable = f.fixes.length ? ' (fixable)' : '';
-      lines.push(`${file}:${p.line}:${p.column} ${paint(f.severity, f.severity)} ${f.code}: ${f.message}${fixable}`);
+      lines.push(`${visible(file)}:${p.line}:${p.column} ${paint(f.severity, f.severity)} ${f.code}: ${visible(f.message)}${fixable}`);
       total++;
     }
   }

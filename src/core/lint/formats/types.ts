@@ -4,6 +4,8 @@ import type { Finding, RuleMeta } from '../types';
 export interface FileResult {
   /** The path as the user gave it (or `-` for standard input). */
   file: string;
+  /** The absolute path, for formats that locate files whatever the spelling (SARIF); absent for standard input. */
+  path?: string;
   findings: Finding[];
 }
 
@@ -13,6 +15,8 @@ export interface FormatInput {
   toolVersion: string;
   /** Colour for terminals. */
   color?: boolean;
+  /** The folder relative paths start from (SARIF's %SRCROOT%). */
+  cwd?: string;
 }
 
 export type Formatter = (input: FormatInput) => string;
