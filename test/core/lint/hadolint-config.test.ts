@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, findHadolintConfig, formatProblem, loadHadolintConfig, parseHadolintConfig } from '../../../src/core/lint/hadolint-config';
+import { ConfigError, findHadolintConfig, formatProblem, loadHadolintConfig, parseHadolintConfig, readHadolintConfig } from '../../../src/core/lint/hadolint-config';
+import { RuleIds } from '../../../src/core/lint/rule-ids';
+import { allRules } from '../../../src/core/lint/rules';
 
 function problemsOf(text: string): string[] {
   try {
@@ -80,6 +82,27 @@ describe('core/lint/hadolint-config', () => {
 
   it('reports YAML syntax errors with their line', () => {
     assert.match(problemsOf('ignored:\n  - DL3008\n - DL3009\n')[0]!, /^\.hadolint\.yaml:3:\d+: YAML: /);
+  });
+
+  it('reports several mistakes in file order', () => {
+    const problems = problemsOf('ignored: DL3008\nfailure-threshold: fatal\nbogus: 1\noverride:\n  fatal: []\n');
+    assert.deepEqual(problems.map((p) => p.split(':').slice(1, 3).join(':')), ['1:10', '2:20', '3:1', '5:3']);
+  });
+
+  it('warns on unknown rule ids in ignored and override lists at their position, with the nearest known id', () => {
+    const ids = RuleIds.of(allRules);
+    const { config, problems } = readHadolintConfig('ignored: [DL3008, DL3099, SC2086, JSONArgsRecommended]\noverride:\n  error:\n    - DL3006\n    - DL9999\n', '.hadolint.yaml', ids);
+    assert.deepEqual(config.ignored, ['DL3008', 'DL3099', 'SC2086', 'JSONArgsRecommended']);
+    assert.deepEqual(problems.map((p) => [p.severity, formatProblem(p)]), [
+      ['warning', '.hadolint.yaml:1:19: unknown rule id "DL3099" in ignored\n  hint: did you mean "DL3009"?'],
+      ['warning', '.hadolint.yaml:5:7: unknown rule id "DL9999" in override.error\n  hint: no rule has this id; see docs/rules.md for the list'],
+    ]);
+  });
+
+  it('accepts every rule id, alias and any ShellCheck code without a word', () => {
+    const ids = RuleIds.of(allRules);
+    const every = allRules.flatMap((r) => [r.meta.id, ...(r.meta.aliases ?? [])]);
+    assert.deepEqual(readHadolintConfig(`ignored: [${[...every, 'SC1000', 'SC9999'].join(', ')}]\n`, 'x', ids).problems, []);
   });
 
   it('finds the nearest config upward, then the per-user one', () => {
