@@ -1,14 +1,14 @@
 // `shipshape lint`: the editor's linter for CI. Same engine, same configuration files.
 import fs from 'node:fs';
 import path from 'node:path';
-import { LintConfig, Threshold, isDockerfileName, mergeConfig } from '../core/lint/config';
-import { loadBuildContext } from '../core/lint/build-context';
+import { Threshold, isDockerfileName } from '../core/lint/config';
 import { Linter } from '../core/lint/engine';
 import { FileResult, formatters } from '../core/lint/formats';
-import { ConfigError, findHadolintConfig, loadHadolintConfig } from '../core/lint/hadolint-config';
+import { ConfigError, formatProblem } from '../core/lint/hadolint-config';
+import { LintSetup } from '../core/lint/setup';
 import { SEVERITY_RANK } from '../core/lint/types';
 import { version } from '../../package.json';
-import { findShellcheck, shellcheckRunner } from '../process/shellcheck';
+import { nodeLintHost } from '../process/lint-host';
 
 export class LintUsageError extends Error {}
 
@@ -26,6 +26,8 @@ export interface LintCommandOptions {
   color: boolean;
   readStdin: () => Promise<string>;
   cwd: string;
+  /** Warnings that do not change the exit code (unknown rule ids, a failing ShellCheck); default: standard error. */
+  warn?: (text: string) => void;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
@@ -71,33 +73,36 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
   }
   if (options.paths.length === 0) throw new LintUsageError('name at least one Dockerfile or folder (or - for standard input)');
   const files = collectFiles(options.paths, options.cwd);
-  const explicit = options.config ? loadHadolintConfig(path.resolve(options.cwd, options.config)) : undefined;
-  const flags: Partial<LintConfig> = {
-    ignored: options.ignore,
-    trustedRegistries: options.trustedRegistries,
-    ...(options.failureThreshold ? { failureThreshold: (options.failureThreshold === 'ignore' ? 'none' : options.failureThreshold) as Threshold } : {}),
-    ...(options.noFail ? { noFail: true } : {}),
-  };
+  const warn = options.warn ?? ((text: string) => process.stderr.write(text));
   const linter = await Linter.create({ wasmDir: __dirname });
-  const shellcheckBinary = findShellcheck(options.shellcheck);
-  if (options.shellcheck && options.shellcheck !== 'off' && !shellcheckBinary) throw new LintUsageError(`--shellcheck ${options.shellcheck}: no such file`);
-  const runShellcheck = shellcheckBinary ? shellcheckRunner(shellcheckBinary) : undefined;
-  const configCache = new Map<string, Partial<LintConfig>>();
+  const setup = new LintSetup(linter, nodeLintHost(), {
+    configFile: options.config ? path.resolve(options.cwd, options.config) : undefined,
+    ignore: options.ignore,
+    trustedRegistries: options.trustedRegistries,
+    failureThreshold: options.failureThreshold ? ((options.failureThreshold === 'ignore' ? 'none' : options.failureThreshold) as Threshold) : undefined,
+    noFail: options.noFail,
+    buildContextDir: options.context ? path.resolve(options.cwd, options.context) : undefined,
+    shellcheck: options.shellcheck,
+  });
+  if (options.shellcheck && options.shellcheck !== 'off' && !setup.shellcheck) throw new LintUsageError(`--shellcheck ${options.shellcheck}: no such file`);
+  for (const warning of setup.warnings) warn(`shipshape lint: warning: --ignore ${warning}\n`);
+  const warned = new Set<string>();
+  const warnOnce = (text: string) => {
+    if (!warned.has(text)) warn(text);
+    warned.add(text);
+  };
   const results: FileResult[] = [];
   let failed = false;
   for (const file of files) {
     const isStdin = file === '-';
     const text = isStdin ? await options.readStdin() : fs.readFileSync(file, 'utf8');
-    const dir = isStdin ? options.cwd : path.dirname(file);
-    let fileConfig = explicit;
-    if (!fileConfig) {
-      const found = findHadolintConfig(dir);
-      if (found && !configCache.has(found)) configCache.set(found, loadHadolintConfig(found));
-      fileConfig = found ? configCache.get(found) : undefined;
-    }
-    const config = mergeConfig(fileConfig ?? {}, flags);
-    const buildContext = isStdin ? undefined : loadBuildContext(file, options.context ? path.resolve(options.cwd, options.context) : dir);
-    const findings = runShellcheck ? await linter.lintWithShellcheck(text, { config, buildContext }, runShellcheck) : linter.lint(text, { config, buildContext });
+    const fileSetup = setup.forDockerfile(isStdin ? undefined : file, isStdin ? options.cwd : path.dirname(file));
+    const errors = fileSetup.problems.filter((p) => p.severity === 'error');
+    if (errors.length) throw new ConfigError(errors);
+    for (const p of fileSetup.problems) warnOnce(`shipshape lint: warning: ${formatProblem(p)}\n`);
+    const { findings, shellcheckFailure } = await fileSetup.lint(text);
+    if (shellcheckFailure) warnOnce(`shipshape lint: warning: ${shellcheckFailure}; ShellCheck's findings are missing, the other rules ran\n`);
+    const config = fileSetup.config;
     const shown = isStdin ? '-' : path.relative(options.cwd, file) || file;
     results.push({ file: shown, findings });
     const threshold = config.failureThreshold;
