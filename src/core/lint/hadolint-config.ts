@@ -203,16 +203,6 @@ export function findHadolintConfig(dir: string, search: ConfigSearch = {}, exist
   return userPlaces.find((p) => exists(p));
 }
 
-export function loadHadolintConfig(file: string): Partial<LintConfig> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError([unreadable(file, error)]);
-  }
-  return parseHadolintConfig(text, file);
-}
-
 /** The problem of a file that exists but cannot be read. */
 export function unreadable(file: string, error: unknown): ConfigProblem {
   return { file, line: 1, column: 1, message: `cannot read: ${error instanceof Error ? error.message : String(error)}`, hint: 'check the path and its permissions', severity: 'error', unreadable: true };

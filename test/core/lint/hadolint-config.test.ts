@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, findHadolintConfig, formatProblem, loadHadolintConfig, parseHadolintConfig, readHadolintConfig } from '../../../src/core/lint/hadolint-config';
+import { ConfigError, findHadolintConfig, formatProblem, parseHadolintConfig, readHadolintConfig } from '../../../src/core/lint/hadolint-config';
 import { RuleIds } from '../../../src/core/lint/rule-ids';
 import { allRules } from '../../../src/core/lint/rules';
 
@@ -117,6 +117,7 @@ describe('core/lint/hadolint-config', () => {
     assert.equal(findHadolintConfig(deep, { home }), path.join(root, 'repo', '.hadolint.yml'));
     fs.writeFileSync(path.join(root, 'repo', 'svc', '.hadolint.yaml'), 'ignored: []\n');
     assert.equal(findHadolintConfig(deep, { home }), path.join(root, 'repo', 'svc', '.hadolint.yaml'));
-    assert.deepEqual(loadHadolintConfig(path.join(root, 'repo', '.hadolint.yml')).ignored, ['DL3008']);
+    const found = path.join(root, 'repo', '.hadolint.yml');
+    assert.deepEqual(readHadolintConfig(fs.readFileSync(found, 'utf8'), found).config.ignored, ['DL3008']);
   });
 });
