@@ -8,6 +8,7 @@ import { LintConfig, Threshold, mergeConfig } from './config';
 import type { Linter } from './engine';
 import { ConfigProblem, findHadolintConfig, readHadolintConfig, unreadable } from './hadolint-config';
 import { pragmaIds } from './pragma-ids';
+import { readPragmas } from './pragmas';
 import { RuleIds, UNKNOWN_RULE_ID } from './rule-ids';
 import type { ShellcheckRunner } from './shellcheck';
 import { BuildContextInfo, Finding, LocalImages, SEVERITIES, Severity } from './types';
@@ -184,9 +185,10 @@ export class LintSetup {
   /** An unknown id in a pragma silences nothing: say so on the id, with the nearest known one. */
   private unknownPragmaIds(text: string, config: LintConfig): Finding[] {
     if (!/hadolint|check\s*=/i.test(text)) return []; // no pragma: spare the second parse
-    const severity = severityOfUnknownRuleId(config);
+    const model = parseDockerfile(text);
+    const severity = severityOfUnknownRuleId(config, readPragmas(model).globalIgnores);
     if (severity === 'off') return [];
-    return pragmaIds(parseDockerfile(text))
+    return pragmaIds(model)
       .filter((p) => !this.ids.isKnown(p.id))
       .map((p) => ({
         code: UNKNOWN_RULE_ID,
@@ -200,10 +202,10 @@ export class LintSetup {
   }
 }
 
-/** UnknownRuleId is no rule file but is configured like one: ignored, overridden or set in the severities. */
-function severityOfUnknownRuleId(config: LintConfig): Severity | 'off' {
+/** UnknownRuleId is no rule file but is configured like one: ignored (in the config or a global pragma), overridden or set in the severities. */
+function severityOfUnknownRuleId(config: LintConfig, globalIgnores: string[]): Severity | 'off' {
   const setting = config.severities[UNKNOWN_RULE_ID];
   if (setting) return setting;
-  if (config.ignored.includes(UNKNOWN_RULE_ID)) return 'off';
+  if (config.ignored.includes(UNKNOWN_RULE_ID) || globalIgnores.includes(UNKNOWN_RULE_ID)) return 'off';
   return SEVERITIES.find((s) => config.override[s]?.includes(UNKNOWN_RULE_ID)) ?? 'warning';
 }

@@ -102,5 +102,7 @@ describe('core/lint/setup', () => {
       ],
     );
     assert.deepEqual((await setupOf({}, { ignore: ['UnknownRuleId'] }).forDockerfile(undefined).lint(text)).findings.filter((f) => f.code === 'UnknownRuleId'), []);
+    const silenced = `# hadolint global ignore=UnknownRuleId\n${text}`;
+    assert.deepEqual((await s.forDockerfile(undefined).lint(silenced)).findings.filter((f) => f.code === 'UnknownRuleId'), [], 'the "ignore in this file" quick fix works');
   });
 });
