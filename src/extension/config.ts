@@ -24,6 +24,8 @@ export interface LintSettings {
   debounceMs: number;
   /** '' looks on PATH; 'off' disables ShellCheck. */
   shellcheckPath: string;
+  /** The build context's folder for .dockerignore, relative to the workspace folder; '' is the Dockerfile's folder. */
+  buildContext: string;
 }
 
 /** The lint settings alone: the linter reads them once and again on a change (see affectsLint), not per lint. */
@@ -33,6 +35,7 @@ export function readLintSettings(c = vscode.workspace.getConfiguration('shipshap
     severities: c.get<Record<string, Severity | 'off'>>('lint.severities', {}),
     debounceMs: c.get<number>('lint.debounceMs', 150),
     shellcheckPath: c.get<string>('lint.shellcheck.path', '').trim(),
+    buildContext: c.get<string>('lint.buildContext', '').trim(),
   };
 }
 

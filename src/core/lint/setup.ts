@@ -35,8 +35,8 @@ export interface LintOverrides {
   noFail?: boolean;
   /** Editor settings: per-rule severity or 'off', applied last. */
   severities?: Record<string, Severity | 'off'>;
-  /** The build context's root, for .dockerignore (absolute); default: the Dockerfile's folder. */
-  buildContextDir?: string;
+  /** The build context's root, for .dockerignore (absolute, or chosen per Dockerfile); default: the Dockerfile's folder. */
+  buildContextDir?: string | ((dockerfile: string) => string | undefined);
   /** '' (the default) looks on PATH, 'off' disables, else a path to the binary. */
   shellcheck?: string;
 }
@@ -119,7 +119,8 @@ export class LintSetup {
       ...(o.noFail ? { noFail: true } : {}),
       ...(o.severities ? { severities: o.severities } : {}),
     });
-    const context = file === undefined ? { info: undefined, problem: undefined } : this.buildContext(file, o.buildContextDir ?? path.dirname(file));
+    const contextDir = file === undefined ? undefined : typeof o.buildContextDir === 'function' ? o.buildContextDir(file) : o.buildContextDir;
+    const context = file === undefined ? { info: undefined, problem: undefined } : this.buildContext(file, contextDir ?? path.dirname(file));
     const problems = context.problem ? [...read.problems, context.problem] : read.problems;
     return { config, configFile, problems, buildContext: context.info, lint: (text, extra) => this.lint(text, config, context.info, extra?.localImages) };
   }

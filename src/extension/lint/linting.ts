@@ -1,5 +1,6 @@
 // Lints Dockerfile-like documents on open and on change (debounced) and keeps the findings of
 // each document's latest version, which the diagnostics, code actions and hovers all read.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { Linter } from '../../core/lint/engine';
 import type { ConfigProblem } from '../../core/lint/hadolint-config';
@@ -152,7 +153,11 @@ export class DockerfileLinting implements vscode.Disposable {
 
   /** The document's setup: its folder's .hadolint.yaml (an unsaved one: the first workspace folder's) and the editor's settings. */
   private setupFor(document: vscode.TextDocument, linter: Linter, settings: LintSettings): DockerfileSetup {
-    this.setup ??= new LintSetup(linter, nodeLintHost(), { severities: settings.severities, shellcheck: settings.shellcheckPath });
+    this.setup ??= new LintSetup(linter, nodeLintHost(), {
+      severities: settings.severities,
+      shellcheck: settings.shellcheckPath,
+      buildContextDir: settings.buildContext ? (file) => buildContextDir(settings.buildContext, file) : undefined,
+    });
     if (document.uri.scheme === 'file') return this.setup.forDockerfile(document.uri.fsPath);
     return this.setup.forDockerfile(undefined, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
   }
@@ -194,6 +199,13 @@ export class DockerfileLinting implements vscode.Disposable {
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The buildContext setting's folder for a Dockerfile: relative to its workspace folder (or the first one). */
+function buildContextDir(setting: string, dockerfile: string): string | undefined {
+  if (path.isAbsolute(setting)) return setting;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(dockerfile)) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder ? path.join(folder.uri.fsPath, setting) : undefined;
 }
 
 function configDiagnostic(p: ConfigProblem): vscode.Diagnostic {

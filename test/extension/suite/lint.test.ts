@@ -36,6 +36,7 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
   afterEach(async () => {
     await vscode.workspace.getConfiguration('shipshape').update('lint.severities', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('shipshape').update('lint.shellcheck.path', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('shipshape').update('lint.buildContext', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -163,6 +164,15 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
       const document = await open('lint-m/Dockerfile', 'FROM debian\nRUN ls $HOME\n');
       await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006 although ShellCheck failed');
       await waitFor(() => messages(document.uri).some((m) => m.includes(`shellcheck (${fake}) failed: cannot parse`)), `the ShellCheck failure (have ${messages(document.uri).join(' | ')})`);
+    });
+
+    it('the shipshape.lint.buildContext setting (relative to the workspace folder) says whose .dockerignore applies', async () => {
+      fs.mkdirSync(path.join(workspace(), 'lint-o', 'ctx'), { recursive: true });
+      fs.writeFileSync(path.join(workspace(), 'lint-o', 'ctx', '.dockerignore'), 'secret.txt\n');
+      const document = await open('lint-o/docker/Dockerfile', 'FROM debian:12\nCOPY secret.txt /etc/\n');
+      await diagnosticsWith(document.uri, (c) => !c.includes('CopyIgnoredFile'), 'no CopyIgnoredFile with the Dockerfile\'s folder as the context');
+      await vscode.workspace.getConfiguration('shipshape').update('lint.buildContext', 'lint-o/ctx', vscode.ConfigurationTarget.Global);
+      await diagnosticsWith(document.uri, (c) => c.includes('CopyIgnoredFile'), 'CopyIgnoredFile with lint-o/ctx as the context');
     });
 
     it('settings are read on a change, not on every lint', async () => {
