@@ -175,6 +175,20 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
       await diagnosticsWith(document.uri, (c) => c.includes('CopyIgnoredFile'), 'CopyIgnoredFile with lint-o/ctx as the context');
     });
 
+    it('an unknown rule id is a warning with the nearest id: in .hadolint.yaml at its line (the rest still applies), in a pragma on the id', async () => {
+      const configUri = vscode.Uri.file(path.join(workspace(), 'lint-p', '.hadolint.yaml'));
+      fs.mkdirSync(path.dirname(configUri.fsPath), { recursive: true });
+      fs.writeFileSync(configUri.fsPath, 'ignored:\n  - DL3006\n  - DL3099\n');
+      const document = await open('lint-p/Dockerfile', 'FROM debian\n# hadolint ignore=DL3099\nRUN true\n');
+      const [finding] = await diagnosticsWith(document.uri, (c) => c.join() === 'UnknownRuleId', 'only UnknownRuleId (DL3006 ignored)');
+      assert.deepEqual([finding!.range.start.line, finding!.range.start.character, finding!.severity], [1, 18, vscode.DiagnosticSeverity.Warning]);
+      assert.match(finding!.message, /did you mean "DL3009"/);
+      await waitFor(() => vscode.languages.getDiagnostics(configUri).length > 0, 'a warning in .hadolint.yaml');
+      const [problem] = vscode.languages.getDiagnostics(configUri);
+      assert.deepEqual([problem!.range.start.line, problem!.severity], [2, vscode.DiagnosticSeverity.Warning]);
+      assert.match(problem!.message, /unknown rule id "DL3099" in ignored \(did you mean "DL3009"\?\)/);
+    });
+
     it('settings are read on a change, not on every lint', async () => {
       const document = await open('lint-n/Dockerfile', 'FROM debian\n');
       await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006');
