@@ -11,16 +11,31 @@ export interface ShipshapeConfig {
     /** Opt-in read-only helper container for daemons whose /proc is not this machine's. */
     helperContainer: boolean;
   };
-  lint: {
-    enable: boolean;
-    severities: Record<string, Severity | 'off'>;
-    debounceMs: number;
-    /** '' looks on PATH; 'off' disables ShellCheck. */
-    shellcheckPath: string;
-  };
+  lint: LintSettings;
   containers: {
     /** Ask before stop, kill and remove. */
     confirmDestructive: boolean;
+  };
+}
+
+export interface LintSettings {
+  enable: boolean;
+  severities: Record<string, Severity | 'off'>;
+  debounceMs: number;
+  /** '' looks on PATH; 'off' disables ShellCheck. */
+  shellcheckPath: string;
+  /** The build context's folder for .dockerignore, relative to the workspace folder; '' is the Dockerfile's folder. */
+  buildContext: string;
+}
+
+/** The lint settings alone: the linter reads them once and again on a change (see affectsLint), not per lint. */
+export function readLintSettings(c = vscode.workspace.getConfiguration('shipshape')): LintSettings {
+  return {
+    enable: c.get<boolean>('lint.enable', true),
+    severities: c.get<Record<string, Severity | 'off'>>('lint.severities', {}),
+    debounceMs: c.get<number>('lint.debounceMs', 150),
+    shellcheckPath: c.get<string>('lint.shellcheck.path', '').trim(),
+    buildContext: c.get<string>('lint.buildContext', '').trim(),
   };
 }
 
@@ -32,12 +47,7 @@ export function readConfig(): ShipshapeConfig {
     dockerContext: text('docker.context'),
     groupBy: c.get<'none' | 'compose' | 'swarm'>('containers.groupBy', 'none'),
     internals: { helperContainer: c.get<boolean>('internals.helperContainer', false) },
-    lint: {
-      enable: c.get<boolean>('lint.enable', true),
-      severities: c.get<Record<string, Severity | 'off'>>('lint.severities', {}),
-      debounceMs: c.get<number>('lint.debounceMs', 150),
-      shellcheckPath: c.get<string>('lint.shellcheck.path', '').trim(),
-    },
+    lint: readLintSettings(c),
     containers: {
       confirmDestructive: c.get<boolean>('containers.confirmDestructive', true),
     },

@@ -1,7 +1,7 @@
 // Activation: build the context, register the command table and the views. Nothing touches the
 // daemon until the Containers view is visible or a command asks.
 import * as vscode from 'vscode';
-import { affectsDaemon, affectsLint } from './config';
+import { affectsDaemon } from './config';
 import { LintCodeActions, LintHover, RULE_SCHEME, RuleDocuments } from './lint/actions';
 import { registerCommands } from './commands';
 import { ShipshapeContext } from './context';
@@ -50,7 +50,6 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
           if (problem) void vscode.window.showErrorMessage(`Shipshape: ${problem.message}; ${problem.hint}`);
         });
       }
-      if (affectsLint(e)) ctx.linting.relintAll();
       if (e.affectsConfiguration('shipshape.containers.groupBy')) containersView.refresh();
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'dockerfile' }, new LintCodeActions(ctx.linting), { providedCodeActionKinds: LintCodeActions.kinds }),

@@ -38,7 +38,8 @@ export function shellcheckRunner(binary: string, timeoutMs = 20_000): Shellcheck
         // ShellCheck exits 1 when it has comments: only a missing or unparsable output is a failure.
         execFile(binary, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
           if (out.trim().startsWith('{')) resolve(out);
-          else reject(new Error(`shellcheck failed: ${err.trim() || (error ? error.message : 'no output')}`));
+          else if (error?.killed) reject(new Error(`shellcheck (${binary}) timed out after ${timeoutMs} ms`));
+          else reject(new Error(`shellcheck (${binary}) failed: ${err.trim() || (error ? error.message : 'no output')}`));
         });
       });
       const parsed = JSON.parse(stdout) as { comments: (ShellcheckComment & { file: string })[] };

@@ -1,14 +1,14 @@
 // `shipshape lint`: the editor's linter for CI. Same engine, same configuration files.
 import path from 'node:path';
-import { LintConfig, Threshold, mergeConfig } from '../../core/lint/config';
-import { loadBuildContext } from '../../core/lint/build-context';
+import { Threshold } from '../../core/lint/config';
 import { Linter } from '../../core/lint/engine';
 import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
 import { FileResult, formatters } from '../../core/lint/formats';
-import { ConfigError, findHadolintConfig, formatProblem, loadHadolintConfig } from '../../core/lint/hadolint-config';
+import { ConfigError, formatProblem } from '../../core/lint/hadolint-config';
+import { LintSetup } from '../../core/lint/setup';
 import { SEVERITY_RANK } from '../../core/lint/types';
 import { version } from '../../../package.json';
-import { findShellcheck, shellcheckRunner } from '../../process/shellcheck';
+import { nodeLintHost } from '../../process/lint-host';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
 
 export interface LintCommandOptions {
@@ -37,32 +37,34 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
   if (options.paths.length === 0) throw new UsageError('name at least one Dockerfile or folder (or - for standard input)');
   const { inputs, skipped } = await loadDockerfiles(options.paths, { cwd: options.cwd, maxFileSize: options.maxFileSize, readStdin: options.readStdin });
   for (const { shown, reason } of skipped) options.warn(`shipshape lint: skipped ${shown}: ${reason}\n`);
-  const explicit = options.config ? loadHadolintConfig(path.resolve(options.cwd, options.config)) : undefined;
-  const flags: Partial<LintConfig> = {
-    ignored: options.ignore,
-    trustedRegistries: options.trustedRegistries,
-    ...(options.failureThreshold ? { failureThreshold: (options.failureThreshold === 'ignore' ? 'none' : options.failureThreshold) as Threshold } : {}),
-    ...(options.noFail ? { noFail: true } : {}),
-  };
   const linter = await Linter.create({ wasmDir: __dirname });
-  const shellcheckBinary = findShellcheck(options.shellcheck);
-  if (options.shellcheck && options.shellcheck !== 'off' && !shellcheckBinary) throw new UsageError(`--shellcheck ${options.shellcheck}: no such file`);
-  const runShellcheck = shellcheckBinary ? shellcheckRunner(shellcheckBinary) : undefined;
-  const configCache = new Map<string, Partial<LintConfig>>();
+  const setup = new LintSetup(linter, nodeLintHost(), {
+    configFile: options.config ? path.resolve(options.cwd, options.config) : undefined,
+    ignore: options.ignore,
+    trustedRegistries: options.trustedRegistries,
+    failureThreshold: options.failureThreshold ? ((options.failureThreshold === 'ignore' ? 'none' : options.failureThreshold) as Threshold) : undefined,
+    noFail: options.noFail,
+    buildContextDir: options.context ? path.resolve(options.cwd, options.context) : undefined,
+    shellcheck: options.shellcheck,
+  });
+  if (options.shellcheck && options.shellcheck !== 'off' && !setup.shellcheck) throw new UsageError(`--shellcheck ${options.shellcheck}: no such file`);
+  for (const warning of setup.warnings) options.warn(`shipshape lint: warning: --ignore ${warning}\n`);
+  const warned = new Set<string>();
+  const warnOnce = (text: string) => {
+    if (!warned.has(text)) options.warn(text);
+    warned.add(text);
+  };
   const results: FileResult[] = [];
   let failed = false;
   for (const { file, shown, text } of inputs) {
     const isStdin = file === '-';
-    const dir = isStdin ? options.cwd : path.dirname(file);
-    let fileConfig = explicit;
-    if (!fileConfig) {
-      const found = findHadolintConfig(dir);
-      if (found && !configCache.has(found)) configCache.set(found, loadHadolintConfig(found));
-      fileConfig = found ? configCache.get(found) : undefined;
-    }
-    const config = mergeConfig(fileConfig ?? {}, flags);
-    const buildContext = isStdin ? undefined : loadBuildContext(file, options.context ? path.resolve(options.cwd, options.context) : dir);
-    const findings = runShellcheck ? await linter.lintWithShellcheck(text, { config, buildContext }, runShellcheck) : linter.lint(text, { config, buildContext });
+    const fileSetup = setup.forDockerfile(isStdin ? undefined : file, isStdin ? options.cwd : path.dirname(file));
+    const errors = fileSetup.problems.filter((p) => p.severity === 'error');
+    if (errors.length) throw new ConfigError(errors);
+    for (const p of fileSetup.problems) warnOnce(`shipshape lint: warning: ${formatProblem(p)}\n`);
+    const { findings, shellcheckFailure } = await fileSetup.lint(text);
+    if (shellcheckFailure) warnOnce(`shipshape lint: warning: ${shellcheckFailure}; ShellCheck's findings are missing, the other rules ran\n`);
+    const config = fileSetup.config;
     results.push({ file: shown, ...(isStdin ? {} : { path: file }), findings });
     const threshold = config.failureThreshold;
     if (!config.noFail && threshold !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold])) failed = true;

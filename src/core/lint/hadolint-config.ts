@@ -5,8 +5,9 @@ import Ajv, { ErrorObject } from 'ajv';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LineCounter, isMap, parseDocument } from 'yaml';
+import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import type { LintConfig } from './config';
+import type { RuleIds } from './rule-ids';
 import type { LabelType, Severity } from './types';
 
 export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
@@ -17,6 +18,10 @@ export interface ConfigProblem {
   column: number;
   message: string;
   hint: string;
+  /** An error leaves the file's settings unused; a warning (an unknown rule id) does not. */
+  severity: 'error' | 'warning';
+  /** The file exists but could not be read (a folder, no permission): shown where the Dockerfile is, not in the file. */
+  unreadable?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -95,16 +100,24 @@ function explain(error: ErrorObject): { message: string; hint: string; key?: str
   }
 }
 
-/** Parses and validates a hadolint config file's text. */
-export function parseHadolintConfig(text: string, file: string): Partial<LintConfig> {
+/** Problems in file order. */
+function inFileOrder(problems: ConfigProblem[]): ConfigProblem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Parses and validates a hadolint config file's text. With an error the settings are not used (config is
+ * empty); warnings name rule ids that no rule has (when `ids` is given), at their position.
+ */
+export function readHadolintConfig(text: string, file: string, ids?: RuleIds): { config: Partial<LintConfig>; problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
   const problems: ConfigProblem[] = doc.errors.map((e) => {
     const pos = at(e.pos[0]);
-    return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}`, hint: 'fix the YAML syntax (indentation, a missing colon or quote)' };
+    return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}`, hint: 'fix the YAML syntax (indentation, a missing colon or quote)', severity: 'error' };
   });
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) return { config: {}, problems: inFileOrder(problems) };
   const data: unknown = doc.toJS() ?? {};
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(hadolintConfigSchema);
   if (!validator(data)) {
@@ -121,11 +134,32 @@ export function parseHadolintConfig(text: string, file: string): Partial<LintCon
         offset = (parent as { range?: [number, number] } | undefined)?.range?.[0] ?? 0;
       }
       const pos = at(offset);
-      problems.push({ file, line: pos.line, column: pos.col, message: explained.message, hint: explained.hint });
+      problems.push({ file, line: pos.line, column: pos.col, message: explained.message, hint: explained.hint, severity: 'error' });
     }
-    throw new ConfigError(problems);
+    return { config: {}, problems: inFileOrder(problems) };
   }
-  const raw = data as Record<string, unknown>;
+  if (ids) problems.push(...unknownIds(doc, file, ids, at));
+  return { config: toLintConfig(data as Record<string, unknown>), problems: inFileOrder(problems) };
+}
+
+/** Unknown ids in `ignored` and the `override` lists. */
+function unknownIds(doc: Document, file: string, ids: RuleIds, at: (offset: number) => { line: number; col: number }): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const lists: (string | number)[][] = [['ignored'], ...SEVERITY_NAMES.map((s) => ['override', s])];
+  for (const where of lists) {
+    const list = doc.getIn(where, true);
+    if (!isSeq(list)) continue;
+    for (const item of list.items) {
+      const node = item as { value?: unknown; range?: [number, number] };
+      if (typeof node.value !== 'string' || ids.isKnown(node.value)) continue;
+      const pos = at(node.range?.[0] ?? 0);
+      problems.push({ file, line: pos.line, column: pos.col, message: `unknown rule id "${node.value}" in ${where.join('.')}`, hint: ids.hint(node.value), severity: 'warning' });
+    }
+  }
+  return problems;
+}
+
+function toLintConfig(raw: Record<string, unknown>): Partial<LintConfig> {
   const config: Partial<LintConfig> = {};
   if (raw.ignored) config.ignored = raw.ignored as string[];
   if (raw.override) config.override = raw.override as Partial<Record<Severity, string[]>>;
@@ -139,18 +173,25 @@ export function parseHadolintConfig(text: string, file: string): Partial<LintCon
   return config;
 }
 
+/** Parses and validates a hadolint config file's text; throws a ConfigError on an error. */
+export function parseHadolintConfig(text: string, file: string): Partial<LintConfig> {
+  const { config, problems } = readHadolintConfig(text, file);
+  if (problems.some((p) => p.severity === 'error')) throw new ConfigError(problems);
+  return config;
+}
+
 export interface ConfigSearch {
   home?: string;
   xdgConfigHome?: string;
 }
 
 /** The config file that applies to a Dockerfile in `dir`: nearest upward, then hadolint's per-user places. */
-export function findHadolintConfig(dir: string, search: ConfigSearch = {}): string | undefined {
+export function findHadolintConfig(dir: string, search: ConfigSearch = {}, exists: (file: string) => boolean = fs.existsSync): string | undefined {
   let current = path.resolve(dir);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = path.join(current, name);
-      if (fs.existsSync(candidate)) return candidate;
+      if (exists(candidate)) return candidate;
     }
     const parent = path.dirname(current);
     if (parent === current) break;
@@ -159,15 +200,10 @@ export function findHadolintConfig(dir: string, search: ConfigSearch = {}): stri
   const home = search.home ?? os.homedir();
   const xdg = search.xdgConfigHome ?? process.env.XDG_CONFIG_HOME ?? path.join(home, '.config');
   const userPlaces = [path.join(xdg, 'hadolint.yaml'), path.join(home, '.config', 'hadolint.yaml'), path.join(home, '.hadolint', 'hadolint.yaml'), path.join(home, '.hadolint.yaml')];
-  return userPlaces.find((p) => fs.existsSync(p));
+  return userPlaces.find((p) => exists(p));
 }
 
-export function loadHadolintConfig(file: string): Partial<LintConfig> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read: ${(error as Error).message}`, hint: 'check the path and its permissions' }]);
-  }
-  return parseHadolintConfig(text, file);
+/** The problem of a file that exists but cannot be read. */
+export function unreadable(file: string, error: unknown): ConfigProblem {
+  return { file, line: 1, column: 1, message: `cannot read: ${error instanceof Error ? error.message : String(error)}`, hint: 'check the path and its permissions', severity: 'error', unreadable: true };
 }

@@ -2,14 +2,13 @@
 // each document's latest version, which the diagnostics, code actions and hovers all read.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { loadBuildContext } from '../../core/lint/build-context';
-import { LintConfig, mergeConfig } from '../../core/lint/config';
 import { Linter } from '../../core/lint/engine';
-import { ConfigError, findHadolintConfig, loadHadolintConfig } from '../../core/lint/hadolint-config';
-import type { BuildContextInfo, Finding, Severity } from '../../core/lint/types';
-import { readConfig } from '../config';
+import type { ConfigProblem } from '../../core/lint/hadolint-config';
+import { DockerfileSetup, LintSetup } from '../../core/lint/setup';
+import type { Finding, Severity } from '../../core/lint/types';
+import { LintSettings, affectsLint, readLintSettings } from '../config';
 import type { ImagePlatforms } from '../../docker/images';
-import { findShellcheck, shellcheckRunner } from '../../process/shellcheck';
+import { nodeLintHost } from '../../process/lint-host';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -38,10 +37,13 @@ export class DockerfileLinting implements vscode.Disposable {
   readonly onDidLint = this.changed.event;
   private linter: Promise<Linter> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  // What a lint reads from disk, kept until one of those files or a setting changes (not per keystroke).
-  private readonly fileConfigs = new Map<string, Partial<LintConfig>>();
-  private readonly buildContexts = new Map<string, BuildContextInfo | undefined>();
-  private shellcheck: { setting: string; binary: string | undefined } | undefined;
+  /** The lint settings, read once and again when they change. */
+  private settings = readLintSettings();
+  /** What a lint reads from disk (configs, .dockerignore, the ShellCheck lookup), kept until one of those files or a setting changes. */
+  private setup: LintSetup | undefined;
+  /** ShellCheck failures already announced in a message (each is also on its Dockerfiles, as a diagnostic). */
+  private readonly announced = new Set<string>();
+  private readonly logged = new WeakSet<ConfigProblem>();
 
   constructor(
     private readonly wasmDir: string,
@@ -55,6 +57,14 @@ export class DockerfileLinting implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (/\.hadolint\.ya?ml$/.test(d.fileName) || /\.dockerignore$/.test(d.fileName)) this.relintAll();
+      }),
+    );
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!affectsLint(e)) return;
+        this.settings = readLintSettings();
+        this.setup = undefined;
+        this.lintOpenDocuments();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}');
@@ -75,9 +85,7 @@ export class DockerfileLinting implements vscode.Disposable {
 
   /** Forgets what was read from disk (configs, .dockerignore, the shellcheck path) and lints every open Dockerfile again. */
   relintAll(): void {
-    this.fileConfigs.clear();
-    this.buildContexts.clear();
-    this.shellcheck = undefined;
+    this.setup?.invalidate();
     this.lintOpenDocuments();
   }
 
@@ -85,7 +93,7 @@ export class DockerfileLinting implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
-  private schedule(document: vscode.TextDocument, delay = readConfig().lint.debounceMs): void {
+  private schedule(document: vscode.TextDocument, delay = this.settings.debounceMs): void {
     if (!isDockerfileDocument(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -96,30 +104,33 @@ export class DockerfileLinting implements vscode.Disposable {
   async lintNow(document: vscode.TextDocument): Promise<Finding[]> {
     const key = document.uri.toString();
     this.timers.delete(key);
-    const settings = readConfig().lint;
+    const settings = this.settings;
     if (!settings.enable || document.isClosed) {
       this.forget(document.uri);
       return [];
     }
-    const linter = await this.getLinter();
     const version = document.version;
-    const config = this.configFor(document, settings.severities);
-    const buildContext = this.buildContextFor(document);
     const images = this.images();
-    const options = { config, buildContext, localImages: images?.localImages };
+    let linter: Linter;
+    let setup: DockerfileSetup;
     let findings: Finding[];
+    let shellcheckFailure: string | undefined;
     try {
-      const shellcheck = this.shellcheckFor(settings.shellcheckPath);
-      findings = shellcheck
-        ? await linter.lintWithShellcheck(document.getText(), options, shellcheckRunner(shellcheck))
-        : linter.lint(document.getText(), options);
+      linter = await this.getLinter();
+      setup = this.setupFor(document, linter, settings);
+      ({ findings, shellcheckFailure } = await setup.lint(document.getText(), { localImages: images?.localImages }));
     } catch (error) {
       this.output.error(`linting ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
       return [];
     }
+    this.showConfigProblems(setup);
     if (document.version !== version) return findings; // a newer edit is already scheduled
     this.findings.set(key, { version, findings });
-    this.diagnostics.set(document.uri, findings.map((f) => this.toDiagnostic(f, linter)));
+    this.diagnostics.set(document.uri, [
+      ...findings.map((f) => this.toDiagnostic(f, linter)),
+      ...setup.problems.filter((p) => p.unreadable).map(unreadableDiagnostic),
+      ...(shellcheckFailure ? [this.shellcheckDiagnostic(shellcheckFailure)] : []),
+    ]);
     this.changed.fire(document.uri);
     // Base images the check asked about and the daemon has not been asked for yet: look up, then lint
     // again every open Dockerfile (lints run concurrently, so the references may be another document's).
@@ -140,54 +151,40 @@ export class DockerfileLinting implements vscode.Disposable {
     return d;
   }
 
-  private buildContextFor(document: vscode.TextDocument): BuildContextInfo | undefined {
-    if (document.uri.scheme !== 'file') return undefined;
-    const file = document.uri.fsPath;
-    if (!this.buildContexts.has(file)) this.buildContexts.set(file, loadBuildContext(file));
-    return this.buildContexts.get(file);
+  /** The document's setup: its folder's .hadolint.yaml (an unsaved one: the first workspace folder's) and the editor's settings. */
+  private setupFor(document: vscode.TextDocument, linter: Linter, settings: LintSettings): DockerfileSetup {
+    this.setup ??= new LintSetup(linter, nodeLintHost(), {
+      severities: settings.severities,
+      shellcheck: settings.shellcheckPath,
+      buildContextDir: settings.buildContext ? (file) => buildContextDir(settings.buildContext, file) : undefined,
+    });
+    if (document.uri.scheme === 'file') return this.setup.forDockerfile(document.uri.fsPath);
+    return this.setup.forDockerfile(undefined, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
   }
 
-  private shellcheckFor(setting: string): string | undefined {
-    if (this.shellcheck?.setting !== setting) this.shellcheck = { setting, binary: findShellcheck(setting) };
-    return this.shellcheck.binary;
-  }
-
-  /** .hadolint.yaml from the document's folder upward, then the editor's severities. */
-  private configFor(document: vscode.TextDocument, severities: Record<string, Severity | 'off'>): LintConfig {
-    const dir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (!dir) return mergeConfig({ severities });
-    let fileConfig = this.fileConfigs.get(dir);
-    if (!fileConfig) {
-      fileConfig = this.readFileConfig(dir);
-      this.fileConfigs.set(dir, fileConfig);
+  /** Mistakes in a config file are shown in that file (one that cannot be read at all, in the Dockerfile). */
+  private showConfigProblems(setup: DockerfileSetup): void {
+    if (!setup.configFile) return;
+    const shown = setup.problems.filter((p) => p.file === setup.configFile && !p.unreadable);
+    this.configDiagnostics.set(vscode.Uri.file(setup.configFile), shown.map(configDiagnostic));
+    for (const p of shown) {
+      if (this.logged.has(p)) continue; // the setup keeps a file's problems until it is read again
+      this.logged.add(p);
+      this.output.warn(`${p.file}:${p.line}:${p.column}: ${p.message} (${p.hint})`);
     }
-    return mergeConfig(fileConfig, { severities });
   }
 
-  /** Reads the config that applies in `dir`; a broken one is shown in that file and linting goes on with the defaults. */
-  private readFileConfig(dir: string): Partial<LintConfig> {
-    let fileConfig: Partial<LintConfig> = {};
-    const found = findHadolintConfig(dir);
-    if (found) {
-      const uri = vscode.Uri.file(found);
-      try {
-        fileConfig = loadHadolintConfig(found);
-        this.configDiagnostics.delete(uri);
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        // Shown where the mistake is; linting goes on with the defaults.
-        this.configDiagnostics.set(
-          uri,
-          error.problems.map((p) => {
-            const d = new vscode.Diagnostic(new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column + 200), `${p.message} (${p.hint})`, vscode.DiagnosticSeverity.Error);
-            d.source = 'shipshape';
-            return d;
-          }),
-        );
-        this.output.warn(error.message);
-      }
+  /** On the Dockerfile, and once per distinct failure in a message and the log. */
+  private shellcheckDiagnostic(failure: string): vscode.Diagnostic {
+    if (!this.announced.has(failure)) {
+      this.announced.add(failure);
+      this.output.warn(`${failure}; ShellCheck's findings are missing, the other rules ran`);
+      void vscode.window.showWarningMessage(`Shipshape: ${failure}. ShellCheck's findings are missing; the other rules ran. Check "shipshape.lint.shellcheck.path" (or set it to "off").`);
     }
-    return fileConfig;
+    const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${failure}; ShellCheck's findings are missing, the other rules ran`, vscode.DiagnosticSeverity.Warning);
+    d.source = 'shipshape';
+    d.code = 'shellcheck';
+    return d;
   }
 
   private forget(uri: vscode.Uri): void {
@@ -202,4 +199,25 @@ export class DockerfileLinting implements vscode.Disposable {
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The buildContext setting's folder for a Dockerfile: relative to its workspace folder (or the first one). */
+function buildContextDir(setting: string, dockerfile: string): string | undefined {
+  if (path.isAbsolute(setting)) return setting;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(dockerfile)) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder ? path.join(folder.uri.fsPath, setting) : undefined;
+}
+
+function configDiagnostic(p: ConfigProblem): vscode.Diagnostic {
+  const severity = p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const d = new vscode.Diagnostic(new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column + 200), `${p.message} (${p.hint})`, severity);
+  d.source = 'shipshape';
+  return d;
+}
+
+/** A config or .dockerignore the lint could not read, shown at the top of the Dockerfile it applies to. */
+function unreadableDiagnostic(p: ConfigProblem): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${p.file}: ${p.message} (${p.hint}); linted without it`, vscode.DiagnosticSeverity.Error);
+  d.source = 'shipshape';
+  return d;
 }

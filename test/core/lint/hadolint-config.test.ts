@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, findHadolintConfig, formatProblem, loadHadolintConfig, parseHadolintConfig } from '../../../src/core/lint/hadolint-config';
+import { ConfigError, findHadolintConfig, formatProblem, parseHadolintConfig, readHadolintConfig } from '../../../src/core/lint/hadolint-config';
+import { RuleIds } from '../../../src/core/lint/rule-ids';
+import { allRules } from '../../../src/core/lint/rules';
 
 function problemsOf(text: string): string[] {
   try {
@@ -82,6 +84,27 @@ describe('core/lint/hadolint-config', () => {
     assert.match(problemsOf('ignored:\n  - DL3008\n - DL3009\n')[0]!, /^\.hadolint\.yaml:3:\d+: YAML: /);
   });
 
+  it('reports several mistakes in file order', () => {
+    const problems = problemsOf('ignored: DL3008\nfailure-threshold: fatal\nbogus: 1\noverride:\n  fatal: []\n');
+    assert.deepEqual(problems.map((p) => p.split(':').slice(1, 3).join(':')), ['1:10', '2:20', '3:1', '5:3']);
+  });
+
+  it('warns on unknown rule ids in ignored and override lists at their position, with the nearest known id', () => {
+    const ids = RuleIds.of(allRules);
+    const { config, problems } = readHadolintConfig('ignored: [DL3008, DL3099, SC2086, JSONArgsRecommended]\noverride:\n  error:\n    - DL3006\n    - DL9999\n', '.hadolint.yaml', ids);
+    assert.deepEqual(config.ignored, ['DL3008', 'DL3099', 'SC2086', 'JSONArgsRecommended']);
+    assert.deepEqual(problems.map((p) => [p.severity, formatProblem(p)]), [
+      ['warning', '.hadolint.yaml:1:19: unknown rule id "DL3099" in ignored\n  hint: did you mean "DL3009"?'],
+      ['warning', '.hadolint.yaml:5:7: unknown rule id "DL9999" in override.error\n  hint: no rule has this id; see docs/rules.md for the list'],
+    ]);
+  });
+
+  it('accepts every rule id, alias and any ShellCheck code without a word', () => {
+    const ids = RuleIds.of(allRules);
+    const every = allRules.flatMap((r) => [r.meta.id, ...(r.meta.aliases ?? [])]);
+    assert.deepEqual(readHadolintConfig(`ignored: [${[...every, 'SC1000', 'SC9999'].join(', ')}]\n`, 'x', ids).problems, []);
+  });
+
   it('finds the nearest config upward, then the per-user one', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cfg-'));
     const deep = path.join(root, 'repo', 'svc', 'api');
@@ -94,6 +117,7 @@ describe('core/lint/hadolint-config', () => {
     assert.equal(findHadolintConfig(deep, { home }), path.join(root, 'repo', '.hadolint.yml'));
     fs.writeFileSync(path.join(root, 'repo', 'svc', '.hadolint.yaml'), 'ignored: []\n');
     assert.equal(findHadolintConfig(deep, { home }), path.join(root, 'repo', 'svc', '.hadolint.yaml'));
-    assert.deepEqual(loadHadolintConfig(path.join(root, 'repo', '.hadolint.yml')).ignored, ['DL3008']);
+    const found = path.join(root, 'repo', '.hadolint.yml');
+    assert.deepEqual(readHadolintConfig(fs.readFileSync(found, 'utf8'), found).config.ignored, ['DL3008']);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../src/extension/extension';
@@ -34,6 +35,8 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
 
   afterEach(async () => {
     await vscode.workspace.getConfiguration('shipshape').update('lint.severities', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('shipshape').update('lint.shellcheck.path', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('shipshape').update('lint.buildContext', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -140,5 +143,76 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
     } finally {
       await client.api.getImage(tag).remove().catch(() => undefined);
     }
+  });
+  describe('what a lint reads', () => {
+    const messages = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => d.message);
+
+    for (const [name, dir] of [['.dockerignore', 'lint-k'], ['.hadolint.yaml', 'lint-l']] as const) {
+      it(`a ${name} that cannot be read (a folder) is shown in the Dockerfile with its path, and the Dockerfile is linted without it`, async () => {
+        const unreadable = path.join(workspace(), dir, name);
+        fs.mkdirSync(unreadable, { recursive: true });
+        const document = await open(`${dir}/Dockerfile`, 'FROM debian\n');
+        await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), `DL3006 despite the unreadable ${name}`);
+        await waitFor(() => messages(document.uri).some((m) => m.includes(unreadable) && /cannot read/.test(m)), `the read error with its path (have ${messages(document.uri).join(' | ')})`);
+      });
+    }
+
+    it('a ShellCheck that fails keeps the other findings and says so in the Dockerfile', async () => {
+      const fake = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-fake-sc-')), 'shellcheck');
+      fs.writeFileSync(fake, '#!/bin/sh\necho "cannot parse" >&2\nexit 3\n', { mode: 0o755 });
+      await vscode.workspace.getConfiguration('shipshape').update('lint.shellcheck.path', fake, vscode.ConfigurationTarget.Global);
+      const document = await open('lint-m/Dockerfile', 'FROM debian\nRUN ls $HOME\n');
+      await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006 although ShellCheck failed');
+      await waitFor(() => messages(document.uri).some((m) => m.includes(`shellcheck (${fake}) failed: cannot parse`)), `the ShellCheck failure (have ${messages(document.uri).join(' | ')})`);
+    });
+
+    it('the shipshape.lint.buildContext setting (relative to the workspace folder) says whose .dockerignore applies', async () => {
+      fs.mkdirSync(path.join(workspace(), 'lint-o', 'ctx'), { recursive: true });
+      fs.writeFileSync(path.join(workspace(), 'lint-o', 'ctx', '.dockerignore'), 'secret.txt\n');
+      const document = await open('lint-o/docker/Dockerfile', 'FROM debian:12\nCOPY secret.txt /etc/\n');
+      await diagnosticsWith(document.uri, (c) => !c.includes('CopyIgnoredFile'), 'no CopyIgnoredFile with the Dockerfile\'s folder as the context');
+      await vscode.workspace.getConfiguration('shipshape').update('lint.buildContext', 'lint-o/ctx', vscode.ConfigurationTarget.Global);
+      await diagnosticsWith(document.uri, (c) => c.includes('CopyIgnoredFile'), 'CopyIgnoredFile with lint-o/ctx as the context');
+    });
+
+    it('an unknown rule id is a warning with the nearest id: in .hadolint.yaml at its line (the rest still applies), in a pragma on the id', async () => {
+      const configUri = vscode.Uri.file(path.join(workspace(), 'lint-p', '.hadolint.yaml'));
+      fs.mkdirSync(path.dirname(configUri.fsPath), { recursive: true });
+      fs.writeFileSync(configUri.fsPath, 'ignored:\n  - DL3006\n  - DL3099\n');
+      const document = await open('lint-p/Dockerfile', 'FROM debian\n# hadolint ignore=DL3099\nRUN true\n');
+      const [finding] = await diagnosticsWith(document.uri, (c) => c.join() === 'UnknownRuleId', 'only UnknownRuleId (DL3006 ignored)');
+      assert.deepEqual([finding!.range.start.line, finding!.range.start.character, finding!.severity], [1, 18, vscode.DiagnosticSeverity.Warning]);
+      assert.match(finding!.message, /did you mean "DL3009"/);
+      await waitFor(() => vscode.languages.getDiagnostics(configUri).length > 0, 'a warning in .hadolint.yaml');
+      const [problem] = vscode.languages.getDiagnostics(configUri);
+      assert.deepEqual([problem!.range.start.line, problem!.severity], [2, vscode.DiagnosticSeverity.Warning]);
+      assert.match(problem!.message, /unknown rule id "DL3099" in ignored \(did you mean "DL3009"\?\)/);
+    });
+
+    it('settings are read on a change, not on every lint', async () => {
+      const document = await open('lint-n/Dockerfile', 'FROM debian\n');
+      await diagnosticsWith(document.uri, (c) => c.includes('DL3006'), 'DL3006');
+      const shipshape = await vscode.extensions.getExtension<ShipshapeApi>('shipshape.shipshape')!.activate();
+      const workspaceApi = vscode.workspace as { getConfiguration: typeof vscode.workspace.getConfiguration };
+      const original = workspaceApi.getConfiguration;
+      let reads = 0;
+      workspaceApi.getConfiguration = (...args: Parameters<typeof original>) => {
+        if (args[0] === 'shipshape') reads++;
+        return original(...args);
+      };
+      try {
+        for (let i = 0; i < 3; i++) await shipshape.context.linting.lintNow(document);
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(document.uri, new vscode.Position(1, 0), 'WORKDIR app\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await diagnosticsWith(document.uri, (c) => c.includes('DL3000'), 'DL3000 after typing');
+        assert.equal(reads, 0, 'no settings read while linting');
+        await vscode.workspace.getConfiguration('shipshape').update('lint.severities', { DL3006: 'error' }, vscode.ConfigurationTarget.Global);
+        await waitFor(() => vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error && (d.code as { value: string }).value === 'DL3006'), 'DL3006 as an error after the setting changed');
+        assert.ok(reads >= 1, 'the settings were read again on the change');
+      } finally {
+        workspaceApi.getConfiguration = original;
+      }
+    });
   });
 });
