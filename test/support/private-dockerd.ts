@@ -132,7 +132,10 @@ export class PrivateDockerd {
     }
     // What a killed dockerd can leave: its containerd, the shims and the containers' processes.
     // Each is found by this daemon's own folder or cgroup parent, so nothing else is touched.
-    for (const pid of this.leftoverPids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    const leftovers = this.leftoverPids();
+    for (const pid of leftovers) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    // A killed process leaves its cgroup when it has exited, which takes a moment.
+    await waitFor(() => this.leftoverPids().length === 0, 'the private dockerd\'s processes gone', 10_000).catch(() => undefined);
     for (const controller of fs.existsSync('/sys/fs/cgroup') ? fs.readdirSync('/sys/fs/cgroup') : []) removeTree(path.join('/sys/fs/cgroup', controller, this.cgroupParent));
     const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '').filter((m) => m.startsWith(`${this.dir}/`));
     for (const m of mounts.sort((a, b) => b.length - a.length)) spawnSync('umount', ['-l', m]);
