@@ -98,7 +98,10 @@ export class PrivateDockerd {
     ], { stdio: ['ignore', log, log] });
     fs.closeSync(log);
     this.child = child;
-    this.exit = new Promise((resolve) => child.once('exit', () => resolve()));
+    // Should this process end before dispose() (mocha --exit after a timeout), the daemon still stops.
+    const orphaned = () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM');
+    process.once('exit', orphaned);
+    this.exit = new Promise((resolve) => child.once('exit', () => (process.off('exit', orphaned), resolve())));
     const client = this.client();
     try {
       await waitFor(async () => {
