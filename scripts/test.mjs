@@ -1,7 +1,9 @@
-// `npm test`: typecheck, unit tests (test/core), daemon tests (test/docker, test/cli, against the
-// real daemon that scripts/docker-up brings up) and extension-host tests (a real VS Code).
+// `npm test`: typecheck, unit tests (test/core), the corpus group (test/corpus: the external corpus of
+// real Dockerfiles, when it is there; required when CI is set), daemon tests (test/docker, test/cli,
+// against the real daemon that scripts/docker-up brings up) and extension-host tests (a real VS Code).
 // Ends with one line "N passed, N failed". `npm test -- core docker` runs only those groups.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { printResults, runExtensionTests } from './test-extension.mjs';
 import { aptEnsure } from './vscode-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const groups = ['core', 'docker', 'extension', 'package'];
+const groups = ['core', 'corpus', 'docker', 'extension', 'package'];
 const wanted = process.argv.slice(2).filter((a) => groups.includes(a));
 const selected = wanted.length ? wanted : groups;
 const totals = { passed: 0, failed: 0, pending: 0 };
@@ -41,6 +43,18 @@ function mocha(group, patterns) {
   if (counts.passed + counts.failed === 0) broken.push(`${group}: no test ran`);
 }
 
+const inCi = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI);
+
+/** The external corpus, where test/support/corpus.ts (the one resolver, compiled by tsc above) says it is. */
+function corpusGroup() {
+  const { corpusLocation, corpusMissing } = createRequire(import.meta.url)(path.join(root, 'out', 'test', 'support', 'corpus.js'));
+  const location = corpusLocation();
+  if (location.present) return mocha('corpus', ['out/test/corpus/**/*.test.js']);
+  console.log(`\n== corpus tests\n  not run: ${corpusMissing(location)}`);
+  if (inCi) corpusRequired = `corpus: required in CI: ${corpusMissing(location)}`;
+}
+let corpusRequired; // reported at the end: a missing corpus does not stop the other groups
+
 if (!step('typecheck and compile tests (tsc)', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])) broken.push('typecheck failed');
 if (!step('bundle (esbuild)', process.execPath, [path.join(root, 'scripts', 'build.mjs')])) broken.push('build failed');
 
@@ -52,7 +66,8 @@ if (broken.length === 0) {
     broken.push(`shellcheck: ${error.message}`);
   }
   if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js']);
-  if (selected.some((g) => g !== 'core')) {
+  if (selected.includes('corpus')) corpusGroup();
+  if (selected.some((g) => g !== 'core' && g !== 'corpus')) {
     // Tests never start daemons ad hoc; this script brings up the one they share, or says why not.
     if (!step('Docker daemon (scripts/docker-up)', 'bash', [path.join(root, 'scripts', 'docker-up')])) broken.push('no Docker daemon: see the docker-up error above');
   }
@@ -95,6 +110,7 @@ if (selected.includes('package') && !broken.length) {
   }
 }
 
+if (corpusRequired) broken.push(corpusRequired);
 for (const b of broken) console.log(`error: ${b}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
 process.exitCode = totals.failed > 0 || broken.length > 0 ? 1 : 0;

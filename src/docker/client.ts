@@ -1,6 +1,7 @@
 // The one Docker client factory. Everything that talks to a daemon gets its client here.
 import type Dockerode from 'dockerode';
 import fs from 'node:fs';
+import http from 'node:http';
 import { DockerEndpoint, EndpointInputs, resolveEndpoint } from './endpoint';
 
 export interface DockerClient {
@@ -8,13 +9,21 @@ export interface DockerClient {
   readonly endpoint: DockerEndpoint;
 }
 
-export function dockerodeOptions(endpoint: DockerEndpoint): Dockerode.DockerOptions {
+/**
+ * Local sockets get a new connection per request (cheap) instead of Node's kept-alive pool: a
+ * stopping dockerd closes its socket at once but keeps serving open connections until it has
+ * stopped its containers (10 s or more), so a pooled connection would hide that it is going away.
+ */
+const freshConnections = new http.Agent({ keepAlive: false });
+
+/** dockerode's options; `agent` is docker-modem's, missing from @types/dockerode. */
+export function dockerodeOptions(endpoint: DockerEndpoint): Dockerode.DockerOptions & { agent?: http.Agent } {
   const url = new URL(endpoint.host);
   switch (url.protocol) {
     case 'unix:':
-      return { socketPath: decodeURIComponent(url.pathname) };
+      return { socketPath: decodeURIComponent(url.pathname), agent: freshConnections };
     case 'npipe:':
-      return { socketPath: endpoint.host.slice('npipe:'.length).replace(/\//g, '\\') };
+      return { socketPath: endpoint.host.slice('npipe:'.length).replace(/\//g, '\\'), agent: freshConnections };
     case 'ssh:':
       return {
         protocol: 'ssh',

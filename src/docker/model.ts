@@ -203,6 +203,7 @@ export class DockerModel {
         (this as Pick<DockerModel, K>)[key] = list;
         this.changed(key);
       }),
+      generation,
     );
   }
 
@@ -231,17 +232,23 @@ export class DockerModel {
         for (const id of ids) if (!found.has(id)) this.containerMap.delete(id);
         this.changed('containers');
       })(),
+      generation,
     );
     this.reloading = false;
     if (this.pendingIds.size) this.pendingTimer = setTimeout(() => void this.flushContainerReloads(), COALESCE_MS);
   }
 
-  /** A failed reload while connected: the stream's end (if the daemon went away) reports it. */
-  private async guard(work: Promise<void>): Promise<void> {
+  /** A failed reload while connected. A connection error means the daemon is going away: a stopping
+   * dockerd closes its socket at once but keeps the event stream open until it has stopped its
+   * containers (10 s or more), so the stream's end would come too late. Other errors: the next event or reload corrects them. */
+  private async guard(work: Promise<void>, generation: number): Promise<void> {
     try {
       await work;
-    } catch {
-      // Nothing to do: a lost daemon ends the event stream, which triggers reconnection.
+    } catch (error) {
+      if (generation !== this.generation || !this.running || !isConnectionError(error)) return;
+      this.generation++; // the other reloads of this connection fail alike: one "disconnected" is enough
+      this.closeStream();
+      this.lost(error);
     }
   }
 

@@ -1,5 +1,6 @@
 // Shared by tests that need the real daemon: the client, and labelled containers that are
-// always cleaned up. Tests never start daemons of their own; scripts/docker-up does.
+// always cleaned up. Tests never start, stop or restart the machine's daemon (scripts/docker-up
+// brings it up); a test that stops a daemon runs its own (test/support/private-dockerd.ts).
 import { DockerClient, createDockerClient } from '../../src/docker/client';
 
 export const TEST_LABEL = 'dev.shipshape.test';
