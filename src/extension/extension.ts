@@ -5,10 +5,10 @@ import { affectsDaemon, affectsLint } from './config';
 import { LintCodeActions, LintHover, RULE_SCHEME, RuleDocuments } from './lint/actions';
 import { registerCommands } from './commands';
 import { ShipshapeContext } from './context';
-import { DockerTreeProvider } from './views/containers';
-import { DaemonStatusItem } from './views/status';
-import { ContainerDetailsSource } from './views/container-details';
-import { LabsTreeProvider } from './views/labs';
+import { DockerTreeProvider } from './containers/tree';
+import { DaemonStatusItem } from './containers/status';
+import { ContainerDetailsSource } from './containers/details';
+import { LabsTreeProvider } from './labs/view';
 import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
 
 /** What activate() returns: the live objects, so extension-host tests can assert on them. */

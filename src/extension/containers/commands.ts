@@ -17,9 +17,8 @@ import {
   daemonMessage,
   removeContainer,
 } from '../../docker/operations';
-import type { CommandFactory } from '../commands';
 import { readConfig } from '../config';
-import type { ShipshapeContext } from '../context';
+import type { CommandFactory, ShipshapeContext } from '../context';
 import { CONTAINER_DOCUMENT_SCHEME } from './documents';
 import { showLogsTerminal, showShellTerminal } from './terminals';
 

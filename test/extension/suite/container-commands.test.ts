@@ -6,7 +6,7 @@ import path from 'node:path';
 import { containerCommandStates } from '../../../src/extension/containers/commands';
 import { LogsTerminal, ShellTerminal } from '../../../src/extension/containers/terminals';
 import type { ShipshapeApi } from '../../../src/extension/extension';
-import type { GroupNode } from '../../../src/extension/views/containers';
+import type { GroupNode } from '../../../src/extension/containers/tree';
 import { TEST_LABEL, removeContainer, runBusybox, testClient, uniqueName } from '../../support/daemon';
 import { waitFor } from '../../support/wait';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../src/extension/extension';
-import type { GroupNode } from '../../../src/extension/views/containers';
+import type { GroupNode } from '../../../src/extension/containers/tree';
 import { removeContainer, runBusybox, runBusyboxWith, testClient, uniqueName } from '../../support/daemon';
 import { waitFor } from '../../support/wait';
 

@@ -7,7 +7,7 @@ import { ContainerState, ContainerSummary, groupContainers } from '../../core/co
 import { readConfig } from '../config';
 import { DockerModel, ModelChange } from '../../docker/model';
 import { DetailRow, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
-import type { ContainerDetailsSource } from './container-details';
+import type { ContainerDetailsSource } from './details';
 
 export type GroupNode = Extract<DockerNode, { kind: 'group' }>;
 export type GroupKind = 'containers' | 'images' | 'networks' | 'volumes';
