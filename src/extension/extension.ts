@@ -5,9 +5,9 @@ import { affectsDaemon, affectsLint } from './config';
 import { LintCodeActions, LintHover, RULE_SCHEME, RuleDocuments } from './lint/actions';
 import { registerCommands } from './commands';
 import { ShipshapeContext } from './context';
-import { DockerTreeProvider } from './containers/tree';
+import { DockerNode, DockerTreeProvider } from './containers/tree';
 import { DaemonStatusItem } from './containers/status';
-import { ContainerDetailsSource } from './containers/details';
+import { containerDetailsModel } from './containers/details';
 import { LabsTreeProvider } from './labs/view';
 import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
 
@@ -15,19 +15,21 @@ import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
 export interface ShipshapeApi {
   context: ShipshapeContext;
   containersView: DockerTreeProvider;
+  /** The view drawing it (tests reveal and expand nodes through it, as a person would). */
+  containersTree: vscode.TreeView<DockerNode>;
   /** The status bar item, once the Containers view has been shown. */
   statusItem(): DaemonStatusItem | undefined;
 }
 
 export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
   const ctx = new ShipshapeContext(extension);
-  const details = new ContainerDetailsSource(() => ctx.client);
+  const details = containerDetailsModel(() => ctx.client);
   const containersView = new DockerTreeProvider(ctx.docker, details);
   const containersTree = vscode.window.createTreeView('shipshape.containers', { treeDataProvider: containersView, showCollapseAll: false });
   // The model connects (one event stream) the first time the view is shown, and then stays live.
   let statusItem: DaemonStatusItem | undefined;
   const loadWhenVisible = () => {
-    details.setVisible(containersTree.visible);
+    details.setActive(containersTree.visible);
     if (!containersTree.visible) return;
     void ctx.docker.start();
     statusItem ??= new DaemonStatusItem(ctx.docker, () => ctx.endpoint);
@@ -62,7 +64,7 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     { dispose: () => statusItem?.dispose() },
   );
   loadWhenVisible();
-  return { context: ctx, containersView, statusItem: () => statusItem };
+  return { context: ctx, containersView, containersTree, statusItem: () => statusItem };
 }
 
 export function deactivate(): void {

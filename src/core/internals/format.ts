@@ -28,6 +28,39 @@ export function formatLimit(limit: Limit, unit: 'bytes' | 'count'): string {
   return unit === 'bytes' ? formatBytes(limit) : String(limit);
 }
 
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]];
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "3 minutes ago", "in 2 hours", "now": the largest unit that fits, rounded down. */
+export function formatAgo(then: Date, now: Date = new Date()): string {
+  let amount = (then.getTime() - now.getTime()) / 1000;
+  for (const [unit, next] of RELATIVE_UNITS) {
+    if (Math.abs(amount) < next) return relative.format(Math.trunc(amount), unit);
+    amount /= next;
+  }
+  return relative.format(Math.trunc(amount), 'year');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Full local time: "2026-12-02 19:51:07". */
+export function formatLocalDateTime(then: Date): string {
+  return `${then.getFullYear()}-${pad(then.getMonth() + 1)}-${pad(then.getDate())} ${pad(then.getHours())}:${pad(then.getMinutes())}:${pad(then.getSeconds())}`;
+}
+
+/** Short local time: "19:51" today, "2026-11-30 19:51" another day. */
+export function formatLocalTime(then: Date, now: Date = new Date()): string {
+  const full = formatLocalDateTime(then).slice(0, -3);
+  return then.toDateString() === now.toDateString() ? full.slice(11) : full;
+}
+
+/** An Engine API timestamp for a person: "3 minutes ago (19:51)"; the input itself when it is no date. */
+export function formatTimestamp(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return iso;
+  return `${formatAgo(then, now)} (${formatLocalTime(then, now)})`;
+}
+
 function formatUsec(usec: number): string {
   if (usec < 1000) return `${usec} µs`;
   if (usec < 1_000_000) return `${Math.round(usec / 100) / 10} ms`;
