@@ -80,6 +80,28 @@ function sharingText(ns: NamespaceInternals): string {
   return ns.with === ns.owner ? `shared with ${ns.with}${more}, which owns it` : `shared with ${ns.with}${more}, which joined it`;
 }
 
+/** What each place the host's namespaces were read from is, in plain words (the readers name them by path). */
+const HOST_PLACES: [RegExp, string][] = [
+  [/^runtime shims.*seen by the helper$/, 'the runtime\'s shim processes that start each container (seen by the helper)'],
+  [/^runtime shims/, 'the runtime\'s shim processes that start each container'],
+  [/^the helper's own/, 'the helper container\'s own pid and cgroup namespaces'],
+  [/^PID 1's, seen by the helper/, 'the host\'s PID 1 (seen by the helper)'],
+  [/\/self\/ns$/, 'this shipshape process'],
+  [/\/1\/ns$/, 'the host\'s PID 1'],
+];
+
+const inWords = (part: string) => HOST_PLACES.find(([pattern]) => pattern.test(part))?.[1] ?? part;
+const list = (items: string[]) => items.join(', ').replace(/, ([^,]*)$/, ' and $1');
+
+/** The Namespaces heading: what "host" was compared with, and what could not be read. */
+export function hostReferenceText(parts: readonly string[]): string {
+  const unreadable = parts.filter((p) => p.endsWith(' (not readable)')).map((p) => inWords(p.slice(0, -' (not readable)'.length)));
+  const read = parts.filter((p) => !p.endsWith(' (not readable)')).map(inWords);
+  const missing = unreadable.length ? `; ${list(unreadable)} could not be read` : '';
+  if (!read.length) return `"host" cannot be told: no host namespace could be read, only the declared modes are shown${missing}`;
+  return `"host" means the same namespace as ${list(read)}${missing}`;
+}
+
 const SOURCE_TEXT = { local: 'this machine (/proc, /sys/fs/cgroup)', helper: 'the helper container', api: 'the Engine API' } as const;
 
 /** Readable sections for a terminal; a "!" marks a value in effect that differs from what HostConfig asks for. */
@@ -134,7 +156,7 @@ function formatOne(c: ContainerInternals): string {
 
   if (c.namespaces.length === 0) lines.push('', 'Namespaces', '  — (not running)');
   else {
-    lines.push('', `Namespaces (host: ${c.hostReference.join('; ') || 'declared modes only, no inode could be read'})`);
+    lines.push('', `Namespaces (${hostReferenceText(c.hostReference)})`);
     const nsRows = [['type', 'inode', 'sharing', 'declared']];
     for (const ns of c.namespaces) {
       const disagree = ns.agrees === false ? '  ! declared and inode disagree' : '';

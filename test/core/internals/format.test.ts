@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatAgo, formatLocalTime, formatTimestamp } from '../../../src/core/internals/format';
+import { formatAgo, formatLocalTime, formatTimestamp, hostReferenceText } from '../../../src/core/internals/format';
 
 describe('core/internals/format: timestamps for people', () => {
   const now = new Date(2026, 11, 2, 19, 54, 30);
@@ -22,5 +22,16 @@ describe('core/internals/format: timestamps for people', () => {
   it('turns an Engine API timestamp into "3 minutes ago (19:51)", and leaves what is no date alone', () => {
     assert.equal(formatTimestamp(before(3 * 60_000 + 20_000).toISOString(), now), '3 minutes ago (19:51)');
     assert.equal(formatTimestamp('soon', now), 'soon');
+  });
+});
+
+describe('core/internals/format: the Namespaces heading of `shipshape internals`', () => {
+  it('says in plain words what "host" was compared with, and what could not be read', () => {
+    assert.equal(
+      hostReferenceText(['runtime shims (each container\'s parent process)', '/proc/self/ns', '/proc/1/ns (not readable)']),
+      '"host" means the same namespace as the runtime\'s shim processes that start each container and this shipshape process; the host\'s PID 1 could not be read',
+    );
+    assert.equal(hostReferenceText(['/proc/self/ns']), '"host" means the same namespace as this shipshape process');
+    assert.equal(hostReferenceText([]), '"host" cannot be told: no host namespace could be read, only the declared modes are shown');
   });
 });
