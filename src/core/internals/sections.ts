@@ -99,15 +99,17 @@ export function overviewRows(inspect: InspectForOverview, now: Date = new Date()
 
 const same = (a: Limit, b: Limit) => a === b || a === null || b === null;
 
+const LIMIT_LABELS = { 'memory.limit': 'memory limit', 'memory.swapLimit': 'memory+swap limit', 'cpu.quota': 'cpu quota', 'cpu.cpuset': 'cpuset', 'pids.limit': 'pids limit' } as const;
+
 /** Resources: the value in effect, with the configured one beside it when they differ. */
 export function resourceRows(i: ContainerInternals, live?: LiveUsage): DetailRow[] {
   const c = i.cgroup;
   const src = (path: string) => i.sources[path];
   const mismatch = (field: string) => c.mismatches.find((m) => m.field === field);
-  const withConfigured = (field: string, effective: string, configured: string, sourcePath: string): DetailRow => {
+  const withConfigured = (field: keyof typeof LIMIT_LABELS, effective: string, configured: string, sourcePath: string): DetailRow => {
     const m = mismatch(field);
     return {
-      label: field.replace('.', ' '),
+      label: LIMIT_LABELS[field],
       value: m ? `${effective} (configured ${configured})` : effective,
       warn: Boolean(m),
       detail: m ? `HostConfig asks for ${configured} but the cgroup enforces ${effective}.` : undefined,
@@ -119,15 +121,15 @@ export function resourceRows(i: ContainerInternals, live?: LiveUsage): DetailRow
     const s = live.stats;
     rows.push({
       label: 'live',
-      value: `CPU ${s.cpuPercent.toFixed(1)}% · memory ${formatLimit(s.memory.usage, 'bytes')}${s.memory.limit ? ` / ${formatLimit(s.memory.limit, 'bytes')}` : ''} · ${s.pids} pids`,
-      detail: 'Sampled every 3 s while this section is expanded and the view is visible.',
+      value: `${s.cpuPercent.toFixed(1)}% CPU · ${formatLimit(s.memory.usage, 'bytes')} · ${s.pids} pid${s.pids === 1 ? '' : 's'}`,
+      detail: `CPU ${s.cpuPercent.toFixed(1)}%, memory ${formatLimit(s.memory.usage, 'bytes')}${s.memory.limit ? ` of ${formatLimit(s.memory.limit, 'bytes')}` : ''}, ${s.pids} pids. Sampled every 3 s while this section is expanded and the view is visible.`,
       source: 'api',
     });
   } else if (live?.kind === 'stopped') {
     rows.push({ label: 'live usage stopped', value: live.reason, detail: `Live usage stopped: ${live.reason}. Collapse and expand this section to sample again.`, warn: true, lead: 'label' });
   }
   rows.push({ label: 'cgroup', value: `v${c.version ?? '?'}${c.driver ? ` · ${c.driver}` : ''}`, detail: c.path ?? undefined, source: src('cgroup.version') });
-  if (c.path) rows.push({ label: 'path', value: c.path, source: src('cgroup.path') });
+  if (c.path) rows.push({ label: 'path', value: c.path, source: src('cgroup.path'), lead: 'label' });
   rows.push(withConfigured('memory.limit', formatLimit(c.memory.limit, 'bytes'), formatLimit(c.configured.memory.limit, 'bytes'), 'cgroup.memory.limit'));
   const usage = c.memory.usage === null ? '—' : formatLimit(c.memory.usage, 'bytes');
   rows.push({ label: 'memory usage', value: c.memory.peak !== null ? `${usage} (peak ${formatLimit(c.memory.peak, 'bytes')})` : usage, source: src('cgroup.memory.usage') });
@@ -136,8 +138,8 @@ export function resourceRows(i: ContainerInternals, live?: LiveUsage): DetailRow
   }
   rows.push(withConfigured('cpu.quota', formatCpuQuota(c.cpu.quota, c.cpu.period), formatCpuQuota(c.configured.cpu.quota, c.configured.cpu.period), 'cgroup.cpu.quota'));
   if (c.cpu.shares !== null || c.cpu.weight !== null) {
-    const value = c.cpu.weight !== null ? `weight ${c.cpu.weight}${c.configured.cpu.shares !== null ? ` (configured shares ${c.configured.cpu.shares})` : ''}` : `shares ${c.cpu.shares}`;
-    rows.push({ label: 'cpu share', value, source: src(c.cpu.weight !== null ? 'cgroup.cpu.weight' : 'cgroup.cpu.shares'), detail: 'cgroup v2 weights are shown raw: runtimes convert Docker shares to them differently.' });
+    const value = c.cpu.weight !== null ? `${c.cpu.weight}${c.configured.cpu.shares !== null ? ` (configured shares ${c.configured.cpu.shares})` : ''}` : String(c.cpu.shares);
+    rows.push({ label: c.cpu.weight !== null ? 'cpu weight' : 'cpu shares', value, source: src(c.cpu.weight !== null ? 'cgroup.cpu.weight' : 'cgroup.cpu.shares'), detail: 'cgroup v2 weights are shown raw: runtimes convert Docker shares to them differently.' });
   }
   if (c.cpu.cpuset) rows.push(withConfigured('cpu.cpuset', c.cpu.cpuset, c.configured.cpu.cpuset ?? 'any', 'cgroup.cpu.cpuset'));
   if (c.cpu.nrThrottled !== null) {

@@ -230,7 +230,7 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
         const valueFirst = r.value !== '' && r.lead !== 'label';
         const item = new vscode.TreeItem(valueFirst ? r.value : r.label, r.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `row:${node.id}`;
-        const via = r.source && r.source !== 'local' ? ` · ${r.source}` : '';
+        const via = r.source === 'api' ? ' · via API' : r.source === 'helper' ? ' · via helper' : '';
         item.description = `${valueFirst ? r.label : r.value}${via}`;
         item.tooltip = [r.value ? `${r.label}: ${r.value}` : r.label, r.detail, r.source ? `read from ${SOURCE_TEXT[r.source]}` : ''].filter(Boolean).join('\n');
         if (r.warn) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));

@@ -68,7 +68,8 @@ describe('core/internals/sections', () => {
     const stats = { cpuPercent: 3.25, memory: { usage: 1048576, limit: 67108864, percent: 1.5 }, network: { rx: 0, tx: 0 }, block: { read: 0, write: 0 }, pids: 1 };
     const rows = resourceRows(internals(), { kind: 'sampled', stats });
     assert.equal(rows[0]!.label, 'live');
-    assert.equal(rows[0]!.value, 'CPU 3.3% · memory 1 MiB / 64 MiB · 1 pids');
+    assert.equal(rows[0]!.value, '3.3% CPU · 1 MiB · 1 pid');
+    assert.match(rows[0]!.detail!, /^CPU 3\.3%, memory 1 MiB of 64 MiB, 1 pids\./);
   });
 
   it('says that live usage stopped, and why, when sampling ended', () => {

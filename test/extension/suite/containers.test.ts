@@ -100,7 +100,7 @@ function drawnRows(view: View, nodes: DockerNode[]): [string, string][] {
     const valueFirst = n.row.value !== '' && n.row.lead !== 'label';
     assert.equal(first, valueFirst ? n.row.value : n.row.label, 'what leads');
     assert.match(String(item.tooltip), new RegExp(`^${n.row.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 'the tooltip names the row');
-    return valueFirst ? [second.replace(/ · (api|helper)$/, ''), first] : [first, second.replace(/ · (api|helper)$/, '')];
+    return valueFirst ? [second.replace(/ · via (API|helper)$/, ''), first] : [first, second.replace(/ · via (API|helper)$/, '')];
   });
 }
 
@@ -241,7 +241,7 @@ describe('Live usage in the Resources section (real daemon behind a proxy, real 
       const section = view.sectionNode(id, 'resources');
       await shipshape.containersTree.reveal(section, { expand: true });
       const liveRows = async () => drawnRows(view, await view.getChildren(section)).filter(([label]) => label.startsWith('live'));
-      await waitFor(async () => (await liveRows()).some(([label, value]) => label === 'live' && /^CPU [\d.]+% · memory /.test(value)), 'live usage sampled', 10_000);
+      await waitFor(async () => (await liveRows()).some(([label, value]) => label === 'live' && /^[\d.]+% CPU · [\d.]+ [KMG]?i?B · \d+ pids?$/.test(value)), 'live usage sampled', 10_000);
 
       proxy.state.refuseStats = true;
       await waitFor(async () => (await liveRows()).some(([label, value]) => label === 'live usage stopped' && value === 'stats refused by the test proxy'), 'the row says sampling stopped and why', 10_000);
