@@ -60,7 +60,7 @@ export function overviewRows(inspect: InspectForOverview, now: Date = new Date()
     rows.push({ label: 'exit code', value: String(state.ExitCode ?? '—'), warn: (state.ExitCode ?? 0) !== 0 });
     if (state.FinishedAt && state.FinishedAt !== NEVER) rows.push(timeRow('finished', state.FinishedAt, now));
   }
-  if (state.Health?.Status) rows.push({ label: 'health', value: state.Health.Status, warn: state.Health.Status === 'unhealthy' });
+  if (state.Health?.Status) rows.push({ label: 'health', value: state.Health.Status, warn: state.Health.Status === 'unhealthy', lead: 'label' });
   rows.push({ label: 'restarts', value: String(inspect.RestartCount ?? 0) });
   if (state.OOMKilled) rows.push({ label: 'OOM killed', value: 'yes: the memory limit was hit', warn: true });
   const ports = Object.entries(inspect.NetworkSettings?.Ports ?? {});
@@ -182,7 +182,8 @@ export function securityRows(i: ContainerInternals): DetailRow[] {
   const s = i.security;
   const caps = s.capabilities.effective;
   const seccomp = s.seccomp.mode === null ? '—' : ['disabled', 'strict', 'filter'][s.seccomp.mode]!;
-  return [
+  // Short names with yes/no or profile names: "privileged  no" reads, "no  privileged" does not.
+  const rows: DetailRow[] = [
     { label: 'privileged', value: s.privileged === null ? '—' : s.privileged ? 'yes' : 'no', warn: s.privileged === true },
     {
       label: 'capabilities',
@@ -197,4 +198,5 @@ export function securityRows(i: ContainerInternals): DetailRow[] {
     ...(s.selinuxLabel ? [{ label: 'SELinux', value: s.selinuxLabel }] : []),
     { label: 'rootless daemon', value: s.rootless === null ? '—' : s.rootless ? 'yes' : 'no' },
   ];
+  return rows.map((row) => ({ ...row, lead: 'label' }));
 }

@@ -98,6 +98,7 @@ describe('core/internals/sections', () => {
     const rows = securityRows(i);
     assert.deepEqual(row(rows, 'capabilities') && (rows.find((r) => r.label === 'capabilities')!.children ?? []).map((c) => c.label), ['CAP_CHOWN', 'CAP_KILL']);
     assert.equal(rows.find((r) => r.label === 'seccomp')!.warn, true);
+    assert.ok(rows.every((r) => r.lead === 'label'), 'short names with yes/no lead: "privileged  no"');
   });
 
   it('overview: command, exit code, OOM, published ports as links, mounts and networks', () => {

@@ -147,6 +147,13 @@ describe('Container internals in the tree (real daemon, real VS Code)', () => {
     assert.match(rows.get('started') ?? '', /^(now|\d+ (seconds?|minutes?) ago) \(\d\d:\d\d\)$/);
   });
 
+  it('has one exhaustive table of sections: an unknown section does not compile', async () => {
+    const view = (await api()).containersView;
+    // @ts-expect-error 'limits' is no section: SectionKind is the keys of the sections table
+    const node = view.sectionNode(id, 'limits');
+    assert.throws(() => view.getTreeItem(node));
+  });
+
   it('Security lists the capabilities in effect and seccomp filtering', async () => {
     const rows = new Map(await sectionRows('security'));
     assert.match(rows.get('capabilities') ?? '', /^\d+ in effect$/);
