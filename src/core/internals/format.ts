@@ -102,7 +102,8 @@ export function hostReferenceText(parts: readonly string[]): string {
   return `"host" means the same namespace as ${list(read)}${missing}`;
 }
 
-const SOURCE_TEXT = { local: 'this machine (/proc, /sys/fs/cgroup)', helper: 'the helper container', api: 'the Engine API' } as const;
+/** Where a value was read, in words (the terminal's header, the tree's tooltips). */
+export const SOURCE_TEXT = { local: 'this machine (/proc, /sys/fs/cgroup)', helper: 'the helper container', api: 'the Engine API' } as const;
 
 /** Readable sections for a terminal; a "!" marks a value in effect that differs from what HostConfig asks for. */
 export function formatInternals(list: readonly ContainerInternals[]): string {

@@ -5,7 +5,7 @@ import { formatSize } from '../../core/containers/objects';
 import type { ImageSummary, NetworkSummary, VolumeSummary } from '../../core/containers/objects';
 import { ContainerState, ContainerSummary, groupContainers, publishedTcpUrls } from '../../core/containers/summary';
 import type { ContainerInternals } from '../../core/internals/model';
-import { formatTimestamp } from '../../core/internals/format';
+import { SOURCE_TEXT, formatTimestamp } from '../../core/internals/format';
 import { readConfig } from '../config';
 import { DockerModel, ModelChange } from '../../docker/model';
 import { DetailRow, LiveUsage, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
@@ -36,8 +36,6 @@ const SECTIONS = {
 } satisfies Record<string, Section>;
 
 const SECTION_KINDS = Object.keys(SECTIONS) as SectionKind[];
-
-const SOURCE_TEXT = { local: 'this machine (/proc, /sys/fs/cgroup)', helper: 'the helper container', api: 'the Engine API' } as const;
 
 export type DockerNode =
   | { kind: 'group'; group: GroupKind }
