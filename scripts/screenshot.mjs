@@ -41,10 +41,16 @@ export async function captureContainersView({ vsix, out, expect, expand }) {
       await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
     }
     if (expand) {
-      // Open one container's Resources (cgroup) section: limits read from the real cgroup files.
+      // The Labs view is empty for now: collapsed, it leaves the sidebar's height to the Containers view.
+      await page.locator('.pane-header', { hasText: 'Labs' }).first().click({ timeout: 30_000 });
+      // Open one container's Resources (cgroup) and Namespaces sections: read from the real cgroup and /proc files.
       await page.locator('.monaco-list-row', { hasText: expand }).first().click();
+      await page.locator('.monaco-list-row', { hasText: 'Namespaces' }).first().click({ timeout: 30_000 });
+      await page.locator('.monaco-list-row', { hasText: /private · \d+/ }).first().waitFor({ timeout: 30_000 });
       await page.locator('.monaco-list-row', { hasText: 'Resources (cgroup)' }).first().click({ timeout: 30_000 });
       await page.locator('.monaco-list-row', { hasText: 'memory limit' }).first().waitFor({ timeout: 30_000 });
+      // The first live sample (CPU, memory, pids) arrives within a second or two.
+      await page.locator('.monaco-list-row', { hasText: /% CPU · / }).first().waitFor({ timeout: 15_000 }).catch(() => {});
     }
     // Open the sample Dockerfile beside the view, and move the pointer off any tooltip.
     await page.keyboard.press('Control+P');

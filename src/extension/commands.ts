@@ -2,10 +2,8 @@
 import * as vscode from 'vscode';
 import { containerCommands } from './containers/commands';
 import { switchContext } from './containers/switch-context';
-import { ShipshapeContext } from './context';
+import type { CommandFactory, ShipshapeContext } from './context';
 import { showRule } from './lint/actions';
-
-export type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
 
 export const commands: Record<string, CommandFactory> = {
   // Reads the settings and Docker's files again, then reconnects (the view's retry action too).

@@ -10,6 +10,9 @@ import { readConfig } from './config';
 import { DockerfileLinting } from './lint/linting';
 import { ContainerDocuments } from './containers/documents';
 
+/** A command: a small function of the context (commands.ts lists them all in one table). */
+export type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
+
 export class ShipshapeContext implements vscode.Disposable {
   readonly docker: DockerModel;
   readonly output: vscode.LogOutputChannel;

@@ -5,29 +5,31 @@ import { affectsDaemon } from './config';
 import { LintCodeActions, LintHover, RULE_SCHEME, RuleDocuments } from './lint/actions';
 import { registerCommands } from './commands';
 import { ShipshapeContext } from './context';
-import { DockerTreeProvider } from './views/containers';
-import { DaemonStatusItem } from './views/status';
-import { ContainerDetailsSource } from './views/container-details';
-import { LabsTreeProvider } from './views/labs';
+import { DockerNode, DockerTreeProvider } from './containers/tree';
+import { DaemonStatusItem } from './containers/status';
+import { containerDetailsModel } from './containers/details';
+import { LabsTreeProvider } from './labs/view';
 import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
 
 /** What activate() returns: the live objects, so extension-host tests can assert on them. */
 export interface ShipshapeApi {
   context: ShipshapeContext;
   containersView: DockerTreeProvider;
+  /** The view drawing it (tests reveal and expand nodes through it, as a person would). */
+  containersTree: vscode.TreeView<DockerNode>;
   /** The status bar item, once the Containers view has been shown. */
   statusItem(): DaemonStatusItem | undefined;
 }
 
 export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
   const ctx = new ShipshapeContext(extension);
-  const details = new ContainerDetailsSource(() => ctx.client);
+  const details = containerDetailsModel(() => ctx.client);
   const containersView = new DockerTreeProvider(ctx.docker, details);
   const containersTree = vscode.window.createTreeView('shipshape.containers', { treeDataProvider: containersView, showCollapseAll: false });
   // The model connects (one event stream) the first time the view is shown, and then stays live.
   let statusItem: DaemonStatusItem | undefined;
   const loadWhenVisible = () => {
-    details.setVisible(containersTree.visible);
+    details.setActive(containersTree.visible);
     if (!containersTree.visible) return;
     void ctx.docker.start();
     statusItem ??= new DaemonStatusItem(ctx.docker, () => ctx.endpoint);
@@ -61,7 +63,7 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     { dispose: () => statusItem?.dispose() },
   );
   loadWhenVisible();
-  return { context: ctx, containersView, statusItem: () => statusItem };
+  return { context: ctx, containersView, containersTree, statusItem: () => statusItem };
 }
 
 export function deactivate(): void {

@@ -28,6 +28,39 @@ export function formatLimit(limit: Limit, unit: 'bytes' | 'count'): string {
   return unit === 'bytes' ? formatBytes(limit) : String(limit);
 }
 
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]];
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "3 minutes ago", "in 2 hours", "now": the largest unit that fits, rounded down. */
+export function formatAgo(then: Date, now: Date = new Date()): string {
+  let amount = (then.getTime() - now.getTime()) / 1000;
+  for (const [unit, next] of RELATIVE_UNITS) {
+    if (Math.abs(amount) < next) return relative.format(Math.trunc(amount), unit);
+    amount /= next;
+  }
+  return relative.format(Math.trunc(amount), 'year');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Full local time: "2026-12-02 19:51:07". */
+export function formatLocalDateTime(then: Date): string {
+  return `${then.getFullYear()}-${pad(then.getMonth() + 1)}-${pad(then.getDate())} ${pad(then.getHours())}:${pad(then.getMinutes())}:${pad(then.getSeconds())}`;
+}
+
+/** Short local time: "19:51" today, "2026-11-30 19:51" another day. */
+export function formatLocalTime(then: Date, now: Date = new Date()): string {
+  const full = formatLocalDateTime(then).slice(0, -3);
+  return then.toDateString() === now.toDateString() ? full.slice(11) : full;
+}
+
+/** An Engine API timestamp for a person: "3 minutes ago (19:51)"; the input itself when it is no date. */
+export function formatTimestamp(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return iso;
+  return `${formatAgo(then, now)} (${formatLocalTime(then, now)})`;
+}
+
 function formatUsec(usec: number): string {
   if (usec < 1000) return `${usec} µs`;
   if (usec < 1_000_000) return `${Math.round(usec / 100) / 10} ms`;
@@ -47,7 +80,30 @@ function sharingText(ns: NamespaceInternals): string {
   return ns.with === ns.owner ? `shared with ${ns.with}${more}, which owns it` : `shared with ${ns.with}${more}, which joined it`;
 }
 
-const SOURCE_TEXT = { local: 'this machine (/proc, /sys/fs/cgroup)', helper: 'the helper container', api: 'the Engine API' } as const;
+/** What each place the host's namespaces were read from is, in plain words (the readers name them by path). */
+const HOST_PLACES: [RegExp, string][] = [
+  [/^runtime shims.*seen by the helper$/, 'the runtime\'s shim processes that start each container (seen by the helper)'],
+  [/^runtime shims/, 'the runtime\'s shim processes that start each container'],
+  [/^the helper's own/, 'the helper container\'s own pid and cgroup namespaces'],
+  [/^PID 1's, seen by the helper/, 'the host\'s PID 1 (seen by the helper)'],
+  [/\/self\/ns$/, 'this shipshape process'],
+  [/\/1\/ns$/, 'the host\'s PID 1'],
+];
+
+const inWords = (part: string) => HOST_PLACES.find(([pattern]) => pattern.test(part))?.[1] ?? part;
+const list = (items: string[]) => items.join(', ').replace(/, ([^,]*)$/, ' and $1');
+
+/** The Namespaces heading: what "host" was compared with, and what could not be read. */
+export function hostReferenceText(parts: readonly string[]): string {
+  const unreadable = parts.filter((p) => p.endsWith(' (not readable)')).map((p) => inWords(p.slice(0, -' (not readable)'.length)));
+  const read = parts.filter((p) => !p.endsWith(' (not readable)')).map(inWords);
+  const missing = unreadable.length ? `; ${list(unreadable)} could not be read` : '';
+  if (!read.length) return `"host" cannot be told: no host namespace could be read, only the declared modes are shown${missing}`;
+  return `"host" means the same namespace as ${list(read)}${missing}`;
+}
+
+/** Where a value was read, in words (the terminal's header, the tree's tooltips). */
+export const SOURCE_TEXT = { local: 'this machine (/proc, /sys/fs/cgroup)', helper: 'the helper container', api: 'the Engine API' } as const;
 
 /** Readable sections for a terminal; a "!" marks a value in effect that differs from what HostConfig asks for. */
 export function formatInternals(list: readonly ContainerInternals[]): string {
@@ -101,7 +157,7 @@ function formatOne(c: ContainerInternals): string {
 
   if (c.namespaces.length === 0) lines.push('', 'Namespaces', '  — (not running)');
   else {
-    lines.push('', `Namespaces (host: ${c.hostReference.join('; ') || 'declared modes only, no inode could be read'})`);
+    lines.push('', `Namespaces (${hostReferenceText(c.hostReference)})`);
     const nsRows = [['type', 'inode', 'sharing', 'declared']];
     for (const ns of c.namespaces) {
       const disagree = ns.agrees === false ? '  ! declared and inode disagree' : '';

@@ -17,9 +17,8 @@ import {
   daemonMessage,
   removeContainer,
 } from '../../docker/operations';
-import type { CommandFactory } from '../commands';
 import { readConfig } from '../config';
-import type { ShipshapeContext } from '../context';
+import type { CommandFactory, ShipshapeContext } from '../context';
 import { CONTAINER_DOCUMENT_SCHEME } from './documents';
 import { showLogsTerminal, showShellTerminal } from './terminals';
 
@@ -28,6 +27,8 @@ interface ContainerCommand {
   doing: string;
   /** The states it applies to: the palette offers these; package.json's menus use the same sets. */
   states: readonly ContainerState[];
+  /** Offered only for containers that publish a TCP port (the tree node's contextValue ends in ".published"). */
+  needsPublishedPort?: true;
   run(ctx: ShipshapeContext, container: ContainerSummary): Promise<unknown>;
 }
 
@@ -43,10 +44,11 @@ function isContainerNode(arg: unknown): arg is { kind: 'container'; container: C
 async function pickContainer(ctx: ShipshapeContext, command: ContainerCommand): Promise<ContainerSummary | undefined> {
   // The live model when the view has connected it; otherwise one listing, which names an unreachable daemon.
   const all = ctx.docker.connection.kind === 'connected' ? ctx.docker.containers : await listContainers(ctx.client);
-  const fitting = all.filter((c) => command.states.includes(c.state));
+  const fitting = all.filter((c) => command.states.includes(c.state) && (!command.needsPublishedPort || publishedTcpUrls(c.ports).length > 0));
   if (!fitting.length) {
     const states = command.states.length < EVERY_STATE.length ? `: none is ${command.states.join(', ').replace(/, ([^,]+)$/, ' or $1')}` : '';
-    void vscode.window.showInformationMessage(`Shipshape: no container to ${command.doing}${states}.`);
+    const published = command.needsPublishedPort ? ' and publishes a TCP port' : '';
+    void vscode.window.showInformationMessage(`Shipshape: no container to ${command.doing}${states}${published}.`);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -157,6 +159,7 @@ const table: Record<string, ContainerCommand> = {
   'shipshape.container.openPort': {
     doing: 'open a published port of',
     states: ['running'],
+    needsPublishedPort: true,
     run: async (ctx, c) => {
       const urls = publishedTcpUrls(c.ports, publishedHost(ctx.client.endpoint));
       if (!urls.length) {
@@ -234,8 +237,10 @@ const table: Record<string, ContainerCommand> = {
   },
 };
 
-/** The states each command applies to, for the test that holds package.json's menus to them. */
-export const containerCommandStates: Record<string, readonly ContainerState[]> = Object.fromEntries(Object.entries(table).map(([id, c]) => [id, c.states]));
+/** Where each command applies, for the test that holds package.json's menus to it. */
+export const containerCommandOffers: Record<string, { states: readonly ContainerState[]; needsPublishedPort: boolean }> = Object.fromEntries(
+  Object.entries(table).map(([id, c]) => [id, { states: c.states, needsPublishedPort: c.needsPublishedPort ?? false }]),
+);
 
 export const containerCommands: Record<string, CommandFactory> = {
   ...Object.fromEntries(Object.entries(table).map(([id, command]) => [id, containerCommand(command)])),

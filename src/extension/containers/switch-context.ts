@@ -4,7 +4,7 @@
 // clears it, so `docker context use` decides again. With a context name as argument it picks that one.
 import * as vscode from 'vscode';
 import { ContextPickItem, contextPickItems } from '../../docker/contexts';
-import type { CommandFactory } from '../commands';
+import type { CommandFactory } from '../context';
 import { readConfig } from '../config';
 
 type PickItem = vscode.QuickPickItem & { context?: string; follow?: true; usable?: boolean };

@@ -88,7 +88,7 @@ describe('core/internals/build and format', () => {
   it('the terminal view has the three sections, "0.5 CPU", "64 MiB", and marks the mismatch', () => {
     const text = formatInternals([model]);
     assert.match(text, /^web \(48dc70ebc9fd\)\s+pid 4242/);
-    for (const section of ['Resources (cgroup v1, cgroupfs', 'Namespaces (host: /proc/self/ns)', 'Security']) assert.ok(text.includes(section), section);
+    for (const section of ['Resources (cgroup v1, cgroupfs', 'Namespaces ("host" means the same namespace as this shipshape process)', 'Security']) assert.ok(text.includes(section), section);
     assert.match(text, /^ ! memory limit\s+64 MiB\s+32 MiB$/m);
     assert.match(text, /^ {3}cpu\s+0\.5 CPU \(50000\/100000 µs\)\s+0\.5 CPU/m);
     assert.match(text, /! memory\.limit: configured 64 MiB, in effect 32 MiB/);

@@ -65,16 +65,31 @@ describe('core/internals/sections', () => {
   });
 
   it('leads with live CPU and memory when stats are given', () => {
-    const rows = resourceRows(internals(), { cpuPercent: 3.25, memory: { usage: 1048576, limit: 67108864, percent: 1.5 }, network: { rx: 0, tx: 0 }, block: { read: 0, write: 0 }, pids: 1 });
+    const stats = { cpuPercent: 3.25, memory: { usage: 1048576, limit: 67108864, percent: 1.5 }, network: { rx: 0, tx: 0 }, block: { read: 0, write: 0 }, pids: 1 };
+    const rows = resourceRows(internals(), { kind: 'sampled', stats });
     assert.equal(rows[0]!.label, 'live');
-    assert.equal(rows[0]!.value, 'CPU 3.3% · memory 1 MiB / 64 MiB · 1 pids');
+    assert.equal(rows[0]!.value, '3.3% CPU · 1 MiB · 1 pid');
+    assert.match(rows[0]!.detail!, /^CPU 3\.3%, memory 1 MiB of 64 MiB, 1 pids\./);
   });
 
-  it('names the container a namespace is shared with, and its owner', () => {
+  it('says that live usage stopped, and why, when sampling ended', () => {
+    const rows = resourceRows(internals(), { kind: 'stopped', reason: 'No such container: web' });
+    assert.deepEqual([rows[0]!.label, rows[0]!.value, rows[0]!.warn], ['live usage stopped', 'No such container: web', true]);
+  });
+
+  it('words the OOM killer\'s counters as what happened', () => {
+    assert.equal(row(resourceRows(internals()), 'OOM killer')?.value, 'no process killed');
+    const oom = resourceRows(internals({ oom: { events: 4, kills: 3, underOom: false } }));
+    assert.equal(row(oom, 'OOM killer')?.value, '3 processes killed · limit hit 4×');
+    assert.equal(oom.find((r) => r.label === 'OOM killer')!.warn, true);
+  });
+
+  it('names the container a namespace is shared with, and its owner, with the inode beside', () => {
     const rows = namespaceRows(internals());
-    assert.equal(row(rows, 'net')?.value, 'private · declared bridge');
-    assert.equal(row(rows, 'pid')?.value, 'shared with db (owner db) · declared container:db');
-    assert.equal(row(rows, 'uts')?.value, 'host · declared host');
+    assert.equal(row(rows, 'net')?.value, 'private · 4026532184 · declared bridge');
+    assert.equal(row(rows, 'pid')?.value, 'shared with db (owner db) · 4026532183 · declared container:db');
+    assert.equal(row(rows, 'uts')?.value, 'host · 4026531838 · declared host');
+    assert.ok(rows.every((r) => r.lead === 'label'), 'namespace types lead: they are short');
   });
 
   it('lists capabilities in effect and flags disabled seccomp', () => {
@@ -83,6 +98,7 @@ describe('core/internals/sections', () => {
     const rows = securityRows(i);
     assert.deepEqual(row(rows, 'capabilities') && (rows.find((r) => r.label === 'capabilities')!.children ?? []).map((c) => c.label), ['CAP_CHOWN', 'CAP_KILL']);
     assert.equal(rows.find((r) => r.label === 'seccomp')!.warn, true);
+    assert.ok(rows.every((r) => r.lead === 'label'), 'short names with yes/no lead: "privileged  no"');
   });
 
   it('overview: command, exit code, OOM, published ports as links, mounts and networks', () => {
@@ -97,6 +113,8 @@ describe('core/internals/sections', () => {
       NetworkSettings: { Ports: { '8080/tcp': [{ HostIp: '0.0.0.0', HostPort: '49153' }], '53/udp': null }, Networks: { bridge: { IPAddress: '172.17.0.2', Aliases: null } } },
     });
     assert.equal(row(rows, 'command')?.value, 'httpd -f -p 8080');
+    assert.match(row(rows, 'created')!.value, /^\d+ (day|month|year)s? ago \(2026-11-22 \d\d:00\)$|^last (month|year) \(2026-11-22 \d\d:00\)$/);
+    assert.match(rows.find((r) => r.label === 'created')!.detail!, /^2026-11-22 \d\d:00:00 local time \(2026-11-22T10:00:00Z\)$/);
     assert.equal(rows.find((r) => r.label === 'exit code')!.warn, true);
     assert.ok(row(rows, 'OOM killed'));
     const ports = rows.find((r) => r.label === 'ports')!.children!;

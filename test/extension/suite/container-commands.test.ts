@@ -3,10 +3,10 @@ import http from 'node:http';
 import * as vscode from 'vscode';
 import fs from 'node:fs';
 import path from 'node:path';
-import { containerCommandStates } from '../../../src/extension/containers/commands';
+import { containerCommandOffers } from '../../../src/extension/containers/commands';
 import { LogsTerminal, ShellTerminal } from '../../../src/extension/containers/terminals';
 import type { ShipshapeApi } from '../../../src/extension/extension';
-import type { GroupNode } from '../../../src/extension/views/containers';
+import type { GroupNode } from '../../../src/extension/containers/tree';
 import { TEST_LABEL, removeContainer, runBusybox, testClient, uniqueName } from '../../support/daemon';
 import { waitFor } from '../../support/wait';
 
@@ -37,8 +37,8 @@ describe('Container command menus (package.json)', () => {
   const STATES = ['running', 'restarting', 'paused', 'created', 'removing', 'exited', 'dead', 'unknown'];
 
   /** Evaluates the clause forms the manifest uses on a container node: ==, != and =~ /regex/ on viewItem. */
-  function offered(when: string, state: string): boolean {
-    const context: Record<string, string> = { view: 'shipshape.containers', viewItem: `shipshape.container.${state}` };
+  function offered(when: string, state: string, published: boolean): boolean {
+    const context: Record<string, string> = { view: 'shipshape.containers', viewItem: `shipshape.container.${state}${published ? '.published' : ''}` };
     return when.split('&&').every((term) => {
       const [, key, op, value] = /^\s*(\w+)\s*(==|!=|=~)\s*(.+?)\s*$/.exec(term) ?? [];
       assert.ok(key && op && value, `a clause this test understands: ${term}`);
@@ -47,19 +47,22 @@ describe('Container command menus (package.json)', () => {
     });
   }
 
-  it('offers each container command on tree nodes (menu and inline) for exactly the states its palette pick offers', () => {
+  it('offers each container command on tree nodes (menu and inline) for exactly the states its palette pick offers, with or without a published port', () => {
     const menu = manifest.contributes.menus['view/item/context'] ?? [];
-    for (const [command, states] of Object.entries(containerCommandStates)) {
+    for (const [command, { states, needsPublishedPort }] of Object.entries(containerCommandOffers)) {
       const entries = menu.filter((m) => m.command === command);
       assert.ok(entries.some((m) => !m.group?.startsWith('inline')), `${command} is in the container context menu`);
       for (const entry of entries) {
-        assert.deepEqual(STATES.filter((s) => offered(entry.when ?? '', s)), STATES.filter((s) => (states as readonly string[]).includes(s)), `${command} (${entry.group})`);
+        for (const published of [false, true]) {
+          const expected = needsPublishedPort && !published ? [] : STATES.filter((s) => (states as readonly string[]).includes(s));
+          assert.deepEqual(STATES.filter((s) => offered(entry.when ?? '', s, published)), expected, `${command} (${entry.group}, published port: ${published})`);
+        }
       }
     }
   });
 
   it('contributes every container command with the Shipshape category and an icon, shell and logs inline', () => {
-    for (const command of Object.keys(containerCommandStates)) {
+    for (const command of Object.keys(containerCommandOffers)) {
       const contributed = manifest.contributes.commands.find((c) => c.command === command);
       assert.equal(contributed?.category, 'Shipshape', command);
       assert.match(contributed?.icon ?? '', /^\$\([a-z-]+\)$/, command);
@@ -214,6 +217,8 @@ describe('Container commands (real daemon, real VS Code)', () => {
     const port = Number((await container.inspect()).NetworkSettings.Ports['80/tcp']?.[0]?.HostPort);
     assert.ok(port > 0, 'the daemon chose a host port');
     await waitFor(() => (nodeOf(shipshape, container.id)?.container.ports.length ?? 0) > 0, 'the node knows its port', 5000);
+    // The menu offers it (package.json: viewItem == shipshape.container.running.published) only for such a node.
+    assert.equal(shipshape.containersView.getTreeItem(nodeOf(shipshape, container.id)!).contextValue, 'shipshape.container.running.published');
 
     // Only the browser launch is stubbed; the port comes from the real daemon through the tree.
     const opened: vscode.Uri[] = [];

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../src/extension/extension';
-import type { DockerNode, GroupNode } from '../../../src/extension/views/containers';
+import type { DockerNode, GroupNode } from '../../../src/extension/containers/tree';
 import { removeContainer, runBusybox, testClient, uniqueName } from '../../support/daemon';
 import { waitFor } from '../../support/wait';
 

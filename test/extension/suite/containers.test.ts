@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../src/extension/extension';
-import type { GroupNode } from '../../../src/extension/views/containers';
+import type { DockerNode, GroupNode } from '../../../src/extension/containers/tree';
 import { removeContainer, runBusybox, runBusyboxWith, testClient, uniqueName } from '../../support/daemon';
 import { waitFor } from '../../support/wait';
 
@@ -39,6 +43,7 @@ describe('Containers view (real daemon, real VS Code)', () => {
     const item = shipshape.containersView.getTreeItem(node);
     assert.equal(item.label, name);
     assert.match(String(item.description), /^busybox:latest · Up /);
+    // No ".published": the menu does not offer "Open Published Port in Browser" for it.
     assert.equal(item.contextValue, 'shipshape.container.running');
   });
 
@@ -82,6 +87,23 @@ describe('Containers view (real daemon, real VS Code)', () => {
   });
 });
 
+/**
+ * Each detail row as the workbench draws it, read back as [label, value]: the value leads (TreeItem label)
+ * and its label follows (description), except rows whose short label leads (namespace types).
+ */
+function drawnRows(view: View, nodes: DockerNode[]): [string, string][] {
+  return nodes.map((n) => {
+    assert.ok(n.kind === 'row');
+    const item = view.getTreeItem(n);
+    const first = String(typeof item.label === 'object' ? item.label.label : item.label);
+    const second = String(item.description);
+    const valueFirst = n.row.value !== '' && n.row.lead !== 'label';
+    assert.equal(first, valueFirst ? n.row.value : n.row.label, 'what leads');
+    assert.match(String(item.tooltip), new RegExp(`^${n.row.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 'the tooltip names the row');
+    return valueFirst ? [second.replace(/ · via (API|helper)$/, ''), first] : [first, second.replace(/ · via (API|helper)$/, '')];
+  });
+}
+
 describe('Container internals in the tree (real daemon, real VS Code)', () => {
   const client = testClient();
   let id = '';
@@ -101,13 +123,13 @@ describe('Container internals in the tree (real daemon, real VS Code)', () => {
     const sections = await view.getChildren(node);
     assert.deepEqual(sections.map((s) => String(view.getTreeItem(s).label)), ['Overview', 'Resources (cgroup)', 'Namespaces', 'Security']);
     const target = sections.find((s) => s.kind === 'section' && s.section === section)!;
-    const rows = await view.getChildren(target);
-    return rows.map((r): [string, string] => [String(view.getTreeItem(r).label), String(view.getTreeItem(r).description)]);
+    return drawnRows(view, await view.getChildren(target));
   }
 
   it('Resources shows the cgroup limits in effect: 64 MiB, 0.5 CPU, 50 pids', async () => {
     const rows = new Map(await sectionRows('resources'));
     assert.equal(rows.get('memory limit'), '64 MiB');
+    assert.match(rows.get('OOM killer') ?? '', /^no process killed/);
     assert.match(rows.get('cpu quota') ?? '', /0\.5 CPU/);
     assert.equal(rows.get('pids limit'), '50');
     assert.match(rows.get('path') ?? '', new RegExp(id));
@@ -115,8 +137,21 @@ describe('Container internals in the tree (real daemon, real VS Code)', () => {
 
   it('Namespaces classifies uts as host and net as private', async () => {
     const rows = new Map(await sectionRows('namespaces'));
-    assert.match(rows.get('uts') ?? '', /^host/);
-    assert.match(rows.get('net') ?? '', /^private/);
+    assert.match(rows.get('uts') ?? '', /^host · \d+/);
+    assert.match(rows.get('net') ?? '', /^private · \d+/, 'the inode beside the sharing, not only in the tooltip');
+  });
+
+  it('Overview shows created and started as local time and how long ago, not as ISO strings', async () => {
+    const rows = new Map(await sectionRows('overview'));
+    assert.match(rows.get('created') ?? '', /^(now|\d+ (seconds?|minutes?) ago) \(\d\d:\d\d\)$/);
+    assert.match(rows.get('started') ?? '', /^(now|\d+ (seconds?|minutes?) ago) \(\d\d:\d\d\)$/);
+  });
+
+  it('has one exhaustive table of sections: an unknown section does not compile', async () => {
+    const view = (await api()).containersView;
+    // @ts-expect-error 'limits' is no section: SectionKind is the keys of the sections table
+    const node = view.sectionNode(id, 'limits');
+    assert.throws(() => view.getTreeItem(node));
   });
 
   it('Security lists the capabilities in effect and seccomp filtering', async () => {
@@ -159,5 +194,72 @@ describe('Grouping containers by Compose project (real daemon, real VS Code)', (
     const inside = await view.getChildren(node);
     assert.deepEqual(inside.map((n) => (n.kind === 'container' ? n.container.id : '')).sort(), [...ids].sort());
     assert.ok(!containerNodes(view).some((n) => n.kind === 'container' && ids.includes(n.container.id)), 'not also listed at the top level');
+  });
+});
+
+/** An HTTP proxy in front of the real Docker socket that can be told to refuse stats calls, as a failing daemon would. */
+async function startStatsProxy() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-stats-proxy-'));
+  const socketPath = path.join(dir, 'docker.sock');
+  const state = { refuseStats: false, statsCalls: 0 };
+  const server = http.createServer((req, res) => {
+    if (/\/containers\/[^/]+\/stats/.test(req.url ?? '')) {
+      state.statsCalls++;
+      if (state.refuseStats) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ message: 'stats refused by the test proxy' }));
+        return;
+      }
+    }
+    const upstream = http.request({ socketPath: '/var/run/docker.sock', method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      res.flushHeaders(); // the /events stream sends its headers long before any event
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  return {
+    host: `unix://${socketPath}`,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => (fs.rmSync(dir, { recursive: true, force: true }), resolve()));
+      }),
+  };
+}
+
+describe('Live usage in the Resources section (real daemon behind a proxy, real VS Code)', () => {
+  const client = testClient();
+
+  it('shows "live usage stopped" with the daemon\'s reason when a stats call fails, and samples no more', async () => {
+    const proxy = await startStatsProxy();
+    const config = vscode.workspace.getConfiguration('shipshape');
+    const id = await runBusybox(client, uniqueName('live'));
+    try {
+      const shipshape = await api();
+      await config.update('docker.host', proxy.host, vscode.ConfigurationTarget.Global);
+      await shipshape.context.docker.start();
+      const view = shipshape.containersView;
+      await waitFor(() => shipshape.context.endpoint?.host === proxy.host && containerNodes(view).some((n) => n.kind === 'container' && n.container.id === id), 'listed through the proxy', 10_000);
+      // Expanded in the workbench, as a click would: the view's expand event starts the watch.
+      const section = view.sectionNode(id, 'resources');
+      await shipshape.containersTree.reveal(section, { expand: true });
+      const liveRows = async () => drawnRows(view, await view.getChildren(section)).filter(([label]) => label.startsWith('live'));
+      await waitFor(async () => (await liveRows()).some(([label, value]) => label === 'live' && /^[\d.]+% CPU · [\d.]+ [KMG]?i?B · \d+ pids?$/.test(value)), 'live usage sampled', 10_000);
+
+      proxy.state.refuseStats = true;
+      await waitFor(async () => (await liveRows()).some(([label, value]) => label === 'live usage stopped' && value === 'stats refused by the test proxy'), 'the row says sampling stopped and why', 10_000);
+      assert.deepEqual(await liveRows(), [['live usage stopped', 'stats refused by the test proxy']]);
+      const calls = proxy.state.statsCalls;
+      await new Promise((r) => setTimeout(r, 3500));
+      assert.equal(proxy.state.statsCalls, calls, 'no stats call after the watch was dropped');
+    } finally {
+      await config.update('docker.host', undefined, vscode.ConfigurationTarget.Global);
+      await removeContainer(client, id);
+      await proxy.close();
+    }
   });
 });

@@ -3,22 +3,39 @@
 import * as vscode from 'vscode';
 import { formatSize } from '../../core/containers/objects';
 import type { ImageSummary, NetworkSummary, VolumeSummary } from '../../core/containers/objects';
-import { ContainerState, ContainerSummary, groupContainers } from '../../core/containers/summary';
+import { ContainerState, ContainerSummary, groupContainers, publishedTcpUrls } from '../../core/containers/summary';
+import type { ContainerInternals } from '../../core/internals/model';
+import { SOURCE_TEXT, formatTimestamp } from '../../core/internals/format';
 import { readConfig } from '../config';
 import { DockerModel, ModelChange } from '../../docker/model';
-import { DetailRow, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
-import type { ContainerDetailsSource } from './container-details';
+import { DetailRow, LiveUsage, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
+import type { ContainerDetails, ContainerDetailsModel } from '../../docker/container-details';
 
 export type GroupNode = Extract<DockerNode, { kind: 'group' }>;
 export type GroupKind = 'containers' | 'images' | 'networks' | 'volumes';
-export type SectionKind = 'overview' | 'resources' | 'namespaces' | 'security';
+export type SectionKind = keyof typeof SECTIONS;
 
-const SECTIONS: { section: SectionKind; label: string; icon: string; running: boolean }[] = [
-  { section: 'overview', label: 'Overview', icon: 'info', running: false },
-  { section: 'resources', label: 'Resources (cgroup)', icon: 'dashboard', running: true },
-  { section: 'namespaces', label: 'Namespaces', icon: 'symbol-namespace', running: true },
-  { section: 'security', label: 'Security', icon: 'shield', running: true },
-];
+interface Section {
+  label: string;
+  icon: string;
+  /** Shown only while the container runs (or is paused): read from its processes and cgroup. */
+  running: boolean;
+  rows(details: ContainerDetails, live: LiveUsage | undefined): DetailRow[];
+}
+
+/** Rows from the internals, or one row saying why they could not be read. */
+const fromInternals = (rows: (i: ContainerInternals) => DetailRow[]) => (d: ContainerDetails): DetailRow[] =>
+  d.internals ? rows(d.internals) : [{ label: 'not available', value: d.problem ?? 'internals could not be read', warn: true, lead: 'label' }];
+
+/** A container's sections, in the order shown: adding one is one entry here. */
+const SECTIONS = {
+  overview: { label: 'Overview', icon: 'info', running: false, rows: (d) => overviewRows(d.inspect) },
+  resources: { label: 'Resources (cgroup)', icon: 'dashboard', running: true, rows: (d, live) => fromInternals((i) => resourceRows(i, live))(d) },
+  namespaces: { label: 'Namespaces', icon: 'symbol-namespace', running: true, rows: fromInternals(namespaceRows) },
+  security: { label: 'Security', icon: 'shield', running: true, rows: fromInternals(securityRows) },
+} satisfies Record<string, Section>;
+
+const SECTION_KINDS = Object.keys(SECTIONS) as SectionKind[];
 
 export type DockerNode =
   | { kind: 'group'; group: GroupKind }
@@ -69,7 +86,7 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
 
   private connectingTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly model: DockerModel, private readonly details?: ContainerDetailsSource) {
+  constructor(private readonly model: DockerModel, private readonly details?: ContainerDetailsModel) {
     this.subscriptions = [model.onDidChange((change: ModelChange) => this.modelChanged(change))];
     if (details) this.subscriptions.push(details.onDidChangeLive((id) => this.changed.fire(this.sectionNode(id, 'resources'))));
   }
@@ -114,7 +131,7 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     if (!element) return rootNodes(this.model);
     if (element.kind === 'container') {
       const running = element.container.state === 'running' || element.container.state === 'paused';
-      return SECTIONS.filter((s) => running || !s.running).map((s) => this.sectionNode(element.container.id, s.section));
+      return SECTION_KINDS.filter((s) => running || !SECTIONS[s].running).map((s) => this.sectionNode(element.container.id, s));
     }
     if (element.kind === 'section') return this.sectionChildren(element.containerId, element.section);
     if (element.kind === 'row') return (element.row.children ?? []).map((row, i) => ({ kind: 'row', id: `${element.id}/${i}`, row }));
@@ -145,14 +162,25 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     const rowNodes = (rows: DetailRow[]) => rows.map((row, i): DockerNode => ({ kind: 'row', id: `${containerId}/${section}/${i}`, row }));
     try {
       const d = await this.details.details(container);
-      if (section === 'overview') return rowNodes(overviewRows(d.inspect));
-      if (!d.internals) return rowNodes([{ label: 'not available', value: d.problem ?? 'internals could not be read', warn: true }]);
-      if (section === 'resources') return rowNodes(resourceRows(d.internals, this.details.live(containerId)));
-      if (section === 'namespaces') return rowNodes(namespaceRows(d.internals));
-      return rowNodes(securityRows(d.internals));
+      return rowNodes(SECTIONS[section].rows(d, this.details.live(containerId)));
     } catch (error) {
-      return rowNodes([{ label: 'error', value: error instanceof Error ? error.message : String(error), warn: true }]);
+      return rowNodes([{ label: 'error', value: error instanceof Error ? error.message : String(error), warn: true, lead: 'label' }]);
     }
+  }
+
+  /** Parents, so a node can be revealed (and a section expanded) by VS Code's TreeView.reveal. */
+  getParent(node: DockerNode): DockerNode | undefined {
+    if (node.kind === 'section') {
+      const container = this.model.containers.find((c) => c.id === node.containerId);
+      return container && { kind: 'container', container };
+    }
+    if (node.kind === 'container') {
+      const by = readConfig().groupBy;
+      const group = by === 'none' ? undefined : groupContainers(this.model.containers, by).find((g) => g.key !== null && g.containers.some((c) => c.id === node.container.id));
+      return group?.key ? { kind: 'project', by: by as 'compose' | 'swarm', key: group.key, containers: group.containers } : GROUP_NODES.containers;
+    }
+    if (node.kind === 'image' || node.kind === 'network' || node.kind === 'volume') return GROUP_NODES[`${node.kind}s`];
+    return undefined;
   }
 
   /** Tooltips of containers and images, made on hover: hundreds of rows are sent to the workbench without them. */
@@ -161,11 +189,11 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     if (node.kind === 'container') {
       const c = node.container;
       item.tooltip = new vscode.MarkdownString(
-        [`**${c.name}** \`${c.id.slice(0, 12)}\``, `Image: \`${c.image}\``, `State: ${c.state} (${c.status})`, `Created: ${c.created}`].join('\n\n'),
+        [`**${c.name}** \`${c.id.slice(0, 12)}\``, `Image: \`${c.image}\``, `State: ${c.state} (${c.status})`, `Created: ${formatTimestamp(c.created)}`].join('\n\n'),
       );
     } else if (node.kind === 'image') {
       const i = node.image;
-      item.tooltip = new vscode.MarkdownString([`\`${i.id}\``, ...i.tags.map((t) => `- ${t}`), `Created: ${i.created}`].join('\n\n'));
+      item.tooltip = new vscode.MarkdownString([`\`${i.id}\``, ...i.tags.map((t) => `- ${t}`), `Created: ${formatTimestamp(i.created)}`].join('\n\n'));
     }
     return item;
   }
@@ -187,7 +215,7 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
         return item;
       }
       case 'section': {
-        const s = SECTIONS.find((x) => x.section === node.section)!;
+        const s = SECTIONS[node.section];
         const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `section:${node.containerId}:${node.section}`;
         item.iconPath = new vscode.ThemeIcon(s.icon);
@@ -196,10 +224,13 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
       }
       case 'row': {
         const r = node.row;
-        const item = new vscode.TreeItem(r.label, r.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        // The value leads, so the sidebar cuts off the label rather than the figure; short names (namespace types) lead instead.
+        const valueFirst = r.value !== '' && r.lead !== 'label';
+        const item = new vscode.TreeItem(valueFirst ? r.value : r.label, r.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `row:${node.id}`;
-        item.description = r.source && r.source !== 'local' ? `${r.value} · ${r.source}` : r.value;
-        item.tooltip = [r.detail, r.source ? `read from: ${r.source === 'local' ? 'this machine (/proc, /sys/fs/cgroup)' : r.source === 'helper' ? 'the helper container' : 'the Engine API'}` : ''].filter(Boolean).join('\n') || undefined;
+        const via = r.source === 'api' ? ' · via API' : r.source === 'helper' ? ' · via helper' : '';
+        item.description = `${valueFirst ? r.label : r.value}${via}`;
+        item.tooltip = [r.value ? `${r.label}: ${r.value}` : r.label, r.detail, r.source ? `read from ${SOURCE_TEXT[r.source]}` : ''].filter(Boolean).join('\n');
         if (r.warn) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         if (r.link) {
           item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(r.link)] };
@@ -276,7 +307,8 @@ function containerItem(c: ContainerSummary): vscode.TreeItem {
   item.description = `${c.image} · ${c.status}`;
   const [icon, color] = STATE_ICON[c.state];
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-  item.contextValue = `shipshape.container.${c.state}`;
+  // ".published" offers "Open Published Port in Browser" (package.json menus) only where there is one.
+  item.contextValue = `shipshape.container.${c.state}${publishedTcpUrls(c.ports).length ? '.published' : ''}`;
   return item;
 }
 
