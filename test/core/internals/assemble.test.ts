@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildInternals } from '../../../src/core/internals/build';
+import { assembleInternals } from '../../../src/core/internals/assemble';
 import { formatBytes, formatCpuQuota, formatCpus, formatInternals } from '../../../src/core/internals/format';
 import { ContainerInspect, ProcessSnapshot } from '../../../src/core/internals/model';
 import { hostReferenceFrom } from '../../../src/core/internals/namespaces';
@@ -35,8 +35,8 @@ const snapshot: ProcessSnapshot = {
 const info = { CgroupVersion: '1', CgroupDriver: 'cgroupfs', SecurityOptions: ['name=seccomp,profile=default'] };
 const host = hostReferenceFrom([{ label: '/proc/self/ns', namespaces: HOST }]);
 
-describe('core/internals/build and format', () => {
-  const model = buildInternals({
+describe('core/internals/assemble and format', () => {
+  const model = assembleInternals({
     inspect,
     info,
     source: 'local',
@@ -70,7 +70,7 @@ describe('core/internals/build and format', () => {
   });
 
   it('a stopped container: configured values only, and a note that says so', () => {
-    const stopped = buildInternals({ inspect: { ...inspect, State: { Running: false, Pid: 0 } }, info, source: 'api', participants: [], host });
+    const stopped = assembleInternals({ inspect: { ...inspect, State: { Running: false, Pid: 0 } }, info, source: 'api', participants: [], host });
     assert.deepEqual([stopped.running, stopped.pid, stopped.namespaces.length, stopped.cgroup.mismatches.length], [false, null, 0, 0]);
     assert.match(stopped.notes.join('\n'), /not running/);
   });
