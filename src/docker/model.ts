@@ -3,7 +3,10 @@
 // When the stream ends (daemon stopped or restarted) the model says so and reconnects with backoff.
 import { EventEmitter } from 'node:events';
 import { ApiContainerListEntry, ContainerSummary, sortContainers, summarizeContainer } from '../core/containers/summary';
-import { ImageSummary, NetworkSummary, VolumeSummary, effectOf, summarizeImage, summarizeNetwork, summarizeVolume } from '../core/containers/objects';
+import { effectOf } from '../core/containers/events';
+import { ImageSummary, summarizeImage } from '../core/containers/images';
+import { NetworkSummary, summarizeNetwork } from '../core/containers/networks';
+import { VolumeSummary, summarizeVolume } from '../core/containers/volumes';
 import { DaemonUnreachableError, DockerClient, describeConnectionError, isConnectionError } from './client';
 import type { EndpointError } from './endpoint';
 

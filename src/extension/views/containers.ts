@@ -1,8 +1,10 @@
 // Draws the daemon model as a tree: Containers, Images, Networks, Volumes. It renders model state
 // and subscribes to model changes; it never fetches on its own.
 import * as vscode from 'vscode';
-import { formatSize } from '../../core/containers/objects';
-import type { ImageSummary, NetworkSummary, VolumeSummary } from '../../core/containers/objects';
+import { IMAGE_SIZE, formatBytes } from '../../core/containers/bytes';
+import type { ImageSummary } from '../../core/containers/images';
+import type { NetworkSummary } from '../../core/containers/networks';
+import type { VolumeSummary } from '../../core/containers/volumes';
 import { ContainerState, ContainerSummary, groupContainers } from '../../core/containers/summary';
 import { readConfig } from '../config';
 import { DockerModel, ModelChange } from '../../docker/model';
@@ -236,7 +238,7 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
         const i = node.image;
         const item = new vscode.TreeItem(i.tags[0] ?? `<none> ${i.id.replace('sha256:', '').slice(0, 12)}`, vscode.TreeItemCollapsibleState.None);
         item.id = `image:${i.id}`;
-        item.description = `${formatSize(i.size)}${i.tags.length > 1 ? ` · +${i.tags.length - 1} tags` : ''}`;
+        item.description = `${formatBytes(i.size, IMAGE_SIZE)}${i.tags.length > 1 ? ` · +${i.tags.length - 1} tags` : ''}`;
         item.iconPath = new vscode.ThemeIcon('package');
         item.contextValue = 'shipshape.image';
         return item;

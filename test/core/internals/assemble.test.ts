@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { assembleInternals } from '../../../src/core/internals/assemble';
-import { formatBytes, formatCpuQuota, formatCpus, formatInternals } from '../../../src/core/internals/format';
+import { CGROUP_BYTES, formatBytes } from '../../../src/core/containers/bytes';
+import { formatCpuQuota, formatCpus, formatInternals } from '../../../src/core/internals/format';
 import { ContainerInspect, ProcessSnapshot } from '../../../src/core/internals/model';
 import { hostReferenceFrom } from '../../../src/core/internals/namespaces';
 
@@ -76,9 +77,9 @@ describe('core/internals/assemble and format', () => {
   });
 
   it('formats sizes and CPU as people read them', () => {
-    assert.equal(formatBytes(67108864), '64 MiB');
-    assert.equal(formatBytes(1536), '1.5 KiB');
-    assert.equal(formatBytes(512), '512 B');
+    assert.equal(formatBytes(67108864, CGROUP_BYTES), '64 MiB');
+    assert.equal(formatBytes(1536, CGROUP_BYTES), '1.5 KiB');
+    assert.equal(formatBytes(512, CGROUP_BYTES), '512 B');
     assert.equal(formatCpus(0.5), '0.5 CPU');
     assert.equal(formatCpus(2), '2 CPUs');
     assert.equal(formatCpuQuota(50000, 100000), '0.5 CPU');
