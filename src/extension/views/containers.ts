@@ -7,7 +7,7 @@ import type { NetworkSummary } from '../../core/containers/networks';
 import type { VolumeSummary } from '../../core/containers/volumes';
 import { ContainerState, ContainerSummary, groupContainers } from '../../core/containers/summary';
 import { readConfig } from '../config';
-import { DockerModel, ModelChange } from '../../docker/model';
+import { DockerModel, ModelChange, PartProblem } from '../../docker/model';
 import { DetailRow, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
 import type { ContainerDetailsSource } from './container-details';
 
@@ -122,7 +122,13 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     if (element.kind === 'row') return (element.row.children ?? []).map((row, i) => ({ kind: 'row', id: `${element.id}/${i}`, row }));
     if (element.kind === 'project') return element.containers.map((container) => ({ kind: 'container', container }));
     if (element.kind !== 'group') return [];
-    switch (element.group) {
+    const problem = this.model.problemOf(element.group);
+    // A list the daemon refused: its reason first, then what it listed before, if anything.
+    return problem ? [partProblemNode(problem), ...this.groupChildren(element.group).filter((n) => n.kind !== 'message')] : this.groupChildren(element.group);
+  }
+
+  private groupChildren(group: GroupKind): DockerNode[] {
+    switch (group) {
       case 'containers': {
         if (!this.model.containers.length) return [{ kind: 'message', text: 'No containers yet', detail: 'Start one with `docker run`.', icon: 'info', retry: false }];
         const by = readConfig().groupBy;
@@ -280,6 +286,12 @@ function containerItem(c: ContainerSummary): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   item.contextValue = `shipshape.container.${c.state}`;
   return item;
+}
+
+/** A part the live daemon refused to list: the daemon's reason; a click retries now. */
+export function partProblemNode(p: PartProblem): DockerNode {
+  const detail = `Docker refused to list the ${p.part} (since ${p.since.toLocaleTimeString()}): ${p.message}\n\nRetrying by itself in ${Math.ceil(p.retryInMs / 1000)} s and on the next ${p.part} event.`;
+  return { kind: 'message', text: `Could not list ${p.part}: ${p.message}`, detail, icon: 'error', retry: true };
 }
 
 const SWITCH_CONTEXT_NODE: DockerNode = { kind: 'message', text: 'Switch Docker Context…', detail: 'Pick another of Docker\'s contexts for Shipshape', icon: 'server-environment', retry: false, command: 'shipshape.switchContext' };
