@@ -10,7 +10,9 @@ import type { InspectForOverview } from '../core/internals/sections';
 import type { DockerClient } from './client';
 import { readInternals } from './internals/read';
 import type { HelperOptions } from './internals/helper';
-import { containerStats, daemonMessage, inspectContainer } from './operations';
+import { daemonMessage } from './errors';
+import { inspectContainer } from './lifecycle';
+import { containerStats } from './stats';
 
 export interface ContainerDetails {
   inspect: InspectForOverview;

@@ -1,11 +1,20 @@
 // The daemon as the editor sees it: containers, images, networks and volumes, kept current by ONE
 // /events stream. Views render this model and subscribe to its changes; nothing here polls.
-// When the stream ends (daemon stopped or restarted) the model says so and reconnects with backoff.
+// When the stream ends (daemon stopped or restarted) the model says so and reconnects with backoff;
+// when a live daemon refuses one list, that part is marked with the reason and retried on its own.
 import { EventEmitter } from 'node:events';
-import { ApiContainerListEntry, ContainerSummary, sortContainers, summarizeContainer } from '../core/containers/summary';
-import { ImageSummary, NetworkSummary, VolumeSummary, effectOf, summarizeImage, summarizeNetwork, summarizeVolume } from '../core/containers/objects';
-import { DaemonUnreachableError, DockerClient, describeConnectionError, isConnectionError } from './client';
+import { ContainerSummary, sortContainers, summarizeContainer } from '../core/containers/summary';
+import { effectOf } from '../core/containers/events';
+import type { ImageSummary } from '../core/containers/images';
+import type { NetworkSummary } from '../core/containers/networks';
+import type { VolumeSummary } from '../core/containers/volumes';
+import { DaemonUnreachableError, describeConnectionError, isConnectionError } from './client';
 import type { EndpointError } from './endpoint';
+import { MODEL_PARTS, ModelClient, ModelPart, PartLists, READ_PART } from './model-daemon';
+import { PartProblem, PartProblems } from './model-problems';
+
+export type { ModelClient, ModelDaemon, ModelPart } from './model-daemon';
+export type { PartProblem } from './model-problems';
 
 export type Connection =
   | { kind: 'connecting'; endpoint: string }
@@ -17,9 +26,16 @@ export type Connection =
 
 export type ModelChange = 'connection' | 'containers' | 'images' | 'networks' | 'volumes';
 
-const BACKOFF_MS = [100, 250, 500, 1000, 2000];
-/** Events arriving within this window are answered with one list request. */
-const COALESCE_MS = 30;
+export interface ModelTiming {
+  /** Waits before each reconnection attempt after the daemon went away. */
+  reconnectMs: readonly number[];
+  /** Waits before each retry of a part the daemon refused to list. */
+  partRetryMs: readonly number[];
+  /** Events arriving within this window are answered with one list request. */
+  coalesceMs: number;
+}
+
+const TIMING: ModelTiming = { reconnectMs: [100, 250, 500, 1000, 2000], partRetryMs: [1000, 2000, 5000, 10000, 30000], coalesceMs: 30 };
 
 export class DockerModel {
   private readonly emitter = new EventEmitter();
@@ -40,15 +56,19 @@ export class DockerModel {
   private holding: string[] | undefined;
   private running = false;
 
-  private client: DockerClient | undefined;
+  private client: ModelClient | undefined;
+  private readonly timing: ModelTiming;
+  private readonly partProblems: PartProblems;
 
   /** A client, or the error that stopped one from being made (shown until setClient gives one). */
-  constructor(client: DockerClient | EndpointError) {
+  constructor(client: ModelClient | EndpointError, timing: Partial<ModelTiming> = {}) {
+    this.timing = { ...TIMING, ...timing };
+    this.partProblems = new PartProblems(this.timing.partRetryMs, (part) => this.changed(part));
     this.state = { kind: 'connecting', endpoint: '' };
     this.use(client);
   }
 
-  private use(client: DockerClient | EndpointError): void {
+  private use(client: ModelClient | EndpointError): void {
     if (client instanceof Error) {
       this.client = undefined;
       const where = client.where.context ? `context "${client.where.context}"` : (client.where.file ?? '');
@@ -65,6 +85,15 @@ export class DockerModel {
 
   get containers(): ContainerSummary[] {
     return (this.sortedContainers ??= sortContainers([...this.containerMap.values()]));
+  }
+
+  /** Parts a live daemon refused to list, with its reason; each is retried on its own. */
+  get problems(): PartProblem[] {
+    return this.partProblems.all;
+  }
+
+  problemOf(part: ModelPart): PartProblem | undefined {
+    return this.partProblems.of(part);
   }
 
   onDidChange(listener: (change: ModelChange) => void): { dispose(): void } {
@@ -90,11 +119,12 @@ export class DockerModel {
    * prevents choosing one. Everything of the previous daemon is dropped at once and the views say
    * "connecting" (or show the error); the model connects if it was live.
    */
-  async setClient(client: DockerClient | EndpointError): Promise<void> {
+  async setClient(client: ModelClient | EndpointError): Promise<void> {
     clearTimeout(this.retryTimer);
     clearTimeout(this.pendingTimer);
     this.pendingTimer = undefined;
     this.pendingIds.clear();
+    this.partProblems.clear();
     this.generation++; // answers still on their way from the previous daemon are dropped
     this.closeStream();
     this.attempt = 0;
@@ -120,14 +150,14 @@ export class DockerModel {
     try {
       // Subscribe first and hold the events until the lists are read: nothing that happens meanwhile
       // is missed, and nothing older than the lists is applied on top of them.
-      const stream = (await client.api.getEvents()) as NodeJS.ReadableStream;
+      const stream = await client.api.getEvents();
       if (generation !== this.generation) {
         (stream as unknown as { destroy?: () => void }).destroy?.();
         return;
       }
       const held: string[] = [];
       this.listen(stream, generation, held);
-      const [version] = await Promise.all([client.api.version() as Promise<{ Version?: string }>, this.loadAll(client, generation)]);
+      const [version] = await Promise.all([client.api.version(), this.loadAll(client, generation)]);
       if (generation !== this.generation) return;
       this.attempt = 0;
       this.setConnection({ kind: 'connected', endpoint, version: version.Version ?? '' });
@@ -155,7 +185,8 @@ export class DockerModel {
       }
     });
     const ended = (error?: unknown) => {
-      if (generation !== this.generation || !this.running) return;
+      // 'end' and 'close' both come for one ended stream: only the first is a loss (else a backoff step is skipped).
+      if (generation !== this.generation || !this.running || this.stream !== stream) return;
       this.stream = undefined;
       this.lost(error ?? Object.assign(new Error('the event stream ended (the daemon stopped or restarted)'), { code: 'ECONNRESET' }));
     };
@@ -180,28 +211,28 @@ export class DockerModel {
         } else this.reloadContainer(effect.id);
         break;
       case 'images':
-        this.reloadList('images', (client) => this.readImages(client));
+      case 'volumes':
+        this.reloadPart(effect.kind);
         break;
       case 'networks':
-        this.reloadList('networks', (client) => this.readNetworks(client));
+        this.reloadPart('networks');
         if (effect.container) this.reloadContainer(effect.container);
-        break;
-      case 'volumes':
-        this.reloadList('volumes', (client) => this.readVolumes(client));
         break;
     }
   }
 
-  /** Reads one list again after an event; dropped when another daemon (or a reconnection) came meanwhile. */
-  private reloadList<K extends 'images' | 'networks' | 'volumes'>(key: K, read: (client: DockerClient) => Promise<DockerModel[K]>): void {
+  /** Reads one part in full again (after an event, or to retry it); dropped when another daemon
+   * (or a reconnection) came meanwhile. Containers are read in full only to retry them. */
+  private reloadPart(part: ModelPart): void {
     const client = this.client;
     const generation = this.generation;
     if (!client) return;
     void this.guard(
-      read(client).then((list) => {
+      part,
+      READ_PART[part](client.api).then((list) => {
         if (generation !== this.generation) return;
-        (this as Pick<DockerModel, K>)[key] = list;
-        this.changed(key);
+        this.store(part, list);
+        this.partProblems.succeeded(part);
       }),
       generation,
     );
@@ -212,7 +243,7 @@ export class DockerModel {
   private reloadContainer(id: string): void {
     this.pendingIds.add(id);
     if (this.pendingTimer || this.reloading) return;
-    this.pendingTimer = setTimeout(() => void this.flushContainerReloads(), COALESCE_MS);
+    this.pendingTimer = setTimeout(() => void this.flushContainerReloads(), this.timing.coalesceMs);
   }
 
   private async flushContainerReloads(): Promise<void> {
@@ -222,10 +253,13 @@ export class DockerModel {
     const client = this.client;
     const generation = this.generation;
     if (!ids.length || !client) return;
+    // The last list of containers failed: only a full one can set them right (the next related event).
+    if (this.partProblems.of('containers')) return this.reloadPart('containers');
     this.reloading = true;
     await this.guard(
+      'containers',
       (async () => {
-        const entries = (await client.api.listContainers({ all: true, filters: { id: ids } })) as ApiContainerListEntry[];
+        const entries = await client.api.listContainers({ all: true, filters: { id: ids } });
         if (generation !== this.generation) return;
         const found = new Set(entries.map((e) => e.Id));
         for (const e of entries) this.containerMap.set(e.Id, summarizeContainer(e));
@@ -235,49 +269,51 @@ export class DockerModel {
       generation,
     );
     this.reloading = false;
-    if (this.pendingIds.size) this.pendingTimer = setTimeout(() => void this.flushContainerReloads(), COALESCE_MS);
+    if (this.pendingIds.size) this.pendingTimer = setTimeout(() => void this.flushContainerReloads(), this.timing.coalesceMs);
   }
 
-  /** A failed reload while connected. A connection error means the daemon is going away: a stopping
+  /**
+   * A failed reload while connected. A connection error means the daemon is going away: a stopping
    * dockerd closes its socket at once but keeps the event stream open until it has stopped its
-   * containers (10 s or more), so the stream's end would come too late. Other errors: the next event or reload corrects them. */
-  private async guard(work: Promise<void>, generation: number): Promise<void> {
+   * containers (10 s or more), so the stream's end would come too late. Any other error is the
+   * daemon refusing this part: shown, and retried in full.
+   */
+  private async guard(part: ModelPart, work: Promise<void>, generation: number): Promise<void> {
     try {
       await work;
     } catch (error) {
-      if (generation !== this.generation || !this.running || !isConnectionError(error)) return;
+      if (generation !== this.generation || !this.running) return;
+      if (!isConnectionError(error)) {
+        this.partProblems.failed(part, error, () => this.reloadPart(part));
+        return;
+      }
       this.generation++; // the other reloads of this connection fail alike: one "disconnected" is enough
       this.closeStream();
       this.lost(error);
     }
   }
 
-  private async loadAll(client: DockerClient, generation: number): Promise<void> {
-    const [entries, images, networks, volumes] = await Promise.all([
-      client.api.listContainers({ all: true }) as Promise<ApiContainerListEntry[]>,
-      this.readImages(client),
-      this.readNetworks(client),
-      this.readVolumes(client),
-    ]);
+  /** Every part at once; a part the daemon refuses is marked and retried, the others are shown. */
+  private async loadAll(client: ModelClient, generation: number): Promise<void> {
+    const results = await Promise.allSettled(MODEL_PARTS.map((part) => READ_PART[part](client.api)));
     if (generation !== this.generation) return; // another daemon was chosen meanwhile
-    this.containerMap = new Map(entries.map((e) => [e.Id, summarizeContainer(e)]));
-    this.images = images;
-    this.networks = networks;
-    this.volumes = volumes;
-    for (const change of ['containers', 'images', 'networks', 'volumes'] as const) this.changed(change);
+    const unreachable = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && isConnectionError(r.reason));
+    if (unreachable) throw unreachable.reason;
+    MODEL_PARTS.forEach((part, i) => {
+      const result = results[i]!;
+      if (result.status === 'fulfilled') {
+        this.store(part, result.value as PartLists[typeof part]);
+        this.partProblems.succeeded(part);
+      } else {
+        this.partProblems.failed(part, result.reason, () => this.reloadPart(part));
+      }
+    });
   }
 
-  private async readImages(client: DockerClient): Promise<ImageSummary[]> {
-    return ((await client.api.listImages()) as Parameters<typeof summarizeImage>[0][]).map(summarizeImage).sort((a, b) => (a.tags[0] ?? '~').localeCompare(b.tags[0] ?? '~'));
-  }
-
-  private async readNetworks(client: DockerClient): Promise<NetworkSummary[]> {
-    return ((await client.api.listNetworks()) as Parameters<typeof summarizeNetwork>[0][]).map(summarizeNetwork).sort((a, b) => a.name.localeCompare(b.name));
-  }
-
-  private async readVolumes(client: DockerClient): Promise<VolumeSummary[]> {
-    const result = (await client.api.listVolumes()) as { Volumes?: Parameters<typeof summarizeVolume>[0][] | null };
-    return (result.Volumes ?? []).map(summarizeVolume).sort((a, b) => a.name.localeCompare(b.name));
+  private store<P extends ModelPart>(part: P, list: PartLists[P]): void {
+    if (part === 'containers') this.containerMap = new Map((list as ContainerSummary[]).map((c) => [c.id, c]));
+    else (this as Pick<DockerModel, 'images' | 'networks' | 'volumes'>)[part as Exclude<ModelPart, 'containers'>] = list as never;
+    this.changed(part);
   }
 
   private lost(error: unknown): void {
@@ -285,8 +321,9 @@ export class DockerModel {
     if (!client) return;
     const endpoint = client.endpoint.host;
     const reason = error instanceof DaemonUnreachableError ? error.reason : isConnectionError(error) ? describeConnectionError(error, client.endpoint) : String((error as Error)?.message ?? error);
-    const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
+    const retryInMs = this.timing.reconnectMs[Math.min(this.attempt, this.timing.reconnectMs.length - 1)]!;
     this.attempt++;
+    this.partProblems.clear();
     this.setConnection({ kind: 'disconnected', endpoint, reason, retryInMs });
     if (this.running) this.retryTimer = setTimeout(() => void this.connect(true), retryInMs);
   }
@@ -316,6 +353,7 @@ export class DockerModel {
     this.generation++;
     clearTimeout(this.retryTimer);
     clearTimeout(this.pendingTimer);
+    this.partProblems.clear();
     this.closeStream();
     this.emitter.removeAllListeners();
   }

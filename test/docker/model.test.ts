@@ -81,6 +81,23 @@ describe('docker/model: event-driven daemon model (real daemon)', () => {
     assert.ok(lists < seen, `${lists} list requests for ${seen} container and network events`);
   });
 
+  it('shows a list the live daemon refuses (HTTP 500) as a problem of that part with its reason, keeps the rest live, and clears it on the next event', async () => {
+    model.dispose();
+    proxy.refuse('GET /volumes', 500, 'volume store is not readable (refused by the test proxy)');
+    model = new DockerModel(createDockerClient({ host: `unix://${proxy.socketPath}` }), { partRetryMs: [60_000] });
+    await model.start();
+    assert.equal(model.connection.kind, 'connected');
+    assert.deepEqual(model.problems.map((p) => [p.part, p.message]), [['volumes', 'volume store is not readable (refused by the test proxy)']]);
+    assert.ok(model.images.some((i) => i.tags.includes('busybox:latest')), 'the other parts are live');
+    proxy.allow('GET /volumes');
+    const volume = (await client.api.createVolume({ Name: uniqueName('vol'), Labels: { [TEST_LABEL]: 'true' } })) as unknown as { name: string; remove(): Promise<void> };
+    try {
+      await waitFor(() => model.problems.length === 0 && model.volumes.some((v) => v.name === volume.name), 'the volume event read the volumes again', 3000);
+    } finally {
+      await volume.remove();
+    }
+  });
+
   it('reports disconnected when the socket goes away, and reconnects when it returns', async () => {
     const fs = await import('node:fs');
     const os = await import('node:os');

@@ -9,6 +9,10 @@ export interface CountingProxy {
   socketPath: string;
   /** Requests seen, by "METHOD /path" without the query string. */
   requests: string[];
+  /** Answers "METHOD /path" (no version, no query) with this HTTP status and daemon message, as a
+   * daemon refusing that call does, until allow() is called; the connection is closed after it. */
+  refuse(request: string, status: number, message: string): void;
+  allow(request: string): void;
   close(): Promise<void>;
 }
 
@@ -19,12 +23,22 @@ export async function startCountingProxy(target = '/var/run/docker.sock', socket
   const dir = socketPath ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-proxy-'));
   socketPath ??= path.join(dir!, 'docker.sock');
   const requests: string[] = [];
+  const refused = new Map<string, { status: number; message: string }>();
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target);
     sockets.add(client).add(upstream);
     client.on('data', (chunk) => {
-      for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) requests.push(`${m[1]} ${m[2]!.split('?')[0]!.replace(/^\/v[\d.]+/, '')}`);
+      for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) {
+        const request = `${m[1]} ${m[2]!.split('?')[0]!.replace(/^\/v[\d.]+/, '')}`;
+        requests.push(request);
+        const refusal = refused.get(request);
+        if (refusal) {
+          const body = JSON.stringify({ message: refusal.message });
+          client.end(`HTTP/1.1 ${refusal.status} Refused\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+          return;
+        }
+      }
       upstream.write(chunk);
     });
     upstream.on('data', (chunk) => client.write(chunk));
@@ -39,6 +53,8 @@ export async function startCountingProxy(target = '/var/run/docker.sock', socket
   return {
     socketPath,
     requests,
+    refuse: (request, status, message) => void refused.set(request, { status, message }),
+    allow: (request) => void refused.delete(request),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -1,6 +1,6 @@
 // One stats sample of GET /containers/{id}/stats?stream=false, reduced to what `docker stats` shows.
 // Pure: the same arithmetic as the Docker CLI, for both the cgroup v1 and the cgroup v2 shape.
-import { scaleBytes } from './units';
+import { STATS_IO, STATS_MEMORY, formatBytes } from './bytes';
 
 /** The fields of a stats sample that Shipshape reads; cgroup v2 daemons omit percpu_usage and max_usage. */
 export interface ApiContainerStats {
@@ -75,27 +75,15 @@ export function summarizeStats(stats: ApiContainerStats): ContainerStats {
   return { cpuPercent: cpuPercent(stats), memory: memoryUsage(stats), network: { rx, tx }, block: { read, write }, pids: stats.pids_stats?.current ?? 0 };
 }
 
-/** Binary units for memory (KiB, MiB, GiB), as `docker stats` prints them. */
-export function formatBinarySize(bytes: number): string {
-  const { value, unit, scaled } = scaleBytes(bytes, 1024);
-  return `${scaled ? Number(value.toPrecision(4)) : value}${unit}`;
-}
-
-/** Decimal units for network and block I/O (kB, MB), as `docker stats` prints them. */
-export function formatDecimalSize(bytes: number): string {
-  const { value, unit, scaled } = scaleBytes(bytes, 1000);
-  return `${scaled ? Number(value.toPrecision(3)) : value}${unit}`;
-}
-
 /** The `docker stats --no-stream` columns for one container, one per line. */
 export function formatStats(name: string, s: ContainerStats): string {
   const rows: [string, string][] = [
     ['CONTAINER', name],
     ['CPU %', `${s.cpuPercent.toFixed(2)}%`],
-    ['MEM USAGE / LIMIT', `${formatBinarySize(s.memory.usage)} / ${formatBinarySize(s.memory.limit)}`],
+    ['MEM USAGE / LIMIT', `${formatBytes(s.memory.usage, STATS_MEMORY)} / ${formatBytes(s.memory.limit, STATS_MEMORY)}`],
     ['MEM %', `${s.memory.percent.toFixed(2)}%`],
-    ['NET I/O', `${formatDecimalSize(s.network.rx)} / ${formatDecimalSize(s.network.tx)}`],
-    ['BLOCK I/O', `${formatDecimalSize(s.block.read)} / ${formatDecimalSize(s.block.write)}`],
+    ['NET I/O', `${formatBytes(s.network.rx, STATS_IO)} / ${formatBytes(s.network.tx, STATS_IO)}`],
+    ['BLOCK I/O', `${formatBytes(s.block.read, STATS_IO)} / ${formatBytes(s.block.write, STATS_IO)}`],
     ['PIDS', String(s.pids)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

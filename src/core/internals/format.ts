@@ -1,13 +1,6 @@
 // Units and the terminal view of container internals: "64 MiB", "0.5 CPU", mismatches marked.
-import { scaleBytes } from '../containers/units';
+import { CGROUP_BYTES, formatBytes } from '../containers/bytes';
 import { ContainerInternals, Limit, NamespaceInternals } from './model';
-
-/** 67108864 → "64 MiB", 1536 → "1.5 KiB"; at most one decimal, none when whole. */
-export function formatBytes(bytes: number): string {
-  const { value, unit } = scaleBytes(bytes, 1024);
-  const rounded = Math.round(value * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} ${unit}`;
-}
 
 /** 0.5 → "0.5 CPU", 2 → "2 CPUs". */
 export function formatCpus(cpus: number): string {
@@ -25,7 +18,7 @@ export function formatCpuQuota(quota: Limit, period: number | null): string {
 export function formatLimit(limit: Limit, unit: 'bytes' | 'count'): string {
   if (limit === null) return '—';
   if (limit === 'max') return 'unlimited';
-  return unit === 'bytes' ? formatBytes(limit) : String(limit);
+  return unit === 'bytes' ? formatBytes(limit, CGROUP_BYTES) : String(limit);
 }
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]];
@@ -137,7 +130,7 @@ function formatOne(c: ContainerInternals): string {
   const rows: string[][] = [
     ['', 'configured', 'in effect'],
     row(['memory.limit'], 'memory limit', formatLimit(conf.memory.limit, 'bytes'), formatLimit(m.limit, 'bytes')),
-    row([], 'memory usage', '', m.usage === null ? '—' : `${formatBytes(m.usage)}${m.peak === null ? '' : ` (peak ${formatBytes(m.peak)})`}`),
+    row([], 'memory usage', '', m.usage === null ? '—' : `${formatBytes(m.usage, CGROUP_BYTES)}${m.peak === null ? '' : ` (peak ${formatBytes(m.peak, CGROUP_BYTES)})`}`),
     row(['memory.swapLimit'], 'memory+swap', formatLimit(conf.memory.swapLimit, 'bytes'), formatLimit(m.swapLimit, 'bytes')),
     row(['cpu.quota', 'cpu.period'], 'cpu', quotaText(conf.cpu.quota, conf.cpu.period), quotaText(t.quota, t.period)),
     cgroup.version === 2
@@ -151,7 +144,7 @@ function formatOne(c: ContainerInternals): string {
   ];
   lines.push(...table(rows, ' '));
   for (const mm of cgroup.mismatches) {
-    const show = (v: number | string) => (typeof v === 'number' && /memory/.test(mm.field) ? formatBytes(v) : String(v));
+    const show = (v: number | string) => (typeof v === 'number' && /memory/.test(mm.field) ? formatBytes(v, CGROUP_BYTES) : String(v));
     lines.push(`  ! ${mm.field}: configured ${show(mm.configured)}, in effect ${show(mm.effective)}`);
   }
 

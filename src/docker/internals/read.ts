@@ -3,7 +3,7 @@
 // Engine API, plus the read-only helper container when the caller opts in. Every running container
 // is looked at, so namespaces shared with containers that were not asked for are still named.
 import type Dockerode from 'dockerode';
-import { buildInternals, containerName } from '../../core/internals/build';
+import { assembleInternals, containerName } from '../../core/internals/assemble';
 import { ContainerInspect, ContainerInternals, ContainerStats, DaemonInfo, InternalsSource, NamespaceType, ProcessSnapshot } from '../../core/internals/model';
 import { HostReferencePart, NamespaceParticipant, hostReferenceFrom } from '../../core/internals/namespaces';
 import { DockerClient, onDaemon } from '../client';
@@ -129,7 +129,7 @@ export async function readInternals(client: DockerClient, references: readonly s
   }));
   return targets.map((t) => {
     const reading = g.readings.get(t.Id);
-    return buildInternals({
+    return assembleInternals({
       inspect: t,
       info,
       source: reading?.source ?? 'api',

@@ -7,16 +7,10 @@ import * as vscode from 'vscode';
 import { ContainerState, ContainerSummary, publishedTcpUrls } from '../../core/containers/summary';
 import type { DockerEndpoint } from '../../docker/endpoint';
 import { listContainers } from '../../docker/containers';
-import {
-  LifecycleAction,
-  changeState,
-  chooseShell,
-  containerPathProblem,
-  copyFromContainer,
-  copyIntoContainer,
-  daemonMessage,
-  removeContainer,
-} from '../../docker/operations';
+import { containerPathProblem, copyFromContainer, copyIntoContainer } from '../../docker/copy';
+import { daemonMessage } from '../../docker/errors';
+import { chooseShell } from '../../docker/exec';
+import { LifecycleAction, changeState, removeContainer } from '../../docker/lifecycle';
 import { readConfig } from '../config';
 import type { CommandFactory, ShipshapeContext } from '../context';
 import { CONTAINER_DOCUMENT_SCHEME } from './documents';

@@ -4,7 +4,10 @@ import * as vscode from 'vscode';
 import { formatStats, summarizeStats } from '../../core/containers/stats';
 import type { ContainerSummary } from '../../core/containers/summary';
 import type { DockerClient } from '../../docker/client';
-import { ContainerTop, containerStats, containerTop, daemonMessage, inspectContainer } from '../../docker/operations';
+import { daemonMessage } from '../../docker/errors';
+import { inspectContainer } from '../../docker/lifecycle';
+import { containerStats } from '../../docker/stats';
+import { ContainerTop, containerTop } from '../../docker/top';
 
 export const CONTAINER_DOCUMENT_SCHEME = 'shipshape-inspect';
 

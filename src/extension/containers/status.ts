@@ -12,7 +12,8 @@ export class DaemonStatusItem implements vscode.Disposable {
   constructor(private readonly model: DockerModel, private readonly endpoint: () => DockerEndpoint | undefined) {
     this.item.name = 'Shipshape: Docker daemon';
     this.item.command = { command: 'shipshape.switchContext', title: 'Switch Docker Context…' };
-    this.subscription = model.onDidChange((change) => change === 'connection' && this.render());
+    // Part changes redraw it only when the problems they carry changed.
+    this.subscription = model.onDidChange((change) => (change === 'connection' || problemsKey(model) !== this.shownProblems) && this.render());
     this.render();
     this.item.show();
   }
@@ -34,6 +35,7 @@ export class DaemonStatusItem implements vscode.Disposable {
   }
 
   private plainTooltip = '';
+  private shownProblems = '';
 
   render(): void {
     const endpoint = this.endpoint();
@@ -45,10 +47,14 @@ export class DaemonStatusItem implements vscode.Disposable {
     let tooltip: string;
     let background: vscode.ThemeColor | undefined;
     switch (c.kind) {
-      case 'connected':
-        text = `$(vm-running) Docker ${c.version}${suffix}`;
-        tooltip = `Connected to ${where}.`;
+      case 'connected': {
+        const problems = this.model.problems;
+        const count = problems.length ? ` · ${problems.length} problem${problems.length > 1 ? 's' : ''}` : '';
+        text = `$(vm-running) Docker ${c.version}${suffix}${count}`;
+        tooltip = `Connected to ${where}.${problems.map((p) => ` Could not list ${p.part}: ${p.message}.`).join('')}`;
+        if (problems.length) background = new vscode.ThemeColor('statusBarItem.warningBackground');
         break;
+      }
       case 'connecting':
         text = `$(loading~spin) Docker${suffix}`;
         tooltip = `Connecting to ${where}…`;
@@ -64,6 +70,7 @@ export class DaemonStatusItem implements vscode.Disposable {
         background = new vscode.ThemeColor('statusBarItem.errorBackground');
         break;
     }
+    this.shownProblems = problemsKey(this.model);
     this.item.text = text;
     this.plainTooltip = tooltip;
     const markdown = new vscode.MarkdownString(`${escape(tooltip)}\n\n${actions}`);
@@ -76,6 +83,10 @@ export class DaemonStatusItem implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+function problemsKey(model: DockerModel): string {
+  return model.problems.map((p) => `${p.part}: ${p.message}`).join('\n');
 }
 
 function escape(text: string): string {

@@ -4,7 +4,10 @@ import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../../core/containers/summary';
 import type { DockerClient } from '../../docker/client';
-import { LogFollower, Shell, ShellSession, daemonMessage, followLogs, inspectContainer, openShell } from '../../docker/operations';
+import { daemonMessage } from '../../docker/errors';
+import { Shell, ShellSession, openShell } from '../../docker/exec';
+import { inspectContainer } from '../../docker/lifecycle';
+import { LogFollower, followLogs } from '../../docker/logs';
 
 /** Terminals move to column 0 only on \r; output without a TTY ends lines with a bare \n. */
 function terminalLines(text: string): string {

@@ -1,13 +1,15 @@
 // Draws the daemon model as a tree: Containers, Images, Networks, Volumes. It renders model state
 // and subscribes to model changes; it never fetches on its own.
 import * as vscode from 'vscode';
-import { formatSize } from '../../core/containers/objects';
-import type { ImageSummary, NetworkSummary, VolumeSummary } from '../../core/containers/objects';
+import { IMAGE_SIZE, formatBytes } from '../../core/containers/bytes';
+import type { ImageSummary } from '../../core/containers/images';
+import type { NetworkSummary } from '../../core/containers/networks';
+import type { VolumeSummary } from '../../core/containers/volumes';
 import { ContainerState, ContainerSummary, groupContainers, publishedTcpUrls } from '../../core/containers/summary';
 import type { ContainerInternals } from '../../core/internals/model';
 import { SOURCE_TEXT, formatTimestamp } from '../../core/internals/format';
 import { readConfig } from '../config';
-import { DockerModel, ModelChange } from '../../docker/model';
+import { DockerModel, ModelChange, PartProblem } from '../../docker/model';
 import { DetailRow, LiveUsage, namespaceRows, overviewRows, resourceRows, securityRows } from '../../core/internals/sections';
 import type { ContainerDetails, ContainerDetailsModel } from '../../docker/container-details';
 
@@ -137,7 +139,13 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
     if (element.kind === 'row') return (element.row.children ?? []).map((row, i) => ({ kind: 'row', id: `${element.id}/${i}`, row }));
     if (element.kind === 'project') return element.containers.map((container) => ({ kind: 'container', container }));
     if (element.kind !== 'group') return [];
-    switch (element.group) {
+    const problem = this.model.problemOf(element.group);
+    // A list the daemon refused: its reason first, then what it listed before, if anything.
+    return problem ? [partProblemNode(problem), ...this.groupChildren(element.group).filter((n) => n.kind !== 'message')] : this.groupChildren(element.group);
+  }
+
+  private groupChildren(group: GroupKind): DockerNode[] {
+    switch (group) {
       case 'containers': {
         if (!this.model.containers.length) return [{ kind: 'message', text: 'No containers yet', detail: 'Start one with `docker run`.', icon: 'info', retry: false }];
         const by = readConfig().groupBy;
@@ -267,7 +275,7 @@ export class DockerTreeProvider implements vscode.TreeDataProvider<DockerNode>, 
         const i = node.image;
         const item = new vscode.TreeItem(i.tags[0] ?? `<none> ${i.id.replace('sha256:', '').slice(0, 12)}`, vscode.TreeItemCollapsibleState.None);
         item.id = `image:${i.id}`;
-        item.description = `${formatSize(i.size)}${i.tags.length > 1 ? ` · +${i.tags.length - 1} tags` : ''}`;
+        item.description = `${formatBytes(i.size, IMAGE_SIZE)}${i.tags.length > 1 ? ` · +${i.tags.length - 1} tags` : ''}`;
         item.iconPath = new vscode.ThemeIcon('package');
         item.contextValue = 'shipshape.image';
         return item;
@@ -310,6 +318,12 @@ function containerItem(c: ContainerSummary): vscode.TreeItem {
   // ".published" offers "Open Published Port in Browser" (package.json menus) only where there is one.
   item.contextValue = `shipshape.container.${c.state}${publishedTcpUrls(c.ports).length ? '.published' : ''}`;
   return item;
+}
+
+/** A part the live daemon refused to list: the daemon's reason; a click retries now. */
+export function partProblemNode(p: PartProblem): DockerNode {
+  const detail = `Docker refused to list the ${p.part} (since ${p.since.toLocaleTimeString()}): ${p.message}\n\nRetrying by itself in ${Math.ceil(p.retryInMs / 1000)} s and on the next ${p.part} event.`;
+  return { kind: 'message', text: `Could not list ${p.part}: ${p.message}`, detail, icon: 'error', retry: true };
 }
 
 const SWITCH_CONTEXT_NODE: DockerNode = { kind: 'message', text: 'Switch Docker Context…', detail: 'Pick another of Docker\'s contexts for Shipshape', icon: 'server-environment', retry: false, command: 'shipshape.switchContext' };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ApiContainerStats, cpuPercent, formatBinarySize, formatStats, memoryUsage, summarizeStats } from '../../../src/core/containers/stats';
+import { STATS_MEMORY, formatBytes } from '../../../src/core/containers/bytes';
+import { ApiContainerStats, cpuPercent, formatStats, memoryUsage, summarizeStats } from '../../../src/core/containers/stats';
 // Recorded from Docker 20.10 on cgroup v1: a busy loop on 2 CPUs, -m 256m, 32 MiB of written-back page cache.
 import cgroupV1 from './stats-cgroup-v1.json';
 // The cgroup v2 shape (Docker's statsV2): no percpu_usage or max_usage, memory.stat keys, lower-case blkio ops.
@@ -79,6 +80,6 @@ describe('core/containers/stats', () => {
   });
 
   it('prints memory sizes with four significant digits in binary units', () => {
-    assert.deepEqual([0, 604, 1433600, 25276514304].map(formatBinarySize), ['0B', '604B', '1.367MiB', '23.54GiB']);
+    assert.deepEqual([0, 604, 1433600, 25276514304].map((n) => formatBytes(n, STATS_MEMORY)), ['0B', '604B', '1.367MiB', '23.54GiB']);
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildInternals } from '../../../src/core/internals/build';
+import { assembleInternals } from '../../../src/core/internals/assemble';
 import { HELPER_SCRIPT, helperArguments, parseHelperOutput } from '../../../src/core/internals/helper-script';
 import { ContainerInspect } from '../../../src/core/internals/model';
 import { hostReferenceFrom } from '../../../src/core/internals/namespaces';
@@ -58,7 +58,7 @@ describe('docker/internals local reader over fixture trees', () => {
         AppArmorProfile: 'docker-default',
       };
       const sidecarConfig = { NetworkMode: `container:${V2_ID}` };
-      const model = buildInternals({
+      const model = assembleInternals({
         inspect,
         info: { CgroupVersion: '2', CgroupDriver: 'systemd', SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'] },
         source: 'local',
@@ -118,7 +118,7 @@ describe('docker/internals local reader over fixture trees', () => {
 
     it('finds cpu files under "cpu,cpuacct", reads unlimited memory as "max", no swap accounting as unknown, and flags the shares mismatch', () => {
       const read = (readLocalProcess(5151, V1_ID, roots, true))!;
-      const model = buildInternals({
+      const model = assembleInternals({
         inspect: {
           Id: V1_ID,
           Name: '/batch',

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../src/extension/extension';
 import type { DockerNode, GroupNode } from '../../../src/extension/containers/tree';
 import { removeContainer, runBusybox, runBusyboxWith, testClient, uniqueName } from '../../support/daemon';
+import { startCountingProxy } from '../../support/socket-proxy';
 import { waitFor } from '../../support/wait';
 
 async function api(): Promise<ShipshapeApi> {
@@ -82,6 +83,34 @@ describe('Containers view (real daemon, real VS Code)', () => {
       assert.equal(item.command?.command, 'shipshape.containers.refresh');
     } finally {
       await config.update('docker.host', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => shipshape.context.docker.connection.kind === 'connected');
+  });
+
+  it('shows a list the daemon refuses as an error row under its group, with the reason and a retry, counted in the status bar', async () => {
+    const shipshape = await api();
+    const config = vscode.workspace.getConfiguration('shipshape');
+    const proxy = await startCountingProxy();
+    proxy.refuse('GET /volumes', 500, 'volume store is not readable (refused by the test proxy)');
+    const volumeRows = () => {
+      const group = shipshape.containersView.getChildren().find((n): n is GroupNode => n.kind === 'group' && n.group === 'volumes');
+      return group ? shipshape.containersView.getChildren(group).map((n) => shipshape.containersView.getTreeItem(n)) : [];
+    };
+    try {
+      await config.update('docker.host', `unix://${proxy.socketPath}`, vscode.ConfigurationTarget.Global);
+      await waitFor(() => shipshape.context.docker.connection.kind === 'connected' && shipshape.context.docker.problems.length === 1, 'connected, volumes refused', 5000);
+      const [row] = volumeRows();
+      assert.equal(String(row?.label), 'Could not list volumes: volume store is not readable (refused by the test proxy)');
+      assert.equal(row?.command?.command, 'shipshape.containers.refresh');
+      assert.match(shipshape.statusItem()?.text ?? '', /^\$\(vm-running\) Docker \S+ · 1 problem$/);
+      assert.ok(containerNodes(shipshape.containersView).length > 0, 'the containers stay listed');
+      proxy.allow('GET /volumes');
+      await vscode.commands.executeCommand('shipshape.containers.refresh');
+      await waitFor(() => shipshape.context.docker.problems.length === 0 && !/problem/.test(shipshape.statusItem()?.text ?? ''), 'the retry cleared the problem', 5000);
+      assert.ok(!volumeRows().some((r) => /^Could not list/.test(String(r.label))));
+    } finally {
+      await config.update('docker.host', undefined, vscode.ConfigurationTarget.Global);
+      await proxy.close();
     }
     await waitFor(() => shipshape.context.docker.connection.kind === 'connected');
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { buildInternals } from '../../../src/core/internals/build';
-import { formatBytes, formatCpuQuota, formatCpus, formatInternals } from '../../../src/core/internals/format';
+import { assembleInternals } from '../../../src/core/internals/assemble';
+import { CGROUP_BYTES, formatBytes } from '../../../src/core/containers/bytes';
+import { formatCpuQuota, formatCpus, formatInternals } from '../../../src/core/internals/format';
 import { ContainerInspect, ProcessSnapshot } from '../../../src/core/internals/model';
 import { hostReferenceFrom } from '../../../src/core/internals/namespaces';
 
@@ -35,8 +36,8 @@ const snapshot: ProcessSnapshot = {
 const info = { CgroupVersion: '1', CgroupDriver: 'cgroupfs', SecurityOptions: ['name=seccomp,profile=default'] };
 const host = hostReferenceFrom([{ label: '/proc/self/ns', namespaces: HOST }]);
 
-describe('core/internals/build and format', () => {
-  const model = buildInternals({
+describe('core/internals/assemble and format', () => {
+  const model = assembleInternals({
     inspect,
     info,
     source: 'local',
@@ -70,15 +71,15 @@ describe('core/internals/build and format', () => {
   });
 
   it('a stopped container: configured values only, and a note that says so', () => {
-    const stopped = buildInternals({ inspect: { ...inspect, State: { Running: false, Pid: 0 } }, info, source: 'api', participants: [], host });
+    const stopped = assembleInternals({ inspect: { ...inspect, State: { Running: false, Pid: 0 } }, info, source: 'api', participants: [], host });
     assert.deepEqual([stopped.running, stopped.pid, stopped.namespaces.length, stopped.cgroup.mismatches.length], [false, null, 0, 0]);
     assert.match(stopped.notes.join('\n'), /not running/);
   });
 
   it('formats sizes and CPU as people read them', () => {
-    assert.equal(formatBytes(67108864), '64 MiB');
-    assert.equal(formatBytes(1536), '1.5 KiB');
-    assert.equal(formatBytes(512), '512 B');
+    assert.equal(formatBytes(67108864, CGROUP_BYTES), '64 MiB');
+    assert.equal(formatBytes(1536, CGROUP_BYTES), '1.5 KiB');
+    assert.equal(formatBytes(512, CGROUP_BYTES), '512 B');
     assert.equal(formatCpus(0.5), '0.5 CPU');
     assert.equal(formatCpus(2), '2 CPUs');
     assert.equal(formatCpuQuota(50000, 100000), '0.5 CPU');

@@ -3,25 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import {
-  changeState,
-  chooseShell,
-  containerPathProblem,
-  containerTop,
-  copyFromContainer,
-  copyIntoContainer,
-  daemonMessage,
-  followLogs,
-  openShell,
-  removeContainer,
-} from '../../src/docker/operations';
+import { containerPathProblem, copyFromContainer, copyIntoContainer } from '../../src/docker/copy';
+import { daemonMessage } from '../../src/docker/errors';
+import { chooseShell, openShell } from '../../src/docker/exec';
+import { changeState, removeContainer } from '../../src/docker/lifecycle';
+import { followLogs } from '../../src/docker/logs';
+import { containerTop } from '../../src/docker/top';
 import { removeContainer as cleanUp, runBusybox, testClient, uniqueName } from '../support/daemon';
 import { waitFor } from '../support/wait';
 
 /** Exits at once on SIGTERM (PID 1 ignores it otherwise), so stop takes no 10 s timeout. */
 const STOPPABLE = ['sh', '-c', 'trap "exit 0" TERM; sleep 300 & wait'];
 
-describe('docker/operations (real daemon)', () => {
+describe('docker container operations: lifecycle, logs, exec, top, copy (real daemon)', () => {
   const client = testClient();
   const created: string[] = [];
   const dirs: string[] = [];

@@ -48,7 +48,7 @@ function seccompProfile(inspect: ContainerInspect, info: DaemonInfo): string | n
   return daemon.find((p) => p.startsWith('profile='))?.slice('profile='.length) ?? 'default';
 }
 
-export function buildInternals(inputs: InternalsInputs): ContainerInternals {
+export function assembleInternals(inputs: InternalsInputs): ContainerInternals {
   const { inspect, info, snapshot } = inputs;
   const hostConfig = inspect.HostConfig ?? {};
   const running = Boolean(inspect.State?.Running) && (inspect.State?.Pid ?? 0) > 0;
