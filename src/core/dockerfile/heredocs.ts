@@ -1,5 +1,5 @@
 // The heredocs of an instruction (`<<EOF` … `EOF`), read as dockerfile-ast's getHeredocs reads them.
-import type { HeredocInfo, Range } from './model';
+import type { HeredocInfo, Range } from './types';
 import { heredocName, lineBreakEnd, type RawWord, type Source } from './tokenize';
 
 /**

@@ -1,5 +1,5 @@
 // The KEY=value pairs of ENV and LABEL, read as dockerfile-ast's PropertyInstruction and Property read them.
-import type { KeyValue, Position } from './model';
+import type { KeyValue, Position } from './types';
 import { lineBreakEnd, type RawWord, type Source } from './tokenize';
 
 /** The pairs of the ENV or LABEL whose keyword spans [start, keywordEnd) and whose text ends at `end`. */

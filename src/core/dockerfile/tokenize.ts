@@ -5,7 +5,7 @@
 // included: test/core/dockerfile/parse-parity.test.ts holds the two side by side. Where a branch below
 // looks odd, the comment names the dockerfile-ast behaviour it reproduces. Offsets are UTF-16 indexes
 // into the text; positions are 0-based (line, character) as in LSP.
-import type { Position, Range, Word } from './model';
+import type { Position, Range, Word } from './types';
 
 /**
  * The text with its line starts, and the offset <-> position mapping of an LSP text document. The scans
