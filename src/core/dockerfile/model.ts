@@ -6,7 +6,7 @@ import { imageOf } from './from-image';
 import { readHeredocs } from './heredocs';
 import { readKeyValues } from './key-values';
 import { unquoteFlagValue, unquoteWord } from './quotes';
-import { argumentsText, flagWords, readWords, scanDockerfile, type InstructionSpan, type RawWord, type Source } from './tokenize';
+import { argumentsText, blanksEnd, flagWords, readWords, scanDockerfile, type InstructionSpan, type RawWord, type Source } from './tokenize';
 import type { Comment, Directive, DockerfileModel, DockerfileText, Flag, HeredocInfo, ImageRef, Instruction, KeyValue, MappedText, Position, Range, Stage, Word } from './types';
 
 export type { Comment, Directive, DockerfileModel, DockerfileText, Flag, HeredocInfo, ImageRef, Instruction, KeyValue, MappedText, Position, Range, Stage, Word } from './types';
@@ -72,7 +72,7 @@ export function argProperties(source: DockerfileText, range: Range | null): KeyV
   const out: KeyValue[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    i = blanksEnd(text, i);
     if (i >= text.length) break;
     const start = i;
     let quote = '';
