@@ -5,7 +5,7 @@
 import { imageOf } from './from-image';
 import { readHeredocs } from './heredocs';
 import { readKeyValues } from './key-values';
-import { unquoteFlagValue, unquoteWord } from './quotes';
+import { unquotedBlank, unquoteFlagValue, unquoteWord } from './quotes';
 import { argumentsText, blanksEnd, flagWords, readWords, scanDockerfile, type InstructionSpan, type RawWord, type Source } from './tokenize';
 import type { Comment, Directive, DockerfileModel, DockerfileText, Flag, HeredocInfo, ImageRef, Instruction, KeyValue, MappedText, Position, Range, Stage, Word } from './types';
 
@@ -75,16 +75,8 @@ export function argProperties(source: DockerfileText, range: Range | null): KeyV
     i = blanksEnd(text, i);
     if (i >= text.length) break;
     const start = i;
-    let quote = '';
-    for (; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === escape && quote !== "'") i++;
-      else if (quote) {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === ' ' || c === '\t') break;
-    }
-    const end = Math.min(i, text.length);
+    const end = unquotedBlank(text, escape, start);
+    i = end;
     const word = text.slice(start, end);
     const eq = word.indexOf('=');
     const rawValue = eq < 0 ? null : word.slice(eq + 1);
