@@ -1,5 +1,5 @@
 // The operands of COPY and ADD: sources then the destination, in exec form (a JSON array) or shell form.
-import type { Instruction, Range } from './model';
+import type { Instruction, Range } from './types';
 
 export interface CopyOperand {
   /** Shell form: the word as written (quotes kept); exec form: the JSON string. */

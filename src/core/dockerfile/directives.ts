@@ -1,5 +1,5 @@
 // Parser directives (`# syntax=`, `# escape=`, `# check=`) as BuildKit reads them.
-import type { Directive } from './model';
+import type { Directive } from './types';
 
 // BuildKit's parser directives; the first comment that is not one of them ends the directive block.
 const KNOWN = new Set(['syntax', 'escape', 'check']);

@@ -1,5 +1,5 @@
 // The flags BuildKit's Dockerfile frontend accepts per instruction, and how it reads them.
-import type { Flag, Instruction } from './model';
+import type { Flag, Instruction } from './types';
 
 /** How BuildKit parses a flag: a string needs `=value`, a bool may stand alone, a repeatable one may be given many times. */
 export type FlagKind = 'string' | 'bool' | 'repeatable';

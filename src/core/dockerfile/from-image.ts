@@ -1,5 +1,5 @@
 // The parts of a FROM image (`registry/name:tag@digest`), split as dockerfile-ast's From splits them.
-import type { ImageRef, Range } from './model';
+import type { ImageRef, Range } from './types';
 import type { RawWord, Source } from './tokenize';
 
 /** The image of a FROM whose arguments (after flags) are `args`; `words` are all its words, flags included. */

@@ -1,6 +1,6 @@
 // The heredocs of an instruction (`<<EOF` … `EOF`), read as dockerfile-ast's getHeredocs reads them.
-import type { HeredocInfo, Range } from './model';
-import { heredocName, lineBreakEnd, type RawWord, type Source } from './tokenize';
+import type { HeredocInfo, Range } from './types';
+import { blanksEnd, heredocName, lineBreakEnd, type RawWord, type Source } from './tokenize';
 
 /**
  * The heredocs that `args` open, with their bodies and closing lines within [start, end), the instruction.
@@ -27,8 +27,7 @@ export function readHeredocs(source: Source, args: RawWord[], start: number, end
     if (c === escape) {
       // The escape and the character after it (after blanks; the `\n` of `\r\n`) are stepped over.
       escaping = true;
-      let j = i + 1;
-      while (j < len && (content[j] === ' ' || content[j] === '\t')) j++;
+      const j = blanksEnd(content, i + 1, len);
       if (j < len) i = lineBreakEnd(content, j);
       continue;
     }
@@ -173,8 +172,7 @@ function nameText(text: string, escape: string): string {
     const c = text[i]!;
     if (c === escape) {
       escaping = true;
-      let j = i + 1;
-      while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+      const j = blanksEnd(text, i + 1);
       if (j < text.length) {
         if (text[j] === '\r') i = j + 1;
         else {

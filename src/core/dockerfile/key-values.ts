@@ -1,6 +1,6 @@
 // The KEY=value pairs of ENV and LABEL, read as dockerfile-ast's PropertyInstruction and Property read them.
-import type { KeyValue, Position } from './model';
-import { lineBreakEnd, type RawWord, type Source } from './tokenize';
+import type { KeyValue, Position } from './types';
+import { blanksEnd, isNewline, lineBreakEnd, type RawWord, type Source } from './tokenize';
 
 /** The pairs of the ENV or LABEL whose keyword spans [start, keywordEnd) and whose text ends at `end`. */
 export function readKeyValues(source: Source, start: number, keywordEnd: number, end: number): KeyValue[] {
@@ -60,26 +60,23 @@ function pairWords(source: Source, start: number, keywordEnd: number, end: numbe
             i++; // an escaped blank is part of the word
             continue scan;
           }
-          for (let j = i + 2; j < text.length; j++) {
-            const d = text.charAt(j);
-            if (d === '\r' || d === '\n') {
-              escaped = true;
-              i = lineBreakEnd(text, j);
-              continue scan;
-            }
-            if (d !== ' ' && d !== '\t') {
-              // Escaped blanks and more blanks, then text: dockerfile-ast ends the word, the range covering `\ `.
-              words.push({ value: text.substring(wordStart, i), start: root + wordStart, end: root + i + 2 });
-              wordStart = j;
-              break;
-            }
+          const j = blanksEnd(text, i + 2);
+          if (isNewline(text[j])) {
+            escaped = true;
+            i = lineBreakEnd(text, j);
+            continue scan;
+          }
+          if (j < text.length) {
+            // Escaped blanks and more blanks, then text: dockerfile-ast ends the word, the range covering `\ `.
+            words.push({ value: text.substring(wordStart, i), start: root + wordStart, end: root + i + 2 });
+            wordStart = j;
           }
           i = wordStart - 1;
           continue scan;
         }
         if (next === '\r' || next === '\n') {
           escaped = true;
-          i += next === '\r' ? 2 : 1;
+          i = lineBreakEnd(text, i + 1);
           continue scan;
         }
         if (wordStart === -1) wordStart = i;
@@ -127,13 +124,11 @@ function pairWords(source: Source, start: number, keywordEnd: number, end: numbe
         break;
       case '#':
         if (escaped) {
-          for (let j = i + 1; j < text.length; j++) {
-            const d = text.charAt(j);
-            if (d === '\r' || d === '\n') {
-              i = lineBreakEnd(text, j);
-              spaced = false;
-              continue scan;
-            }
+          const j = lineBreakFrom(text, i + 1);
+          if (j >= 0) {
+            i = lineBreakEnd(text, j);
+            spaced = false;
+            continue scan;
           }
           // The last line is a comment: stop, ending the word at the last escape.
           if (wordStart !== -1) {
@@ -197,9 +192,8 @@ function leadingText(text: string, escape: string): number {
     const c = text[i];
     if (c === ' ' || c === '\t') continue;
     if (c !== escape) return i;
-    let j = i + 1;
-    while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
-    if (j >= text.length || (text[j] !== '\r' && text[j] !== '\n')) return -1;
+    const j = blanksEnd(text, i + 1);
+    if (!isNewline(text[j])) return -1;
     // dockerfile-ast assumes `\r\n` after a `\r`.
     i = lineBreakEnd(text, j);
   }
@@ -220,6 +214,12 @@ function trailingText(text: string, escape: string): number {
     return text.length;
   }
   return text.length;
+}
+
+/** The first `\r` or `\n` at or after `from` (where a comment line ends); -1 when there is none. */
+function lineBreakFrom(text: string, from: number): number {
+  for (let j = from; j < text.length; j++) if (isNewline(text[j])) return j;
+  return -1;
 }
 
 function samePosition(a: Position, b: Position): boolean {
@@ -278,8 +278,7 @@ function pair(source: Source, word: RawWord, legacyValue: RawWord | null): KeyVa
 function resolvedValue(written: string, escape: string): string {
   if (!(escape === '`' ? SPECIAL_BACKTICK : SPECIAL_BACKSLASH).test(written)) {
     // Nothing to resolve: the text after its leading blanks (all of it when it is only blanks).
-    let k = 0;
-    while (k < written.length && (written[k] === ' ' || written[k] === '\t')) k++;
+    const k = blanksEnd(written, 0);
     return k === written.length ? written : written.slice(k);
   }
   let value = written;
@@ -311,58 +310,43 @@ function resolvedValue(written: string, escape: string): string {
         }
         c = value.charAt(i + 1);
         if (c === ' ' || c === '\t') {
-          for (let j = i + 2; j < value.length; j++) {
-            const d = value.charAt(j);
-            if (d === ' ' || d === '\t') continue;
-            if (d === '\r' || d === '\n') {
-              escaped = true;
-              i = lineBreakEnd(value, j);
-              continue scan;
+          const j = blanksEnd(value, i + 2);
+          const d = value.charAt(j);
+          if (isNewline(d)) {
+            escaped = true;
+            i = lineBreakEnd(value, j);
+            continue scan;
+          }
+          if (j < value.length && !inDouble && !inSingle && !literal) {
+            if (d === escape) {
+              out += c;
+              i = i + 1;
+            } else {
+              out += c + d;
+              i = j;
             }
-            if (!inDouble && !inSingle && !literal) {
-              if (d === escape) {
-                out += c;
-                i = i + 1;
-              } else {
-                out += c + d;
-                i = j;
-              }
-              continue scan;
-            }
-            break;
+            continue scan;
           }
         }
+        if (c === '\r' || c === '\n') {
+          // An escaped newline: the value goes on on the next line.
+          escaped = true;
+          i = lineBreakEnd(value, i + 1);
+          continue scan;
+        }
         if (inDouble) {
-          if (c === '\r') {
-            escaped = true;
-            i += 2;
-          } else if (c === '\n') {
-            escaped = true;
-            i++;
-          } else if (c !== '"') {
+          if (c !== '"') {
             if (c === escape) i++;
             out += escape;
           }
           continue scan;
         }
         if (inSingle || literal) {
-          if (c === '\r') {
-            escaped = true;
-            i += 2;
-          } else if (c === '\n') {
-            escaped = true;
-            i++;
-          } else out += escape;
+          out += escape;
           continue scan;
         }
         if (c === escape) {
           out += escape;
-          i++;
-        } else if (c === '\r') {
-          escaped = true;
-          i += 2;
-        } else if (c === '\n') {
-          escaped = true;
           i++;
         } else {
           out += c;
@@ -389,13 +373,8 @@ function resolvedValue(written: string, escape: string): string {
             out = out.substring(0, out.length - (i - blankFrom));
             blankFrom = -1;
           }
-          for (let j = i + 1; j < value.length; j++) {
-            const d = value.charAt(j);
-            if (d === '\r' || d === '\n') {
-              i = lineBreakEnd(value, j);
-              break;
-            }
-          }
+          const j = lineBreakFrom(value, i + 1);
+          if (j >= 0) i = lineBreakEnd(value, j);
           continue scan;
         }
         if (escaped) {
@@ -416,14 +395,11 @@ function writtenValue(written: string, escape: string): string {
   scan: for (let i = 0; i < written.length; i++) {
     const c = written.charAt(i);
     if (c === escape) {
-      for (let j = i + 1; j < written.length; j++) {
-        const d = written.charAt(j);
-        if (d === '\r' || d === '\n') {
-          escaped = true;
-          i = lineBreakEnd(written, j);
-          continue scan;
-        }
-        if (d !== ' ' && d !== '\t') break;
+      const j = blanksEnd(written, i + 1);
+      if (isNewline(written[j])) {
+        escaped = true;
+        i = lineBreakEnd(written, j);
+        continue scan;
       }
       out += c;
     } else if (c === ' ' || c === '\t') {
@@ -431,12 +407,10 @@ function writtenValue(written: string, escape: string): string {
     } else if (c === '#') {
       if (!escaped) out += c;
       else {
-        for (let j = i + 1; j < written.length; j++) {
-          const d = written.charAt(j);
-          if (d === '\r' || d === '\n') {
-            i = lineBreakEnd(written, j);
-            continue scan;
-          }
+        const j = lineBreakFrom(written, i + 1);
+        if (j >= 0) {
+          i = lineBreakEnd(written, j);
+          continue scan;
         }
       }
     } else if (c !== '\r' && c !== '\n') {

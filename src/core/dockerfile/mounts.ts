@@ -1,5 +1,5 @@
 // RUN --mount values as BuildKit reads them: CSV fields of key=value, keys and the type case-insensitive.
-import type { Flag, Instruction } from './model';
+import type { Flag, Instruction } from './types';
 
 /** One comma-separated field of a --mount value, with its offset in the (unquoted) value. */
 export interface CsvField {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Language, Parser, Tree, TreeCursor } from 'web-tree-sitter';
-import type { DockerfileModel, HeredocInfo, Instruction, Position, Range } from './model';
+import type { DockerfileModel, HeredocInfo, Instruction, Position, Range } from './types';
 
 /** Shell text cut out of a Dockerfile, with the Dockerfile position of every character. */
 export interface MappedScript {

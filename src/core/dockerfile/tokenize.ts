@@ -5,7 +5,7 @@
 // included: test/core/dockerfile/parse-parity.test.ts holds the two side by side. Where a branch below
 // looks odd, the comment names the dockerfile-ast behaviour it reproduces. Offsets are UTF-16 indexes
 // into the text; positions are 0-based (line, character) as in LSP.
-import type { Position, Range, Word } from './model';
+import type { Position, Range, Word } from './types';
 
 /**
  * The text with its line starts, and the offset <-> position mapping of an LSP text document. The scans
@@ -206,6 +206,13 @@ function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
+/** The first character at or after `from` (and before `to`) that is not a space or tab; `to` when there is none. */
+export function blanksEnd(text: string, from: number, to: number = text.length): number {
+  let j = from;
+  while (j < to && isBlank(text[j])) j++;
+  return j;
+}
+
 /** A word of an instruction: its value with escapes resolved (`\$` kept), and the offsets it spans. */
 export interface RawWord {
   value: string;
@@ -372,8 +379,7 @@ class DocumentScan {
           if (keywordEnd < 0) keywordEnd = i;
           i++;
         } else if (next === ' ' || next === '\t') {
-          let j = i + 2;
-          while (j < n && isBlank(text[j])) j++;
+          const j = blanksEnd(text, i + 2, n);
           if (j < n && isNewline(text[j])) {
             i = j;
             continue;
@@ -389,8 +395,7 @@ class DocumentScan {
         }
       } else if (c === ' ' || c === '\t') {
         if (afterEscape) {
-          let j = i + 1;
-          while (j < n && isBlank(text[j])) j++;
+          const j = blanksEnd(text, i + 1, n);
           if (j < n && isNewline(text[j])) {
             i = j;
             continue;
@@ -430,8 +435,7 @@ class DocumentScan {
       if (source.nextEscape(i) >= lineEnd) {
         // No escape on the rest of the line: it goes on after an escaped newline only if blank or a comment.
         if (escaped) {
-          let j = i;
-          while (j < lineEnd && isBlank(text[j])) j++;
+          const j = blanksEnd(text, i, lineEnd);
           if (j < lineEnd) {
             if (text[j] === '#') this.comment(j);
             else escaped = false;
@@ -463,8 +467,7 @@ class DocumentScan {
     while (i < lineEnd) {
       const escape = Math.min(this.source.nextEscape(i), lineEnd);
       if (escaped) {
-        let j = i;
-        while (j < escape && isBlank(text[j])) j++;
+        const j = blanksEnd(text, i, escape);
         if (j < escape) {
           if (text[j] === '#') return this.comment(j) + 1;
           escaped = false;
@@ -474,8 +477,7 @@ class DocumentScan {
       const next = text.charAt(escape + 1);
       if (next === '\n' || next === '\r') return lineEnd + 1;
       if (next === ' ' || next === '\t') {
-        let j = escape + 2;
-        while (j < n && isBlank(text[j])) j++;
+        const j = blanksEnd(text, escape + 2, n);
         if (j >= n) return ENDS_AT_EOF;
         if (isNewline(text[j])) return lineEnd + 1;
         i = j + 1; // dockerfile-ast steps over the character after the blanks, whatever it is
@@ -620,8 +622,7 @@ export function readWords(source: Source, from: number, to: number): RawWord[] {
     if (c === escape) {
       const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
       if (next === 32 || next === 9) {
-        let j = i + 2;
-        while (j < to && isBlank(text[j])) j++;
+        const j = blanksEnd(text, i + 2, to);
         if (j < to) {
           if (isNewline(text[j])) {
             comment = false;
@@ -641,7 +642,7 @@ export function readWords(source: Source, from: number, to: number): RawWord[] {
         continued = true;
         lineStart = true;
         if (wordStart >= 0 && cut < 0) cut = i;
-        i += next === 13 ? 2 : 1; // a lone `\r` also skips the character after it
+        i = lineBreakEnd(text, i + 1);
         continue;
       }
       if (blankAfterCut && cut >= 0) push(cut);
@@ -731,8 +732,7 @@ export function argumentsText(source: Source, args: RawWord[]): string {
     if (c === escape) {
       const next = i + 1 < len ? text.charCodeAt(lo + i + 1) : -1;
       if (next === 32 || next === 9) {
-        let j = i + 2;
-        while (j < len && isBlank(text[lo + j])) j++;
+        let j = blanksEnd(text, lo + i + 2, lo + len) - lo;
         if (j < len && isNewline(text[lo + j])) {
           if (text[lo + j] === '\r') j++;
           if (pieceStart >= 0) pieces.push(text.substring(pieceStart, source.norm(first + end + 1)));
@@ -744,7 +744,7 @@ export function argumentsText(source: Source, args: RawWord[]): string {
         if (pieceStart >= 0) pieces.push(text.substring(pieceStart, source.norm(first + end + 1)));
         pieceStart = -1;
         comment = false;
-        i += next === 13 ? 2 : 1;
+        i = lineBreakEnd(text, lo + i + 1) - lo;
       } else i++;
       continue;
     }

@@ -1,6 +1,6 @@
 // Build arguments as BuildKit sees them: its word expansion (`$X`, `${X:-y}`, quotes, escapes), the
 // predefined platform args, the global ARG scope of FROM lines, and the images the stages build on.
-import type { DockerfileModel, Stage } from './model';
+import type { DockerfileModel, Stage } from './types';
 
 /** One `$NAME` / `${NAME…}` reference: its offsets in the text given, and whether the lookup knew it. */
 export interface VarRef {

@@ -1,7 +1,7 @@
 // What rule files use to declare themselves, to walk the instructions and commands they check, and to build fixes.
 import type { DockerfileModel, Instruction, Range } from '../dockerfile/model';
 import { allInstructions } from '../dockerfile/model';
-import type { ShellCommand } from '../dockerfile/shell';
+import { commandsNamed, type ShellCommand } from '../dockerfile/shell';
 import type { Fix, Rule, RuleContext, RuleMeta, TextEdit } from './types';
 
 export function defineRule(meta: RuleMeta, check: Rule['check']): Rule {
@@ -102,7 +102,7 @@ export function instructionsOf(model: DockerfileModel, keywords: string | readon
 export function commandsIn(ctx: RuleContext, instruction: Instruction, ...names: string[]): readonly ShellCommand[] {
   const script = ctx.shell(instruction);
   if (!script) return [];
-  return names.length === 0 ? script.commands : script.commands.filter((c) => names.includes(c.name));
+  return names.length === 0 ? script.commands : commandsNamed(script, ...names);
 }
 
 /** A JSON array literal of strings, as Docker's exec form wants it. */

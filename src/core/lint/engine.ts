@@ -7,7 +7,7 @@ import { LintConfig, defaultConfig } from './config';
 import { Pragmas, readPragmas } from './pragmas';
 import { ShellcheckRunner, shellcheckFindings, shellcheckInputs, shellcheckMeta, shellcheckScript } from './shellcheck';
 import { allRules } from './rules';
-import type { BuildContextInfo, Finding, LocalImages, Report, Rule, RuleContext, RuleMeta, Severity } from './types';
+import { SEVERITIES, type BuildContextInfo, type Finding, type LocalImages, type Report, type Rule, type RuleContext, type RuleMeta, type Severity } from './types';
 
 export interface LintOptions {
   config?: Partial<LintConfig>;
@@ -282,7 +282,7 @@ export class Linter {
     if (setting) return setting;
     if (named(config.ignored) || named(pragmas.globalIgnores)) return 'off';
     if (meta.source === 'buildkit' && (pragmas.check.skip === 'all' || named(pragmas.check.skip))) return 'off';
-    const overridden = (['error', 'warning', 'info', 'style'] as const).find((s) => named(config.override[s]));
+    const overridden = SEVERITIES.find((s) => named(config.override[s]));
     if (meta.experimental && !overridden && !(pragmas.check.experimental === 'all' || named(pragmas.check.experimental))) return 'off';
     if (meta.offByDefault && !meta.experimental && !overridden) return 'off';
     if (overridden) return overridden;
@@ -303,6 +303,5 @@ export class Linter {
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
-  const order: Severity[] = ['error', 'warning', 'info', 'style'];
-  return order.find((s) => findings.some((f) => f.severity === s));
+  return SEVERITIES.find((s) => findings.some((f) => f.severity === s));
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import type { LintConfig } from './config';
 import type { RuleIds } from './rule-ids';
-import type { LabelType, Severity } from './types';
+import { SEVERITIES, type LabelType, type Severity } from './types';
 
 export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
@@ -35,7 +35,6 @@ export function formatProblem(p: ConfigProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message}\n  hint: ${p.hint}`;
 }
 
-const SEVERITY_NAMES = ['error', 'warning', 'info', 'style'];
 const LABEL_TYPES = ['text', 'url', 'spdx', 'hash', 'rfc3339', 'semver', 'email'];
 const idList = { type: 'array', items: { type: 'string', minLength: 1 } };
 
@@ -45,13 +44,13 @@ export const hadolintConfigSchema = {
   additionalProperties: false,
   properties: {
     'disable-ignore-pragma': { type: 'boolean' },
-    'failure-threshold': { enum: [...SEVERITY_NAMES, 'ignore', 'none'] },
+    'failure-threshold': { enum: [...SEVERITIES, 'ignore', 'none'] },
     format: { enum: ['tty', 'json', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'codacy', 'sonarqube', 'sarif'] },
     ignored: idList,
     'label-schema': { type: 'object', additionalProperties: { enum: LABEL_TYPES } },
     'no-color': { type: 'boolean' },
     'no-fail': { type: 'boolean' },
-    override: { type: 'object', additionalProperties: false, properties: Object.fromEntries(SEVERITY_NAMES.map((s) => [s, idList])) },
+    override: { type: 'object', additionalProperties: false, properties: Object.fromEntries(SEVERITIES.map((s) => [s, idList])) },
     'strict-labels': { type: 'boolean' },
     trustedRegistries: { type: 'array', items: { type: 'string', minLength: 1 } },
     verbose: { type: 'boolean' },
@@ -78,7 +77,7 @@ function explain(error: ErrorObject): { message: string; hint: string; key?: str
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      const known = error.instancePath === '' ? Object.keys(hadolintConfigSchema.properties) : error.instancePath === '/override' ? SEVERITY_NAMES : [];
+      const known = error.instancePath === '' ? Object.keys(hadolintConfigSchema.properties) : error.instancePath === '/override' ? SEVERITIES : [];
       const guess = closest(key, known);
       return {
         message: `unknown key "${key}" in ${where}`,
@@ -145,7 +144,7 @@ export function readHadolintConfig(text: string, file: string, ids?: RuleIds): {
 /** Unknown ids in `ignored` and the `override` lists. */
 function unknownIds(doc: Document, file: string, ids: RuleIds, at: (offset: number) => { line: number; col: number }): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const lists: (string | number)[][] = [['ignored'], ...SEVERITY_NAMES.map((s) => ['override', s])];
+  const lists: (string | number)[][] = [['ignored'], ...SEVERITIES.map((s) => ['override', s])];
   for (const where of lists) {
     const list = doc.getIn(where, true);
     if (!isSeq(list)) continue;

@@ -3,8 +3,12 @@ import type { DockerfileModel, Instruction, Range } from '../dockerfile/model';
 import type { ShellScript } from '../dockerfile/shell';
 
 export type Severity = 'error' | 'warning' | 'info' | 'style';
+/** The severities, the most severe first: the one place their order is written. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
-export const SEVERITY_RANK: Record<Severity, number> = { error: 4, warning: 3, info: 2, style: 1 };
+/** A severity's rank in that order: style 1 … error 4 (a higher rank is more severe). */
+export const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, k) => [s, SEVERITIES.length - k])) as Record<Severity, number>;
+/** What a failure threshold may say (`shipshape lint --failure-threshold`, hadolint's `failure-threshold`): a severity, `none` or `ignore` (never fail). */
+export const FAILURE_THRESHOLDS: readonly (Severity | 'none' | 'ignore')[] = [...SEVERITIES, 'none', 'ignore'];
 
 /** Where a rule's id comes from: hadolint's DL codes, BuildKit's build checks, Dockerfile syntax, ShellCheck. */
 export type RuleSource = 'hadolint' | 'buildkit' | 'syntax' | 'shellcheck';

@@ -1,7 +1,28 @@
 import assert from 'node:assert/strict';
-import { trimQuotes, unquoteFlagValue, unquotePair, unquoteWord } from '../../../src/core/dockerfile/quotes';
+import { openQuote, trimQuotes, unquotedBlank, unquoteFlagValue, unquotePair, unquoteWord } from '../../../src/core/dockerfile/quotes';
 
 describe('core/dockerfile/quotes', () => {
+  it('openQuote names the quote left open, as BuildKit pairs them (escapes outside single quotes, the other quote inside)', () => {
+    assert.equal(openQuote('a="b c"', '\\'), null);
+    assert.equal(openQuote('a="b c', '\\'), '"');
+    assert.equal(openQuote("a='b\\'", '\\'), null); // no escape inside single quotes
+    assert.equal(openQuote('a="b\\"', '\\'), '"'); // the escaped quote does not close
+    assert.equal(openQuote('a=\\"b', '\\'), null);
+    assert.equal(openQuote('a="it\'s"', '\\'), null);
+    assert.equal(openQuote("a='say \"hi", '\\'), "'");
+    assert.equal(openQuote('a=`"b', '`'), null);
+  });
+
+  it('unquotedBlank finds the end of a word: the first blank outside quotes, not after an escape', () => {
+    assert.equal(unquotedBlank('a=1 b=2', '\\'), 3);
+    assert.equal(unquotedBlank('a="1 2" b', '\\'), 7);
+    assert.equal(unquotedBlank("a='1\t2'\tb", '\\'), 7);
+    assert.equal(unquotedBlank('a\\ b c', '\\'), 4);
+    assert.equal(unquotedBlank('x a=1 b', '\\', 2), 5);
+    assert.equal(unquotedBlank('a="open b', '\\'), 9);
+    assert.equal(unquotedBlank('end\\', '\\'), 4);
+  });
+
   it('trimQuotes drops a leading and a trailing quote, each on its own (as hadolint)', () => {
     assert.equal(trimQuotes('"a b"'), 'a b');
     assert.equal(trimQuotes('"a\''), 'a');

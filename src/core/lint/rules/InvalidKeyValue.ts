@@ -1,25 +1,8 @@
 import type { Instruction, KeyValue } from '../../dockerfile/model';
 import { rangeText } from '../../dockerfile/model';
+import { openQuote } from '../../dockerfile/quotes';
 import { defineInstructionRule, fix, insertAt, shipshapeDocs } from '../define';
 import type { Report } from '../types';
-
-/** The quote character left open in `text`, read the way BuildKit's word lexer reads it. */
-function openQuote(text: string, escape: string): string | null {
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = null;
-    } else if (c === escape) {
-      i++;
-    } else if (quote === '"') {
-      if (c === '"') quote = null;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    }
-  }
-  return quote;
-}
 
 export default defineInstructionRule(
   {

@@ -1,20 +1,7 @@
 import type { KeyValue } from '../../dockerfile/model';
+import { unquotedBlank } from '../../dockerfile/quotes';
 import type { Fix } from '../types';
 import { buildkitDocs, defineInstructionRule, fix, replace } from '../define';
-
-/** Unquoted whitespace in a value as written (quotes and escapes respected). */
-function hasUnquotedSpace(raw: string, escape: string): boolean {
-  let quote = '';
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    if (ch === escape && quote !== "'") i++;
-    else if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ' ' || ch === '\t') return true;
-  }
-  return false;
-}
 
 /** `KEY value` → `KEY=value`, quoting a value with spaces; null when the rewrite is not obviously equivalent. */
 function rewrite(p: KeyValue, escape: string): Fix | null {
@@ -22,7 +9,7 @@ function rewrite(p: KeyValue, escape: string): Fix | null {
   if (p.rawValue === null || !p.valueRange || p.range.start.line !== p.range.end.line) return null;
   const raw = p.rawValue.trim();
   let value = raw;
-  if (hasUnquotedSpace(raw, escape)) {
+  if (unquotedBlank(raw, escape) < raw.length) {
     // The legacy value is the rest of the line; wrapping it in quotes is safe when it holds no quotes or escapes.
     if (/["'`\\]/.test(raw)) return null;
     value = `"${raw}"`;
