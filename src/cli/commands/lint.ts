@@ -6,7 +6,7 @@ import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInputError, formatSize,
 import { FileResult, formatters } from '../../core/lint/formats';
 import { ConfigError, formatProblem } from '../../core/lint/hadolint-config';
 import { LintSetup } from '../../core/lint/setup';
-import { SEVERITY_RANK } from '../../core/lint/types';
+import { FAILURE_THRESHOLDS, SEVERITY_RANK } from '../../core/lint/types';
 import { version } from '../../../package.json';
 import { nodeLintHost } from '../../process/lint-host';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
@@ -30,7 +30,6 @@ export interface LintCommandOptions {
   cwd: string;
 }
 
-const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none', 'ignore'] as const;
 
 export async function runLint(options: LintCommandOptions): Promise<{ output: string; exitCode: number }> {
   const formatter = formatters[options.format]!;
@@ -88,7 +87,7 @@ export const lint = defineCommand({
     config: { type: 'string', short: 'c', deprecatedShort: true, value: 'FILE', help: 'this .hadolint.yaml instead of the nearest one' },
     ignore: { type: 'string', multiple: true, value: 'RULE', help: 'skip this rule: a DL or SC code, or a BuildKit check name' },
     'trusted-registry': { type: 'string', multiple: true, value: 'REGISTRY', help: 'a registry FROM may use (DL3026)' },
-    'failure-threshold': { type: 'string', short: 't', value: 'LEVEL', choices: THRESHOLDS, help: `exit 1 from this severity up: ${THRESHOLDS.join(', ')}` },
+    'failure-threshold': { type: 'string', short: 't', value: 'LEVEL', choices: FAILURE_THRESHOLDS, help: `exit 1 from this severity up: ${FAILURE_THRESHOLDS.join(', ')}` },
     'no-fail': { type: 'boolean', help: 'exit 0 whatever is found' },
     'build-context': { type: 'string', value: 'DIR', help: 'the build context, for .dockerignore (default: the Dockerfile\'s folder)' },
     context: { type: 'string', value: 'DIR', deprecatedFor: 'build-context', help: '' },

@@ -53,9 +53,3 @@ export function mergeConfig(...layers: Partial<LintConfig>[]): LintConfig {
   }
   return out;
 }
-
-/** Dockerfile-like names: Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.dockerfile, *.containerfile. */
-export function isDockerfileName(name: string): boolean {
-  if (/\.dockerignore$/i.test(name)) return false;
-  return /^(docker|container)file(\..+)?$/i.test(name) || /\.(docker|container)file$/i.test(name);
-}

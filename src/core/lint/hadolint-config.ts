@@ -9,6 +9,7 @@ import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import type { LintConfig } from './config';
 import type { RuleIds } from './rule-ids';
 import { SEVERITIES, type LabelType, type Severity } from './types';
+import { levenshtein } from '../dockerfile/spelling';
 
 export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
@@ -59,17 +60,17 @@ export const hadolintConfigSchema = {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
+/** The known key nearest to a misspelt one, ignoring case, '-' and '_' (failure_threshold, FailureThreshold). */
 function closest(word: string, candidates: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    return d[a.length]![b.length]!;
-  };
-  const normalized = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
-  const scored = candidates.map((c) => ({ c, d: distance(normalized(word), normalized(c)) })).sort((x, y) => x.d - y.d);
-  return scored[0] && scored[0].d <= Math.max(2, Math.floor(word.length / 3)) ? scored[0].c : undefined;
+  const normalized = (x: string) => x.toLowerCase().replace(/[-_]/g, '');
+  const limit = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let best: string | undefined;
+  let bestDistance = limit;
+  for (const c of candidates) {
+    const d = levenshtein(normalized(word), normalized(c), bestDistance);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
 }
 
 function explain(error: ErrorObject): { message: string; hint: string; key?: string } {
