@@ -104,6 +104,7 @@ export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>)
         return EXIT.ok;
       }
       const { values, operands } = parseOptions(spec.name, spec.options, args, io);
+      if (!spec.operands && operands.length) throw new UsageError(`takes no operands (got "${operands[0]}")`);
       return spec.run(values, operands, io);
     },
   };

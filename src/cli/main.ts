@@ -86,6 +86,11 @@ if (require.main === module) {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   };
+  // A reader that stops early (`shipshape lint . | head`) closes the pipe: stop as quietly as other tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, cwd: process.cwd(), isTTY: process.stdout.isTTY, readStdin };
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),

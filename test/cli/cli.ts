@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+export const cliPath = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const cli = cliPath;
 
 export function shipshape(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000, cwd: options.cwd, input: options.input, env: options.env ?? { ...process.env, NO_COLOR: '1' } });

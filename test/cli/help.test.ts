@@ -1,6 +1,7 @@
 // Help, usage mistakes and flag spellings, the same for every command (no daemon needed).
 import assert from 'node:assert/strict';
-import { project, shipshape } from './cli';
+import { spawnSync } from 'node:child_process';
+import { cliPath, project, shipshape } from './cli';
 
 describe('shipshape help and usage', () => {
   for (const command of ['lint', 'ps', 'internals']) {
@@ -90,5 +91,18 @@ describe('shipshape help and usage', () => {
     assert.equal(run.status, 0, run.stdout);
     assert.equal(run.stderr, 'shipshape lint: -c is deprecated for lint; use --config\n');
     assert.equal(shipshape(['lint', '--config', 'lint.yaml', 'Dockerfile'], { cwd: dir }).stderr, '');
+  });
+
+  it('a command that takes no operands refuses one instead of ignoring it', () => {
+    const run = shipshape(['ps', 'web']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^shipshape ps: takes no operands \(got "web"\)\n/);
+  });
+
+  it('output cut short by the reader (`| head`) ends quietly, without a stack trace', () => {
+    const dir = project({ Dockerfile: 'FROM debian\n' + 'RUN apt-get install curl\n'.repeat(20000) });
+    const run = spawnSync('bash', ['-c', `node ${JSON.stringify(cliPath)} lint --no-shellcheck Dockerfile | head -1`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.match(run.stdout, /^Dockerfile:1:6 /);
+    assert.equal(run.stderr, '');
   });
 });
