@@ -188,7 +188,10 @@ export class DockerModel {
       // 'end' and 'close' both come for one ended stream: only the first is a loss (else a backoff step is skipped).
       if (generation !== this.generation || !this.running || this.stream !== stream) return;
       this.stream = undefined;
-      this.lost(error ?? Object.assign(new Error('the event stream ended (the daemon stopped or restarted)'), { code: 'ECONNRESET' }));
+      // Node reports a dropped stream as 'aborted' or 'socket hang up': say what happened instead.
+      const cause = (error as Error | undefined)?.message;
+      const detail = cause && !/^(aborted|socket hang up)$/.test(cause) ? `: ${cause}` : '';
+      this.lost(Object.assign(new Error(`the event stream ended (the daemon stopped or restarted)${detail}`), { code: 'ECONNRESET' }));
     };
     stream.on('end', () => ended());
     stream.on('close', () => ended());

@@ -181,19 +181,19 @@ describe('Docker contexts: following `docker context use` and Switch Docker Cont
     // Items: default, broken, dead, live (by name); it opens on the current one, live. Enter keeps it;
     // one up and Enter picks dead, as a keyboard user would.
     let picked = vscode.commands.executeCommand<string | undefined>('shipshape.switchContext');
-    await sleep(500);
+    await sleep(1000); // the quick pick opens asynchronously; slower on a loaded machine
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await picked, 'live');
     assert.equal(vscode.workspace.getConfiguration('shipshape').inspect<string>('docker.context')?.workspaceValue, 'live');
     picked = vscode.commands.executeCommand<string | undefined>('shipshape.switchContext');
-    await sleep(500);
+    await sleep(1000); // the quick pick opens asynchronously; slower on a loaded machine
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await picked, 'dead');
     await waitFor(() => model().connection.kind === 'disconnected', 'disconnected from the picked dead context', 3000);
     // Now that a context is pinned, the last item (after a separator) clears the setting: Docker decides again.
     picked = vscode.commands.executeCommand<string | undefined>('shipshape.switchContext');
-    await sleep(500);
+    await sleep(1000); // the quick pick opens asynchronously; slower on a loaded machine
     for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // live, then "Follow Docker"
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await picked, null);
