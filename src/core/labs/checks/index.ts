@@ -1,0 +1,11 @@
+// Every check kind, by name: the loader validates against these metas, the runner runs them,
+// and docs/packs.md and the manifest's JSON Schema are generated from them.
+import type { CheckKind } from '../check';
+
+export const CHECK_KINDS: readonly CheckKind[] = [
+  // container family
+  // image family
+  // interaction family
+];
+
+export const CHECK_KIND_BY_NAME: ReadonlyMap<string, CheckKind> = new Map(CHECK_KINDS.map((k) => [k.meta.kind, k]));

@@ -1,0 +1,122 @@
+// What lab checks need from Docker, declared by core and implemented in src/docker/labs.ts.
+// Answers are the Engine API's own JSON, trimmed to the parts checks read (no dockerode types here).
+import type { ContainerInternals } from '../internals/model';
+
+/** Thrown by an implementation when the daemon cannot be asked (unreachable, timed out): the check is errored, not failed. */
+export class DaemonError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DaemonError';
+  }
+}
+
+export interface LabContainer {
+  Id: string;
+  Name: string;
+  Image: string;
+  Config: {
+    Image?: string;
+    Cmd?: string[] | null;
+    Entrypoint?: string[] | null;
+    Env?: string[] | null;
+    Labels?: Record<string, string> | null;
+    User?: string;
+    Hostname?: string;
+    ExposedPorts?: Record<string, unknown> | null;
+  };
+  State: { Status: string; Running: boolean; Paused: boolean; ExitCode: number; OOMKilled: boolean; Pid: number; Health?: { Status: string } };
+  HostConfig: {
+    RestartPolicy?: { Name?: string; MaximumRetryCount?: number };
+    ReadonlyRootfs?: boolean;
+    CapAdd?: string[] | null;
+    CapDrop?: string[] | null;
+    Privileged?: boolean;
+    Memory?: number;
+    MemorySwap?: number;
+    NanoCpus?: number;
+    CpuQuota?: number;
+    CpuPeriod?: number;
+    CpuShares?: number;
+    CpusetCpus?: string;
+    PidsLimit?: number | null;
+    NetworkMode?: string;
+    PidMode?: string;
+    IpcMode?: string;
+    UTSMode?: string;
+    UsernsMode?: string;
+  };
+  NetworkSettings: {
+    Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+    Networks?: Record<string, { Aliases?: string[] | null; IPAddress?: string; NetworkID?: string }>;
+  };
+  Mounts: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean; Driver?: string }[];
+}
+
+export interface LabNetwork {
+  Id: string;
+  Name: string;
+  Driver: string;
+  Labels?: Record<string, string> | null;
+  IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null };
+  /** Keyed by container id. */
+  Containers?: Record<string, { Name: string; IPv4Address?: string }> | null;
+}
+
+export interface LabVolume {
+  Name: string;
+  Driver: string;
+  Labels?: Record<string, string> | null;
+  Mountpoint: string;
+  CreatedAt?: string;
+}
+
+export interface LabImage {
+  Id: string;
+  RepoTags: string[];
+  Size: number;
+  Config: { User?: string; Labels?: Record<string, string> | null; Cmd?: string[] | null; Entrypoint?: string[] | null };
+  RootFS: { Layers?: string[] };
+}
+
+export interface LabHistoryEntry {
+  Id: string;
+  CreatedBy: string;
+  Size: number;
+}
+
+export interface LabSwarm {
+  /** "inactive", "active", "pending", "error", "locked". */
+  state: string;
+  nodes: number;
+}
+
+export interface LabService {
+  ID: string;
+  Spec: { Name: string; TaskTemplate?: { ContainerSpec?: { Image?: string } }; Mode?: { Replicated?: { Replicas?: number } }; Labels?: Record<string, string> };
+  Endpoint?: { Ports?: { PublishedPort?: number; TargetPort?: number; Protocol?: string }[] };
+  UpdateStatus?: { State?: string };
+  /** Tasks whose state is running. */
+  runningTasks: number;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface LabDaemon {
+  /** undefined when there is no such container. */
+  container(nameOrId: string): Promise<LabContainer | undefined>;
+  /** Every container (running or not) whose name or labels match. */
+  containers(filter?: { label?: string }): Promise<LabContainer[]>;
+  network(nameOrId: string): Promise<LabNetwork | undefined>;
+  volume(name: string): Promise<LabVolume | undefined>;
+  image(reference: string): Promise<LabImage | undefined>;
+  history(reference: string): Promise<LabHistoryEntry[]>;
+  /** Runs argv in a running container (no shell unless argv asks for one). */
+  exec(container: string, argv: readonly string[], options: { user?: string; timeoutMs: number }): Promise<ExecResult>;
+  internals(container: string): Promise<ContainerInternals>;
+  swarm(): Promise<LabSwarm>;
+  service(name: string): Promise<LabService | undefined>;
+}

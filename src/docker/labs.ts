@@ -1,0 +1,103 @@
+// The labs' view of the daemon (core's LabDaemon) on the one Docker client. A 404 is "not there"
+// (the check decides whether that fails); anything else the daemon or the connection says is a
+// DaemonError, so the check is errored rather than failed.
+import { PassThrough, Readable } from 'node:stream';
+import { DaemonError, type ExecResult, type LabContainer, type LabDaemon, type LabImage, type LabNetwork, type LabService, type LabVolume } from '../core/labs/daemon';
+import type { ContainerInternals } from '../core/internals/model';
+import { DockerClient, onDaemon } from './client';
+import { daemonMessage } from './errors';
+import { readInternals, type ReadInternalsOptions } from './internals/read';
+
+const notFound = (error: unknown) => (error as { statusCode?: number } | undefined)?.statusCode === 404;
+
+async function ask<T>(client: DockerClient, call: Parameters<typeof onDaemon<T>>[1]): Promise<T> {
+  try {
+    return await onDaemon(client, call);
+  } catch (error) {
+    throw new DaemonError(daemonMessage(error));
+  }
+}
+
+async function askOrMissing<T>(client: DockerClient, call: Parameters<typeof onDaemon<T>>[1]): Promise<T | undefined> {
+  try {
+    return await onDaemon(client, call);
+  } catch (error) {
+    if (notFound(error)) return undefined;
+    throw new DaemonError(daemonMessage(error));
+  }
+}
+
+/** Reads a multiplexed exec stream into stdout and stderr. */
+async function collect(client: DockerClient, stream: Readable, timeoutMs: number, what: string): Promise<{ stdout: string; stderr: string }> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const stdout = new PassThrough().on('data', (c: Buffer) => out.push(c));
+  const stderr = new PassThrough().on('data', (c: Buffer) => err.push(c));
+  client.api.modem.demuxStream(stream, stdout, stderr);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stream.destroy();
+      reject(new DaemonError(`${what} did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    stream.on('end', done).on('close', done).on('error', (e) => {
+      clearTimeout(timer);
+      reject(new DaemonError(`${what}: ${e.message}`));
+    });
+  });
+  return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+export function daemonForLabs(client: () => DockerClient, internals: ReadInternalsOptions = {}): LabDaemon {
+  return {
+    container: (ref) => askOrMissing(client(), (api) => api.getContainer(ref).inspect() as unknown as Promise<LabContainer>),
+    async containers(filter) {
+      const c = client();
+      const list = await ask(c, (api) => api.listContainers({ all: true, ...(filter?.label ? { filters: { label: [filter.label] } } : {}) }));
+      const found = await Promise.all(list.map((e) => askOrMissing(c, (api) => api.getContainer(e.Id).inspect() as unknown as Promise<LabContainer>)));
+      return found.filter((x): x is LabContainer => x !== undefined);
+    },
+    network: (ref) => askOrMissing(client(), (api) => api.getNetwork(ref).inspect() as Promise<LabNetwork>),
+    volume: (name) => askOrMissing(client(), (api) => api.getVolume(name).inspect() as unknown as Promise<LabVolume>),
+    image: (ref) => askOrMissing(client(), (api) => api.getImage(ref).inspect() as unknown as Promise<LabImage>),
+    async history(ref) {
+      const entries = await askOrMissing(client(), (api) => api.getImage(ref).history() as Promise<{ Id: string; CreatedBy: string; Size: number }[]>);
+      if (!entries) throw new DaemonError(`no such image: ${ref}`);
+      return entries.map((e) => ({ Id: e.Id, CreatedBy: e.CreatedBy, Size: e.Size }));
+    },
+    async exec(container, argv, options): Promise<ExecResult> {
+      const c = client();
+      const what = `${argv.join(' ')} in ${container}`;
+      const exec = await ask(c, (api) =>
+        api.getContainer(container).exec({ Cmd: [...argv], AttachStdout: true, AttachStderr: true, ...(options.user ? { User: options.user } : {}) }),
+      );
+      const stream = (await ask(c, () => exec.start({}))) as unknown as Readable;
+      const { stdout, stderr } = await collect(c, stream, options.timeoutMs, what);
+      const inspected = await ask(c, () => exec.inspect());
+      return { exitCode: inspected.ExitCode ?? -1, stdout, stderr };
+    },
+    async internals(container): Promise<ContainerInternals> {
+      try {
+        const [model] = await readInternals(client(), [container], internals);
+        return model!;
+      } catch (error) {
+        throw new DaemonError(daemonMessage(error));
+      }
+    },
+    async swarm() {
+      const info = (await ask(client(), (api) => api.info())) as { Swarm?: { LocalNodeState?: string; Nodes?: number } };
+      return { state: info.Swarm?.LocalNodeState || 'inactive', nodes: info.Swarm?.Nodes ?? 0 };
+    },
+    async service(name): Promise<LabService | undefined> {
+      const c = client();
+      const service = (await askOrMissing(c, (api) => api.getService(name).inspect())) as Omit<LabService, 'runningTasks'> | undefined;
+      if (!service) return undefined;
+      const tasks = (await ask(c, (api) => api.listTasks({ filters: { service: [service.Spec.Name], 'desired-state': ['running'] } }))) as { Status?: { State?: string } }[];
+      return { ...service, runningTasks: tasks.filter((t) => t.Status?.State === 'running').length };
+    },
+  };
+}
+
