@@ -65,7 +65,7 @@ if (broken.length === 0) {
   } catch (error) {
     broken.push(`shellcheck: ${error.message}`);
   }
-  if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js']);
+  if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js', 'out/test/extension/unit/**/*.test.js']); // unit: extension modules free of vscode
   if (selected.includes('corpus')) corpusGroup();
   if (selected.some((g) => g !== 'core' && g !== 'corpus')) {
     // Tests never start daemons ad hoc; this script brings up the one they share, or says why not.
