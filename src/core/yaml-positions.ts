@@ -114,9 +114,38 @@ export function explainAjvError(error: ErrorObject, options: ExplainOptions): Ex
       const described = (error.parentSchema as { description?: string } | undefined)?.description;
       return { message: `${where}: ${JSON.stringify(error.data)} is not valid`, hint: described ? `expected ${described}` : `it must match ${String(error.params.pattern)}` };
     }
+    case 'anyOf': {
+      const described = (error.parentSchema as { description?: string } | undefined)?.description;
+      return { message: described ? `${where} must be ${described}` : `${where} has none of the accepted forms`, hint: options.fallbackHint };
+    }
     case 'minimum':
       return { message: `${where} must be at least ${String(error.params.limit)}`, hint: 'use a larger value' };
     default:
       return { message: `${where} ${error.message ?? 'is invalid'}`, hint: options.fallbackHint };
   }
+}
+
+const typeOf = (data: unknown): string => (Array.isArray(data) ? 'array' : data === null ? 'null' : Number.isInteger(data) ? 'integer' : typeof data);
+const allows = (branch: { type?: string | string[] }, type: string): boolean => {
+  const types = branch.type === undefined ? [] : Array.isArray(branch.type) ? branch.type : [branch.type];
+  return types.includes(type) || (type === 'integer' && types.includes('number'));
+};
+
+/**
+ * ajv reports every branch of a failed anyOf. Keep the errors of the one branch whose type the data has
+ * (a list given for a list form: point into it); with none or several, keep only the anyOf error itself.
+ */
+export function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
+    const branches = (anyOf.schema as { type?: string | string[] }[] | undefined) ?? [];
+    const matching = branches.map((b, i) => (allows(b, typeOf(anyOf.data)) ? i : -1)).filter((i) => i >= 0);
+    const prefix = `${anyOf.schemaPath}/`;
+    kept = kept.filter((e) => {
+      if (e === anyOf) return matching.length !== 1;
+      if (!e.schemaPath.startsWith(prefix)) return true;
+      return matching.length === 1 && e.schemaPath.startsWith(`${prefix}${matching[0]}/`);
+    });
+  }
+  return kept;
 }
