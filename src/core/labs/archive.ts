@@ -76,9 +76,13 @@ class Budget {
 
 const formatMiB = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB` : `${bytes} bytes`);
 
-/** Writes one file's stream, counting its bytes; `wx` refuses an entry that is already there (a duplicate). */
-async function writeEntry(stream: Readable, target: string, name: string, budget: Budget, mode: number): Promise<void> {
+/**
+ * Writes one file's stream, counting its bytes; `wx` refuses an entry that is already there (a duplicate).
+ * The stream is opened only once its folder exists: a zip entry's stream starts inflating as soon as it is opened.
+ */
+async function writeEntry(open: () => Promise<Readable>, target: string, name: string, budget: Budget, mode: number): Promise<void> {
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  const stream = await open();
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
@@ -112,7 +116,7 @@ async function unpackTarGz(archive: string, dest: string, budget: Budget): Promi
         case 'file':
         case 'contiguous-file':
           budget.declared(name, header.size ?? 0);
-          await writeEntry(stream, target, name, budget, header.mode ?? 0o644);
+          await writeEntry(async () => stream, target, name, budget, header.mode ?? 0o644);
           return;
         case 'directory':
           await fs.promises.mkdir(target, { recursive: true });
@@ -157,8 +161,14 @@ async function unpackZip(archive: string, dest: string, budget: Budget): Promise
           }
           // Refused before reading when it says it is too large; counted while streaming in case it lies.
           budget.declared(name, entry.uncompressedSize);
-          const stream = await new Promise<Readable>((res, rej) => zip.openReadStream(entry, (e, s) => (e ? rej(e) : res(s))));
-          await writeEntry(stream, target, name, budget, unixMode & 0o777 || 0o644);
+          const open = () => new Promise<Readable>((res, rej) => zip.openReadStream(entry, (e, s) => (e ? rej(e) : res(s))));
+          try {
+            await writeEntry(open, target, name, budget, unixMode & 0o777 || 0o644);
+          } catch (e) {
+            if (/too many bytes in the stream/.test((e as Error).message))
+              throw new ArchiveError(`archive entry "${name}" unpacks to more than the ${entry.uncompressedSize} bytes its header says`, 'the archive is damaged (or a zip bomb): make it again from the pack folder');
+            throw e;
+          }
         };
         go().then(() => zip.readEntry(), reject);
       });
