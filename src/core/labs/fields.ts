@@ -29,6 +29,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Shown in docs, e.g. "bytes (256m, 1g)". */
   unit?: string;
+  /** 'image': the value names an image the pack declares (its logical name, tag or reference); the loader checks it is declared. */
+  refersTo?: 'image';
 }
 
 export type TextMatch = { equals: string } | { contains: string } | { matches: string };

@@ -5,11 +5,11 @@ import Ajv, { ErrorObject } from 'ajv';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import { Document, isSeq } from 'yaml';
 import type { LintConfig } from './config';
 import type { RuleIds } from './rule-ids';
 import { SEVERITIES, type LabelType, type Severity } from './types';
-import { levenshtein } from '../dockerfile/spelling';
+import { explainAjvError, offsetOf, parseYaml, pathOf, positionAt, type Explained } from '../yaml-positions';
 
 export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
@@ -60,44 +60,10 @@ export const hadolintConfigSchema = {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
-/** The known key nearest to a misspelt one, ignoring case, '-' and '_' (failure_threshold, FailureThreshold). */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const normalized = (x: string) => x.toLowerCase().replace(/[-_]/g, '');
-  const limit = Math.max(2, Math.floor(word.length / 3)) + 1;
-  let best: string | undefined;
-  let bestDistance = limit;
-  for (const c of candidates) {
-    const d = levenshtein(normalized(word), normalized(c), bestDistance);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
-function explain(error: ErrorObject): { message: string; hint: string; key?: string } {
+function explain(error: ErrorObject): Explained {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(error.params.additionalProperty);
-      const known = error.instancePath === '' ? Object.keys(hadolintConfigSchema.properties) : error.instancePath === '/override' ? SEVERITIES : [];
-      const guess = closest(key, known);
-      return {
-        message: `unknown key "${key}" in ${where}`,
-        hint: guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`,
-        key,
-      };
-    }
-    case 'enum':
-      return { message: `${where} must be one of ${(error.params.allowedValues as string[]).join(', ')}`, hint: 'use one of the listed values' };
-    case 'type':
-      return {
-        message: `${where} must be ${error.params.type === 'array' ? 'a list' : error.params.type === 'object' ? 'a mapping' : `a ${error.params.type}`}`,
-        hint: error.params.type === 'array' ? 'write it as a YAML list, one "- item" per line' : `give it a ${error.params.type} value`,
-      };
-    case 'minLength':
-      return { message: `${where} must not be empty`, hint: 'remove the empty entry' };
-    default:
-      return { message: `${where} ${error.message ?? 'is invalid'}`, hint: 'see https://github.com/hadolint/hadolint#configure' };
-  }
+  const knownKeys = error.instancePath === '' ? Object.keys(hadolintConfigSchema.properties) : error.instancePath === '/override' ? SEVERITIES : [];
+  return explainAjvError(error, { where, knownKeys, fallbackHint: 'see https://github.com/hadolint/hadolint#configure' });
 }
 
 /** Problems in file order. */
@@ -110,31 +76,19 @@ function inFileOrder(problems: ConfigProblem[]): ConfigProblem[] {
  * empty); warnings name rule ids that no rule has (when `ids` is given), at their position.
  */
 export function readHadolintConfig(text: string, file: string, ids?: RuleIds): { config: Partial<LintConfig>; problems: ConfigProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
-  const problems: ConfigProblem[] = doc.errors.map((e) => {
-    const pos = at(e.pos[0]);
-    return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}`, hint: 'fix the YAML syntax (indentation, a missing colon or quote)', severity: 'error' };
-  });
+  const parsed = parseYaml(text);
+  const { doc } = parsed;
+  const at = (offset: number) => positionAt(parsed, offset);
+  const problems: ConfigProblem[] = parsed.syntax.map((e) => ({ file, ...at(e.offset), message: e.message, hint: e.hint, severity: 'error' as const }));
   if (problems.length) return { config: {}, problems: inFileOrder(problems) };
   const data: unknown = doc.toJS() ?? {};
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(hadolintConfigSchema);
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(hadolintConfigSchema);
   if (!validator(data)) {
     for (const error of validator.errors ?? []) {
       const explained = explain(error);
-      const segments = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
       // Point at the offending key for unknown keys, otherwise at the value.
-      let offset = 0;
-      const parent = segments.length ? doc.getIn(segments, true) : doc.contents;
-      if (explained.key && isMap(parent)) {
-        const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === explained.key);
-        offset = (pair?.key as { range?: [number, number] } | undefined)?.range?.[0] ?? 0;
-      } else {
-        offset = (parent as { range?: [number, number] } | undefined)?.range?.[0] ?? 0;
-      }
-      const pos = at(offset);
-      problems.push({ file, line: pos.line, column: pos.col, message: explained.message, hint: explained.hint, severity: 'error' });
+      const pos = at(offsetOf(doc, pathOf(error.instancePath), explained.key));
+      problems.push({ file, ...pos, message: explained.message, hint: explained.hint, severity: 'error' });
     }
     return { config: {}, problems: inFileOrder(problems) };
   }
@@ -143,7 +97,7 @@ export function readHadolintConfig(text: string, file: string, ids?: RuleIds): {
 }
 
 /** Unknown ids in `ignored` and the `override` lists. */
-function unknownIds(doc: Document, file: string, ids: RuleIds, at: (offset: number) => { line: number; col: number }): ConfigProblem[] {
+function unknownIds(doc: Document, file: string, ids: RuleIds, at: (offset: number) => { line: number; column: number }): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const lists: (string | number)[][] = [['ignored'], ...SEVERITIES.map((s) => ['override', s])];
   for (const where of lists) {
@@ -153,7 +107,7 @@ function unknownIds(doc: Document, file: string, ids: RuleIds, at: (offset: numb
       const node = item as { value?: unknown; range?: [number, number] };
       if (typeof node.value !== 'string' || ids.isKnown(node.value)) continue;
       const pos = at(node.range?.[0] ?? 0);
-      problems.push({ file, line: pos.line, column: pos.col, message: `unknown rule id "${node.value}" in ${where.join('.')}`, hint: ids.hint(node.value), severity: 'warning' });
+      problems.push({ file, line: pos.line, column: pos.column, message: `unknown rule id "${node.value}" in ${where.join('.')}`, hint: ids.hint(node.value), severity: 'warning' });
     }
   }
   return problems;
