@@ -1,9 +1,11 @@
 // Every check kind, by name: the loader validates against these metas, the runner runs them,
 // and docs/packs.md and the manifest's JSON Schema are generated from them.
 import type { CheckKind } from '../check';
+import container from './container';
 
 export const CHECK_KINDS: readonly CheckKind[] = [
   // container family
+  container,
   // image family
   // interaction family
 ];
