@@ -97,6 +97,8 @@ export interface BusyboxOptions {
   labels?: Record<string, string>;
   user?: string;
   healthcheck?: Record<string, unknown>;
+  /** Exposed without being published ("9090/tcp"). */
+  expose?: string[];
   hostConfig?: Record<string, unknown>;
   /** false: created, not started. */
   start?: boolean;
@@ -117,6 +119,8 @@ export function labContainers() {
         Labels: { [TEST_LABEL]: 'true', ...o.labels },
         ...(o.user ? { User: o.user } : {}),
         ...(o.healthcheck ? { Healthcheck: o.healthcheck } : {}),
+        // As docker run -p does: a published port is exposed too, or the daemon binds nothing.
+        ExposedPorts: Object.fromEntries([...Object.keys((o.hostConfig?.PortBindings as object | undefined) ?? {}), ...(o.expose ?? [])].map((port) => [port, {}])),
         HostConfig: { AutoRemove: false, ...o.hostConfig },
       });
       ids.push(container.id);

@@ -2,10 +2,12 @@
 // and docs/packs.md and the manifest's JSON Schema are generated from them.
 import type { CheckKind } from '../check';
 import container from './container';
+import ports from './ports';
 
 export const CHECK_KINDS: readonly CheckKind[] = [
   // container family
   container,
+  ports,
   // image family
   // interaction family
 ];
