@@ -3,11 +3,13 @@
 import type { CheckKind } from '../check';
 import container from './container';
 import ports from './ports';
+import resources from './resources';
 
 export const CHECK_KINDS: readonly CheckKind[] = [
   // container family
   container,
   ports,
+  resources,
   // image family
   // interaction family
 ];
