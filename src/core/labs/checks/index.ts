@@ -2,6 +2,7 @@
 // and docs/packs.md and the manifest's JSON Schema are generated from them.
 import type { CheckKind } from '../check';
 import container from './container';
+import namespace from './namespace';
 import ports from './ports';
 import resources from './resources';
 
@@ -10,6 +11,7 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   container,
   ports,
   resources,
+  namespace,
   // image family
   // interaction family
 ];
