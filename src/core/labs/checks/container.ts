@@ -1,20 +1,12 @@
 // container: a container exists (or does not) and is configured and in the state the step asks for.
-import { parse } from 'shell-quote';
 import { canonicalCapability, configuredCapabilities } from '../../internals/capabilities';
 import { defineCheck, observe, type CheckContext, type Observation } from '../check';
 import type { LabContainer } from '../daemon';
-import { CONTAINER_FIELD, commandLine, missing, nameOf, startHint, stateText } from './target';
+import { CONTAINER_FIELD, argvOf, commandLine, missing, nameOf, startHint, stateText } from './target';
 
 const STATES = ['created', 'running', 'paused', 'restarting', 'exited', 'dead'] as const;
 const RESTART_POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'] as const;
 const HEALTH = ['healthy', 'unhealthy', 'starting', 'none'] as const;
-
-/** A one-word list written as one string ("sleep 3600") is split as a shell would; a list is an argv as it is. */
-export function argvOf(list: readonly string[]): string[] {
-  if (list.length !== 1 || !/\s/.test(list[0]!)) return [...list];
-  const words = parse(list[0]!);
-  return words.every((w): w is string => typeof w === 'string') ? words : list[0]!.trim().split(/\s+/);
-}
 
 /** "busybox" and "docker.io/library/busybox:latest" name the same image. */
 export function normalizeImage(reference: string): string {

@@ -2,6 +2,7 @@
 // and docs/packs.md and the manifest's JSON Schema are generated from them.
 import type { CheckKind } from '../check';
 import container from './container';
+import exec from './exec';
 import namespace from './namespace';
 import ports from './ports';
 import resources from './resources';
@@ -12,6 +13,7 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   ports,
   resources,
   namespace,
+  exec,
   // image family
   // interaction family
 ];

@@ -1,5 +1,6 @@
 // The container a check of the container family looks at: found, or the failed observation that says
 // it is missing (or not running) and how to fix that. A DaemonError from the lookup propagates: errored.
+import { parse } from 'shell-quote';
 import { observe, type CheckContext, type Observation } from '../check';
 import type { LabContainer } from '../daemon';
 import type { FieldSpec } from '../fields';
@@ -50,4 +51,11 @@ export function shown(text: string, max = 200): string {
 /** An argv as a person would type it: words with spaces or shell characters single-quoted. */
 export function commandLine(argv: readonly string[]): string {
   return argv.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** One string with blanks ("sleep 3600") is split into words as a shell would, $VARS left as written; a list is an argv as it is. */
+export function argvOf(list: readonly string[]): string[] {
+  if (list.length !== 1 || !/\s/.test(list[0]!)) return [...list];
+  const words = parse(list[0]!, (name) => `$${name}`);
+  return words.every((w): w is string => typeof w === 'string') ? words : list[0]!.trim().split(/\s+/);
 }
