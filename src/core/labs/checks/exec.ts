@@ -2,20 +2,11 @@
 // prints what the step asks for. Events cannot tell when its answer changes: it runs on Check and at its interval.
 import { defineCheck, observe, type Observation } from '../check';
 import { matchText, type TextMatch } from '../fields';
-import { CONTAINER_FIELD, argvOf, commandLine, findTarget, shown } from './target';
+import { CONTAINER_FIELD, argvOf, commandLine, findTarget, printed, shown, wantedText } from './target';
 
 type Fields = { container: string; command: string[]; user?: string; exitCode?: number; stdout?: TextMatch; stderr?: TextMatch; commandTimeout?: number };
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
-
-/** "exactly "hello"", "text containing "hello"", "text matching /^h/". */
-export function wantedText(match: TextMatch): string {
-  if ('equals' in match) return match.equals.trim() === '' ? 'nothing' : `exactly "${match.equals.trim()}"`;
-  if ('contains' in match) return `text containing "${match.contains}"`;
-  return `text matching /${match.matches}/`;
-}
-
-export const printed = (text: string) => (text.trim() === '' ? '(nothing)' : shown(text));
 
 export default defineCheck({
   meta: {

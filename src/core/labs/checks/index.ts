@@ -3,6 +3,7 @@
 import type { CheckKind } from '../check';
 import container from './container';
 import exec from './exec';
+import file from './file';
 import namespace from './namespace';
 import ports from './ports';
 import resources from './resources';
@@ -14,6 +15,7 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   resources,
   namespace,
   exec,
+  file,
   // image family
   // interaction family
 ];

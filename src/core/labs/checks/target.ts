@@ -3,7 +3,7 @@
 import { parse } from 'shell-quote';
 import { observe, type CheckContext, type Observation } from '../check';
 import type { LabContainer } from '../daemon';
-import type { FieldSpec } from '../fields';
+import type { FieldSpec, TextMatch } from '../fields';
 
 /** The field every kind of the family has. */
 export const CONTAINER_FIELD: FieldSpec = { type: 'string', required: true, description: 'The container, by name or id.' };
@@ -59,3 +59,12 @@ export function argvOf(list: readonly string[]): string[] {
   const words = parse(list[0]!, (name) => `$${name}`);
   return words.every((w): w is string => typeof w === 'string') ? words : list[0]!.trim().split(/\s+/);
 }
+
+/** "exactly "hello"", "text containing "hello"", "text matching /^h/". */
+export function wantedText(match: TextMatch): string {
+  if ('equals' in match) return match.equals.trim() === '' ? 'nothing' : `exactly "${match.equals.trim()}"`;
+  if ('contains' in match) return `text containing "${match.contains}"`;
+  return `text matching /${match.matches}/`;
+}
+
+export const printed = (text: string) => (text.trim() === '' ? '(nothing)' : shown(text));
