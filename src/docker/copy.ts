@@ -92,3 +92,41 @@ export async function copyIntoContainer(client: DockerClient, id: string, hostFi
     throw error;
   }
 }
+
+/** One path of a container as its archive's first entry describes it, with up to maxBytes of a file's content. */
+export interface ContainerPathEntry {
+  header: tar.Headers;
+  content?: Buffer;
+  truncated: boolean;
+}
+
+/** Reads only the first entry of the path's archive (a folder's own entry, not what is in it), then stops the stream. */
+export async function readContainerPath(client: DockerClient, id: string, containerPath: string, maxBytes: number): Promise<ContainerPathEntry> {
+  checkContainerPath(containerPath);
+  const archive = (await onDaemon(client, (api) => api.getContainer(id).getArchive({ path: containerPath }))) as Readable;
+  const extract = tar.extract();
+  const first = new Promise<ContainerPathEntry>((resolve, reject) => {
+    extract.once('entry', (header: tar.Headers, body: Readable) => {
+      if (header.type !== 'file' && header.type !== 'contiguous-file') return resolve({ header, truncated: false });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      body.on('data', (chunk: Buffer) => {
+        if (size < maxBytes) chunks.push(chunk.subarray(0, maxBytes - size));
+        size += chunk.length;
+        if (size >= maxBytes) resolve({ header, content: Buffer.concat(chunks), truncated: size > maxBytes || (header.size ?? 0) > maxBytes });
+      });
+      body.on('end', () => resolve({ header, content: Buffer.concat(chunks), truncated: false }));
+      body.on('error', reject);
+    });
+    extract.on('error', reject);
+    extract.on('finish', () => reject(new Error(`the daemon's archive of ${containerPath} had no entries`)));
+  });
+  archive.on('error', (error) => extract.destroy(error));
+  archive.pipe(extract);
+  try {
+    return await first;
+  } finally {
+    archive.destroy();
+    extract.destroy();
+  }
+}

@@ -2,9 +2,10 @@
 // (the check decides whether that fails); anything else the daemon or the connection says is a
 // DaemonError, so the check is errored rather than failed.
 import { PassThrough, Readable } from 'node:stream';
-import { DaemonError, type ExecResult, type LabContainer, type LabDaemon, type LabImage, type LabNetwork, type LabService, type LabVolume } from '../core/labs/daemon';
+import { DaemonError, type ExecResult, type LabContainer, type LabDaemon, type LabFile, type LabImage, type LabNetwork, type LabService, type LabVolume } from '../core/labs/daemon';
 import type { ContainerInternals } from '../core/internals/model';
 import { DockerClient, onDaemon } from './client';
+import { readContainerPath } from './copy';
 import { daemonMessage } from './errors';
 import { readInternals, type ReadInternalsOptions } from './internals/read';
 
@@ -86,6 +87,23 @@ export function daemonForLabs(client: () => DockerClient, internals: ReadInterna
       } catch (error) {
         throw new DaemonError(daemonMessage(error));
       }
+    },
+    async readFile(container, path, options): Promise<LabFile | undefined> {
+      // 404 is "no such path" here: the check has already found the container.
+      const c = client();
+      const entry = await askOrMissing(c, () => readContainerPath(c, container, path, options?.maxBytes ?? 1024 * 1024));
+      if (!entry) return undefined;
+      const { header } = entry;
+      const type = header.type === 'file' || header.type === 'contiguous-file' ? 'file' : header.type === 'directory' || header.type === 'symlink' ? header.type : 'other';
+      return {
+        type,
+        mode: (header.mode ?? 0) & 0o7777,
+        uid: header.uid ?? 0,
+        gid: header.gid ?? 0,
+        size: header.size ?? 0,
+        ...(header.type === 'symlink' ? { linkTarget: header.linkname ?? '' } : {}),
+        ...(entry.content ? { content: entry.content.toString('utf8'), truncated: entry.truncated } : {}),
+      };
     },
     async swarm() {
       const info = (await ask(client(), (api) => api.info())) as { Swarm?: { LocalNodeState?: string; Nodes?: number } };

@@ -105,6 +105,21 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** A path in a container's filesystem as the archive API reports it (no tools needed in the image). */
+export interface LabFile {
+  type: 'file' | 'directory' | 'symlink' | 'other';
+  /** Permission bits with setuid/setgid/sticky (mode & 0o7777). */
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  /** For a symlink: where it points. */
+  linkTarget?: string;
+  /** For a file: its text (UTF-8), at most maxBytes of it. */
+  content?: string;
+  truncated?: boolean;
+}
+
 export interface LabDaemon {
   /** undefined when there is no such container. */
   container(nameOrId: string): Promise<LabContainer | undefined>;
@@ -117,6 +132,8 @@ export interface LabDaemon {
   /** Runs argv in a running container (no shell unless argv asks for one). */
   exec(container: string, argv: readonly string[], options: { user?: string; timeoutMs: number }): Promise<ExecResult>;
   internals(container: string): Promise<ContainerInternals>;
+  /** The path itself (a symlink is not followed), read through the archive API, running or not; undefined when there is no such path. */
+  readFile(container: string, path: string, options?: { maxBytes?: number }): Promise<LabFile | undefined>;
   swarm(): Promise<LabSwarm>;
   service(name: string): Promise<LabService | undefined>;
 }

@@ -14,6 +14,8 @@ export type FieldType =
   | 'duration'
   /** "8080:80/tcp", "8080:80", "127.0.0.1:8080:80/udp". */
   | 'port'
+  /** One port or a list of them, each as for 'port'. */
+  | 'port[]'
   | 'enum'
   | 'string[]'
   /** { KEY: value } of strings. */
@@ -27,6 +29,8 @@ export interface FieldSpec {
   /** For 'enum'. */
   values?: readonly string[];
   required?: boolean;
+  /** For 'bytes': -1 or "unlimited" are accepted too, parsed to -1 (as --memory-swap -1 means no limit). */
+  unlimited?: boolean;
   /** Shown in docs, e.g. "bytes (256m, 1g)". */
   unit?: string;
   /** 'image': the value names an image the pack declares (its logical name, tag or reference); the loader checks it is declared. */
@@ -96,8 +100,10 @@ export function parseField(spec: FieldSpec, raw: unknown): Parsed {
     case 'number':
       return typeof raw === 'number' && Number.isFinite(raw) ? ok(raw) : bad('expected a number');
     case 'bytes': {
+      if (spec.unlimited && (raw === -1 || raw === '-1' || raw === 'unlimited')) return ok(-1);
       const v = typeof raw === 'string' || typeof raw === 'number' ? parseBytes(raw) : undefined;
-      return v === undefined ? bad(`"${String(raw)}" is not a size`, 'write a number of bytes with an optional unit: 256m, 1.5g, 512k') : ok(v);
+      const hint = `write a number of bytes with an optional unit: 256m, 1.5g, 512k${spec.unlimited ? ', or -1 for no limit' : ''}`;
+      return v === undefined ? bad(`"${String(raw)}" is not a size`, hint) : ok(v);
     }
     case 'cpus': {
       const v = typeof raw === 'string' || typeof raw === 'number' ? parseCpus(raw) : undefined;
@@ -110,6 +116,12 @@ export function parseField(spec: FieldSpec, raw: unknown): Parsed {
     case 'port': {
       const v = typeof raw === 'string' || typeof raw === 'number' ? parsePort(raw) : undefined;
       return v === undefined ? bad(`"${String(raw)}" is not a published port`, 'write it as docker run -p takes it: 8080:80/tcp') : ok(v);
+    }
+    case 'port[]': {
+      const list = Array.isArray(raw) ? raw : [raw];
+      const ports = list.map((p) => (typeof p === 'string' || typeof p === 'number' ? parsePort(p) : undefined));
+      const at = ports.findIndex((p) => p === undefined);
+      return at < 0 ? ok(ports) : bad(`"${String(list[at])}" is not a published port`, 'write each as docker run -p takes it: 8080:80/tcp');
     }
     case 'enum':
       return typeof raw === 'string' && spec.values?.includes(raw) ? ok(raw) : bad(`expected one of ${spec.values?.join(', ')}`);
