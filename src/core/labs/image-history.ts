@@ -9,6 +9,7 @@
 //   `|N ARG=value ` before a command built with build arguments); COPY and ADD must name the same
 //   destination (the legacy builder shows sources as content hashes, so what was copied is not compared).
 //   Other instructions' values are not compared: both builders record them after expanding variables.
+// - LABEL entries above those are allowed: `docker build --label` adds one per label.
 // - The entries below must be the base image's own history, when that image is on the daemon.
 // Entries are read as the legacy builder (`/bin/sh -c #(nop) KEYWORD …`, a bare command for RUN) and as
 // BuildKit (`KEYWORD … # buildkit`) write them.
@@ -95,20 +96,24 @@ export function compareWithDockerfile(dockerfile: string, history: readonly LabH
   while (root.parent) root = root.parent;
   const raw = root.image?.raw;
   const base = raw && !raw.includes('$') ? raw : undefined;
-  const newestFirst = history.slice(0, wanted.length).reverse();
   const expected = `built from ${file} (${wanted.length} instruction${wanted.length === 1 ? '' : 's'} after FROM ${root.image?.raw ?? '?'})`;
-  if (newestFirst.length < wanted.length)
-    return { ok: false, expected, actual: `the image has ${history.length} history entries, fewer than ${file} makes`, base, count: wanted.length };
-  for (let k = 0; k < wanted.length; k++) {
-    const { instruction, shell } = wanted[k]!;
-    const why = mismatch(instruction, shell, historyInstruction(newestFirst[k]!.CreatedBy));
-    if (why !== undefined) {
-      const line = instruction.range.start.line + 1;
-      const written = collapse(`${instruction.keywordText.toUpperCase()} ${instruction.argsText}`);
-      return { ok: false, expected: `${file}:${line} ${written}`, actual: `the image's entry ${k + 1} after its base is ${why}`, line, base, count: wanted.length };
-    }
+  // `docker build --label k=v` adds a LABEL entry per label above the Dockerfile's own: try skipping them.
+  let labels = 0;
+  while (labels < history.length && historyInstruction(history[labels]!.CreatedBy).keyword === 'LABEL') labels++;
+  let best: { at: number; why: string } | undefined;
+  for (let skip = 0; skip <= labels; skip++) {
+    const newestFirst = history.slice(skip, skip + wanted.length);
+    if (newestFirst.length < wanted.length) break;
+    const oldestFirst = [...newestFirst].reverse();
+    const k = wanted.findIndex(({ instruction, shell }, j) => mismatch(instruction, shell, historyInstruction(oldestFirst[j]!.CreatedBy)) !== undefined);
+    if (k === -1) return { ok: true, expected, actual: `its ${wanted.length} newest history entries${skip ? ` (under ${skip} from --label)` : ''} match ${file}`, base, count: skip + wanted.length };
+    if (!best || k > best.at) best = { at: k, why: mismatch(wanted[k]!.instruction, wanted[k]!.shell, historyInstruction(oldestFirst[k]!.CreatedBy))! };
   }
-  return { ok: true, expected, actual: `its ${wanted.length} newest history entries match ${file}`, base, count: wanted.length };
+  if (!best) return { ok: false, expected, actual: `the image has ${history.length} history entries, fewer than ${file} makes`, base, count: wanted.length };
+  const { instruction } = wanted[best.at]!;
+  const line = instruction.range.start.line + 1;
+  const written = collapse(`${instruction.keywordText.toUpperCase()} ${instruction.argsText}`);
+  return { ok: false, expected: `${file}:${line} ${written}`, actual: `the image's entry ${best.at + 1} after its base is ${best.why}`, line, base, count: wanted.length };
 }
 
 /** Whether the entries below the Dockerfile's are the base image's own history (CreatedBy lines, in order). */

@@ -44,7 +44,7 @@ function properties(reference: string, image: LabImage, f: Record<string, unknow
   if (f.maxLayers !== undefined) {
     const layers = image.RootFS.Layers?.length ?? 0;
     const max = f.maxLayers as number;
-    out.push(observe('maxLayers', layers <= max, `at most ${max} layers`, `${layers} layers`, 'fewer filesystem layers: join RUN instructions with && and copy files in one COPY, then rebuild'));
+    out.push(observe('maxLayers', layers <= max, `at most ${max} layer${max === 1 ? "" : "s"}`, `${layers} layer${layers === 1 ? "" : "s"}`, 'fewer filesystem layers: join RUN instructions with && and copy files in one COPY, then rebuild'));
   }
   if (f.maxSize !== undefined) {
     const max = f.maxSize as number;
