@@ -22,3 +22,17 @@ export async function loadImageWithPlatform(client: DockerClient, tag: string, a
     stream.on('error', reject);
   });
 }
+
+/** Builds an image offline (the legacy builder, through the Engine API) from a context of files given as text; labelled as the tests' own. */
+export async function buildFromFiles(client: DockerClient, tag: string, files: Record<string, string>, labels: Record<string, string> = {}): Promise<void> {
+  const context = tar.pack();
+  for (const [name, text] of Object.entries(files)) context.entry({ name }, text);
+  context.finalize();
+  const stream = await client.api.buildImage(context as unknown as NodeJS.ReadableStream, { t: tag, labels: { 'dev.shipshape.test': 'true', ...labels }, rm: true, forcerm: true });
+  await new Promise<void>((resolve, reject) =>
+    client.api.modem.followProgress(stream, (error: Error | null, output: { error?: string }[]) => {
+      const failed = error?.message ?? output.find((o) => o.error)?.error;
+      return failed ? reject(new Error(`building ${tag}: ${failed}`)) : resolve();
+    }),
+  );
+}

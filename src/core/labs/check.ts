@@ -1,5 +1,6 @@
 // How a check kind declares itself (like a lint rule's meta) and what it is given to judge with.
 import type { EventEffect } from '../containers/events';
+import type { LintOutcome } from '../lint/setup';
 import type { ExecResult, LabDaemon } from './daemon';
 import type { FieldSpec } from './fields';
 import type { CheckSpec } from './pack';
@@ -59,6 +60,17 @@ export interface CheckContext {
   /** The id the quiz was asked under: `<lab>/<step>/<index>`. */
   checkId: string;
   signal: AbortSignal;
+  /** Lints a Dockerfile's text as `shipshape lint` does (its .hadolint.yaml honoured); `file` is absolute.
+   * Optional so contexts built by hand in tests need not carry a linter; the dockerfile kind is errored without it. */
+  lint?(file: string, text: string): Promise<LintOutcome>;
+}
+
+/** A problem with a check's fields that their types cannot express (a URL off loopback, two answers):
+ * the loader reports it at the field's position. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  hint?: string;
 }
 
 
@@ -66,6 +78,8 @@ export interface CheckKind {
   meta: CheckMeta;
   /** A name for results when the pack gives none: "container web is running". */
   title(fields: Record<string, unknown>): string;
+  /** Checks the parsed fields together, at load; none when they are fine. */
+  validate?(fields: Record<string, unknown>): FieldProblem[];
   /** Judges once. Throws DaemonError (or any error) for errored; the runner waits and retries per timeout/interval. */
   run(fields: Record<string, unknown>, ctx: CheckContext): Promise<Observation[]>;
 }

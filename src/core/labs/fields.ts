@@ -18,6 +18,8 @@ export type FieldType =
   | 'port[]'
   | 'enum'
   | 'string[]'
+  /** `true`, or a list of strings (dockerfile's lintClean: true, or the rule ids that must not be reported). */
+  | 'true-or-list'
   /** { KEY: value } of strings. */
   | 'map'
   /** A string, or { equals | contains | matches } (matches: a JavaScript regular expression). */
@@ -127,6 +129,8 @@ export function parseField(spec: FieldSpec, raw: unknown): Parsed {
       return typeof raw === 'string' && spec.values?.includes(raw) ? ok(raw) : bad(`expected one of ${spec.values?.join(', ')}`);
     case 'string[]':
       return Array.isArray(raw) && raw.every((x) => typeof x === 'string') ? ok(raw) : typeof raw === 'string' ? ok([raw]) : bad('expected a list of strings');
+    case 'true-or-list':
+      return raw === true || (Array.isArray(raw) && raw.length > 0 && raw.every((x) => typeof x === 'string')) ? ok(raw) : bad('expected true or a list of strings');
     case 'map':
       return isStringMap(raw) ? ok(raw) : bad('expected a mapping of names to strings');
     case 'text': {

@@ -40,7 +40,9 @@ export function fieldSchema(spec: FieldSpec): Schema {
     case 'number':
       return { type: spec.type, description };
     case 'bytes':
-      return { type: ['string', 'integer'], pattern: BYTES_PATTERN, description: `${description}; a size: 256m, 1.5g, 512k` };
+      return spec.unlimited
+        ? { anyOf: [{ type: ['string', 'integer'], pattern: BYTES_PATTERN }, { enum: [-1, '-1', 'unlimited'] }], description: `${description}; a size: 256m, 1.5g, 512k, or -1 for no limit` }
+        : { type: ['string', 'integer'], pattern: BYTES_PATTERN, description: `${description}; a size: 256m, 1.5g, 512k` };
     case 'cpus':
       return { type: ['string', 'number'], pattern: CPUS_PATTERN, description: `${description}; CPUs: 0.5, 1, 2` };
     case 'duration':
@@ -49,6 +51,10 @@ export function fieldSchema(spec: FieldSpec): Schema {
       return { type: 'string', pattern: PORT_PATTERN, description: `${description}; as docker run -p: 8080:80/tcp` };
     case 'enum':
       return { enum: [...(spec.values ?? [])], description };
+    case 'port[]':
+      return { type: ['string', 'array'], pattern: PORT_PATTERN, items: { type: 'string', pattern: PORT_PATTERN }, description: `${description}; as docker run -p: 8080:80/tcp` };
+    case 'true-or-list':
+      return { anyOf: [{ const: true }, { type: 'array', minItems: 1, items: { type: 'string' } }], description: `${description}; true, or a list` };
     case 'string[]':
       return { type: ['string', 'array'], items: { type: 'string' }, description };
     case 'map':
