@@ -6,8 +6,6 @@ import type { FieldSpec } from './fields';
 
 type Schema = Record<string, unknown>;
 
-export const SCHEMA_ID = 'https://shipshape.dev/schemas/shipshape-pack.schema.json';
-
 const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
 /** Loose on purpose: the loader checks versions with semver and says what is wrong. */
 const SEMVER_PATTERN = '^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$';
@@ -163,7 +161,6 @@ const image: Schema = {
 export function packSchema(kinds: readonly CheckKind[]): Schema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: SCHEMA_ID,
     title: 'Shipshape lab pack (shipshape-pack.yaml)',
     type: 'object',
     additionalProperties: false,

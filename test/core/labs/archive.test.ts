@@ -121,6 +121,12 @@ describe('core/labs/archive', () => {
     assert.deepEqual(listing(box.dir), ['hard.tar.gz', 'link.tar.gz', 'link.zip']);
   });
 
+  it('refuses an entry that appears twice (the second must not overwrite the first)', async () => {
+    const box = sandbox();
+    const archive = await writeTarGz(path.join(box.dir, 'twice.tar.gz'), [...tarEntries(), { name: 'shipshape-pack.yaml', data: 'id: swapped\n' }]);
+    assert.equal(await refusal(archive, box), 'twice.tar.gz:1:1: archive entry "shipshape-pack.yaml" appears twice\n  hint: repack the pack folder without it');
+  });
+
   it('refuses a device file', async () => {
     const box = sandbox();
     const archive = await writeTarGz(path.join(box.dir, 'dev.tar.gz'), [{ name: 'null', type: 'character-device' }]);
