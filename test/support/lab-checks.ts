@@ -40,3 +40,27 @@ export function field(observations: Observation[], name: string): Observation {
 }
 
 export const passed = (observations: Observation[]) => observations.every((o) => o.ok);
+
+/** A failing case of a kind's table: the field that fails and its words, exactly (or matching). */
+export interface FailingCase {
+  title: string;
+  fields: Record<string, unknown>;
+  field: string;
+  expected: string;
+  actual: string | RegExp;
+  hint: RegExp;
+}
+
+/** One `it` per case: the field's observation fails with the expected, actual and hint given. */
+export function itFails(kind: CheckKind, cases: FailingCase[], ctx: () => CheckContext): void {
+  for (const c of cases)
+    it(`fails: ${c.title}`, async () => {
+      const observations = await judge(kind, c.fields, ctx());
+      const o = field(observations, c.field);
+      assert.equal(o.ok, false, JSON.stringify(observations));
+      assert.equal(o.expected, c.expected);
+      if (typeof c.actual === 'string') assert.equal(o.actual, c.actual);
+      else assert.match(o.actual, c.actual);
+      assert.match(o.hint ?? '', c.hint);
+    });
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import image from '../../../../src/core/labs/checks/image';
 import { testClient, uniqueName } from '../../../support/daemon';
 import { buildFromFiles } from '../../../support/images';
-import { field, judge, labContext, passed } from '../../../support/lab-checks';
+import { field, judge, labContext, passed, itFails, type FailingCase } from '../../../support/lab-checks';
 
 const DOCKERFILE = `FROM busybox AS build
 RUN echo built > /artifact
@@ -62,7 +62,7 @@ describe('labs check: image (real daemon)', () => {
     assert.equal(field(obs, 'historyContains').actual, '/bin/sh -c #(nop)  USER app');
   });
 
-  const failing: { title: string; fields: Record<string, unknown>; field: string; expected: string; actual: string | RegExp; hint: RegExp }[] = [
+  const failing: FailingCase[] = [
     { title: 'a missing image', fields: { image: `${repo}:2`, maxLayers: 3 }, field: 'exists', expected: `image ${repo}:2 exists`, actual: `no image ${repo}:2`, hint: /docker build -t/ },
     { title: 'an image that should be gone', fields: { image: ref, exists: false }, field: 'exists', expected: `no image ${ref}`, actual: `image ${ref} exists`, hint: /docker rmi/ },
     { title: 'a tag it lacks', fields: { image: ref, tag: 'latest' }, field: 'tag', expected: `tagged ${repo}:latest`, actual: `tags ${ref}`, hint: new RegExp(`docker tag ${ref} ${repo}:latest`) },
@@ -79,16 +79,7 @@ describe('labs check: image (real daemon)', () => {
     { title: 'built with another COPY destination', fields: { image: ref, builtFrom: 'Dockerfile.copy' }, field: 'builtFrom', expected: 'Dockerfile.copy:7 COPY hello.txt /srv/', actual: "the image's entry 4 after its base is COPY to /app/", hint: /rebuild it/ },
     { title: 'a Dockerfile that is not there', fields: { image: ref, builtFrom: 'web/Dockerfile' }, field: 'builtFrom', expected: 'built from web/Dockerfile', actual: 'no file web/Dockerfile in the workspace', hint: /write web\/Dockerfile, then build/ },
   ];
-  for (const c of failing)
-    it(`fails: ${c.title}`, async () => {
-      const obs = await judge(image, c.fields, ctx());
-      const o = field(obs, c.field);
-      assert.equal(o.ok, false, JSON.stringify(obs));
-      assert.equal(o.expected, c.expected);
-      if (typeof c.actual === 'string') assert.equal(o.actual, c.actual);
-      else assert.match(o.actual, c.actual);
-      assert.match(o.hint ?? '', c.hint);
-    });
+  itFails(image, failing, ctx);
 
   it('fails builtFrom.base when the image sits on another base than the Dockerfile\'s FROM', async () => {
     const fromScratch = `FROM ${ref}\n`.replace(ref, 'busybox') + 'CMD ["sh"]\n';

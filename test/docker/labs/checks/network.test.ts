@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import network from '../../../../src/core/labs/checks/network';
 import { TEST_LABEL, removeContainer, testClient, uniqueName } from '../../../support/daemon';
-import { field, judge, labContext, passed } from '../../../support/lab-checks';
+import { field, judge, labContext, passed, itFails, type FailingCase } from '../../../support/lab-checks';
 
 describe('labs check: network (real daemon)', () => {
   const client = testClient();
@@ -52,7 +52,7 @@ describe('labs check: network (real daemon)', () => {
     assert.equal(field(obs, 'exists').actual, `network ${net} exists`);
   });
 
-  const failing: { title: string; fields: Record<string, unknown>; field: string; expected: string; actual: string | RegExp; hint: RegExp }[] = [
+  const failing: FailingCase[] = [
     { title: 'a missing network', fields: { network: `${net}-nope`, driver: 'bridge' }, field: 'exists', expected: `network ${net}-nope exists`, actual: `no network ${net}-nope`, hint: /^create it: docker network create / },
     { title: 'a network that should be gone', fields: { network: net, exists: false }, field: 'exists', expected: `no network ${net}`, actual: `network ${net} exists`, hint: /^remove it: docker network rm / },
     { title: 'another driver', fields: { network: net, driver: 'overlay' }, field: 'driver', expected: 'driver overlay', actual: 'driver bridge', hint: /--driver overlay/ },
@@ -63,16 +63,7 @@ describe('labs check: network (real daemon)', () => {
     { title: 'a name that does not resolve', fields: { network: net, resolves: { from: a, name: outsider } }, field: 'resolves', expected: `${a} resolves ${outsider}`, actual: `${a} cannot resolve ${outsider}`, hint: /user-defined networks/ },
     { title: 'resolution from a missing container', fields: { network: net, resolves: { from: `${a}-gone`, name: b } }, field: 'resolves', expected: `${a}-gone resolves ${b}`, actual: `no container ${a}-gone`, hint: /docker run -d --name/ },
   ];
-  for (const c of failing)
-    it(`fails: ${c.title}`, async () => {
-      const obs = await judge(network, c.fields, ctx());
-      const o = field(obs, c.field);
-      assert.equal(o.ok, false, JSON.stringify(obs));
-      assert.equal(o.expected, c.expected);
-      if (typeof c.actual === 'string') assert.equal(o.actual, c.actual);
-      else assert.match(o.actual, c.actual);
-      assert.match(o.hint ?? '', c.hint);
-    });
+  itFails(network, failing, ctx);
 
   it('passes: a removed network with exists: false', async () => {
     assert.ok(passed(await judge(network, { network: `${net}-nope`, exists: false }, ctx())));

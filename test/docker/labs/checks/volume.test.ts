@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import volume from '../../../../src/core/labs/checks/volume';
 import { TEST_LABEL, removeContainer, testClient, uniqueName } from '../../../support/daemon';
-import { field, judge, labContext, passed } from '../../../support/lab-checks';
+import { field, judge, labContext, passed, itFails, type FailingCase } from '../../../support/lab-checks';
 
 describe('labs check: volume (real daemon)', () => {
   const client = testClient();
@@ -34,7 +34,7 @@ describe('labs check: volume (real daemon)', () => {
     assert.equal(field(two, 'readOnly').actual, 'read-write');
   });
 
-  const failing: { title: string; fields: Record<string, unknown>; field: string; expected: string; actual: string; hint: RegExp }[] = [
+  const failing: FailingCase[] = [
     { title: 'a missing volume', fields: { volume: `${vol}-x`, mountedIn: ro }, field: 'exists', expected: `volume ${vol}-x exists`, actual: `no volume ${vol}-x`, hint: /docker volume create/ },
     { title: 'a volume that should be gone', fields: { volume: vol, exists: false }, field: 'exists', expected: `no volume ${vol}`, actual: `volume ${vol} exists`, hint: /docker volume rm/ },
     { title: 'another driver', fields: { volume: vol, driver: 'nfs' }, field: 'driver', expected: 'driver nfs', actual: 'driver local', hint: /--driver nfs/ },
@@ -44,14 +44,7 @@ describe('labs check: volume (real daemon)', () => {
     { title: 'read-write where read-only is wanted', fields: { volume: vol, mountedIn: rw, path: '/srv/data', readOnly: true }, field: 'readOnly', expected: 'read-only', actual: 'read-write', hint: /:ro/ },
     { title: 'a container that does not exist', fields: { volume: vol, mountedIn: `${ro}-gone` }, field: 'mountedIn', expected: `${vol} mounted in ${ro}-gone`, actual: `no container ${ro}-gone`, hint: /re-create/ },
   ];
-  for (const c of failing)
-    it(`fails: ${c.title}`, async () => {
-      const obs = await judge(volume, c.fields, labContext());
-      const o = field(obs, c.field);
-      assert.equal(o.ok, false, JSON.stringify(obs));
-      assert.deepEqual([o.expected, o.actual], [c.expected, c.actual]);
-      assert.match(o.hint ?? '', c.hint);
-    });
+  itFails(volume, failing, () => labContext());
 
   it('refuses path or readOnly without mountedIn, and a relative path, at load', () => {
     assert.deepEqual(volume.validate!({ volume: vol, path: 'data' }).map((p) => p.message), [
