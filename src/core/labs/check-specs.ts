@@ -75,6 +75,10 @@ export function parseCheck(raw: unknown, path: YamlPath, scope: CheckScope): Che
     fieldsAt[name] = scope.at([...path, name]);
   }
   if (!ok) return undefined;
+  // What a field's type cannot say (a non-loopback URL, a quiz with two answers …), at the field it is about.
+  const invalid = kind.validate?.(fields) ?? [];
+  for (const p of invalid) problems.error(fields[p.field] !== undefined ? [...path, p.field] : path, `${p.field}: ${p.message}`, p.hint ?? `see the ${kind.meta.kind} kind in docs/packs.md`);
+  if (invalid.length) return undefined;
   return {
     kind: kind.meta.kind,
     ...(typeof written.name === 'string' ? { name: written.name } : {}),
