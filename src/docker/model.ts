@@ -4,7 +4,7 @@
 // when a live daemon refuses one list, that part is marked with the reason and retried on its own.
 import { EventEmitter } from 'node:events';
 import { ContainerSummary, sortContainers, summarizeContainer } from '../core/containers/summary';
-import { effectOf } from '../core/containers/events';
+import { effectOf, type EventEffect } from '../core/containers/events';
 import type { ImageSummary } from '../core/containers/images';
 import type { NetworkSummary } from '../core/containers/networks';
 import type { VolumeSummary } from '../core/containers/volumes';
@@ -23,6 +23,9 @@ export type Connection =
   /** Which daemon to use could not be worked out (a malformed config.json or meta.json, a missing
    * context): nothing to retry until the settings or files change. */
   | { kind: 'misconfigured'; endpoint: string; reason: string; hint: string; file?: string };
+
+/** A message of the daemon's /events stream, as far as listeners read it. */
+export type DaemonEventMessage = Parameters<typeof effectOf>[0];
 
 export type ModelChange = 'connection' | 'containers' | 'images' | 'networks' | 'volumes';
 
@@ -99,6 +102,12 @@ export class DockerModel {
   onDidChange(listener: (change: ModelChange) => void): { dispose(): void } {
     this.emitter.on('change', listener);
     return { dispose: () => this.emitter.off('change', listener) };
+  }
+
+  /** Each live event as it arrives, with what it means (before the model has re-read anything for it). */
+  onDaemonEvent(listener: (effect: EventEffect, event: DaemonEventMessage) => void): { dispose(): void } {
+    this.emitter.on('event', listener);
+    return { dispose: () => this.emitter.off('event', listener) };
   }
 
   /** Connects (once); resolves when the first attempt has connected or failed. */
@@ -199,13 +208,14 @@ export class DockerModel {
   }
 
   private onEvent(line: string): void {
-    let event: Parameters<typeof effectOf>[0];
+    let event: DaemonEventMessage;
     try {
       event = JSON.parse(line);
     } catch {
       return; // a partial or foreign line: the next full reload corrects any drift
     }
     const effect = effectOf(event);
+    this.emitter.emit('event', effect, event);
     switch (effect.kind) {
       case 'container':
         if (effect.removed) {
