@@ -16,6 +16,8 @@ export interface CheckMeta {
   triggers: readonly CheckTrigger[];
   /** Runs commands of the pack's (script): only in a trusted workspace. */
   needsTrust?: boolean;
+  /** Its result depends on what the student answers (quiz): the self-test cannot solve it and skips it. */
+  answeredByStudent?: boolean;
   /** YAML a pack author can copy, each with what it checks. */
   examples: { title: string; yaml: string }[];
 }

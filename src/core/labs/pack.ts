@@ -66,6 +66,8 @@ export interface CheckCommon {
   intervalMs: number;
   /** The check must hold this long (ms) before it passes. */
   stableForMs: number;
+  /** What the self-test expects before the solve runs: failed (default), or errored when the pack says so (an image not built yet). */
+  expectBeforeSolve?: 'failed' | 'errored';
   at: SourcePosition;
 }
 
