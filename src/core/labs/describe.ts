@@ -7,6 +7,8 @@ const MARK: Record<CheckStatus, string> = { passed: '✓', failed: '✗', errore
 /** "state is exited (code 137), expected running: start it with docker start web" (or "state is running"). */
 export function describeObservation(o: Observation): string {
   if (o.ok) return `${o.field} is ${o.actual}`;
+  // "no container named web" says it all: "container is no container named web, expected …" would not.
+  if (/^no /.test(o.actual)) return `${o.actual}${o.hint ? `: ${o.hint}` : ''}`;
   return `${o.field} is ${o.actual}, expected ${o.expected}${o.hint ? `: ${o.hint}` : ''}`;
 }
 

@@ -19,6 +19,13 @@ describe('core/labs/describe: the words a person reads for a check result', () =
     assert.equal(describeObservation({ field: 'state', ok: true, expected: 'running', actual: 'running' }), 'state is running');
   });
 
+  it('a missing object reads as the absence and what to do, not as "<field> is no …"', () => {
+    assert.equal(
+      describeObservation({ field: 'container', ok: false, expected: 'a container named web', actual: 'no container named web', hint: 'create it with `docker run --name web …`' }),
+      'no container named web: create it with `docker run --name web …`',
+    );
+  });
+
   it('an errored check reads as "could not check:" with the reason', () => {
     assert.equal(resultSummary({ ...failed, status: 'errored', observations: [], error: 'the daemon is not answering' }), '! container sample-web is running — could not check: the daemon is not answering');
   });
