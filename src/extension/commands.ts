@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { containerCommands } from './containers/commands';
 import { switchContext } from './containers/switch-context';
 import type { CommandFactory, ShipshapeContext } from './context';
+import { labsCommands } from './labs/commands';
 import { showRule } from './lint/actions';
 
 export const commands: Record<string, CommandFactory> = {
@@ -11,6 +12,7 @@ export const commands: Record<string, CommandFactory> = {
   'shipshape.switchContext': switchContext,
   'shipshape.lint.showRule': () => (id) => showRule(id),
   ...containerCommands,
+  ...labsCommands,
 };
 
 export function registerCommands(ctx: ShipshapeContext): vscode.Disposable[] {

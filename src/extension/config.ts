@@ -16,6 +16,10 @@ export interface ShipshapeConfig {
     /** Ask before stop, kill and remove. */
     confirmDestructive: boolean;
   };
+  labs: {
+    /** Extra lab packs (folders or archives), relative to the first workspace folder or absolute. */
+    packs: string[];
+  };
 }
 
 export interface LintSettings {
@@ -51,6 +55,7 @@ export function readConfig(): ShipshapeConfig {
     containers: {
       confirmDestructive: c.get<boolean>('containers.confirmDestructive', true),
     },
+    labs: { packs: c.get<string[]>('labs.packs', []).filter((p) => typeof p === 'string' && p.trim()) },
   };
 }
 

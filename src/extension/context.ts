@@ -9,6 +9,7 @@ import { DockerModel } from '../docker/model';
 import { readConfig } from './config';
 import { DockerfileLinting } from './lint/linting';
 import { ContainerDocuments } from './containers/documents';
+import { Labs } from './labs/feature';
 
 /** A command: a small function of the context (commands.ts lists them all in one table). */
 export type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
@@ -21,6 +22,8 @@ export class ShipshapeContext implements vscode.Disposable {
   readonly containerDocuments: ContainerDocuments;
   /** Which daemon: the settings, the environment and Docker's config dir (followed as `docker context use` changes it). */
   readonly endpoints: EndpointFollower;
+  /** Lab packs, their runners, the Labs view, the step panel and the Testing view's items. */
+  readonly labs: Labs;
   private imagePlatforms: ImagePlatforms | undefined;
   private readonly subscriptions: { dispose(): void }[] = [];
 
@@ -41,8 +44,10 @@ export class ShipshapeContext implements vscode.Disposable {
     // daemon only while the Docker model is connected: linting never contacts a daemon on its own.
     this.linting = new DockerfileLinting(__dirname, this.output, () => (this.docker.connection.kind === 'connected' ? this.imagePlatforms : undefined));
     this.containerDocuments = new ContainerDocuments(() => this.client);
+    this.labs = new Labs(this);
     this.subscriptions.push(
       this.containerDocuments,
+      this.labs,
       this.docker.onDidChange((change) => {
         if (change === 'images') this.imagePlatforms?.forget();
         if (change === 'images' || change === 'connection') this.linting.relintAll();

@@ -8,7 +8,6 @@ import { ShipshapeContext } from './context';
 import { DockerNode, DockerTreeProvider } from './containers/tree';
 import { DaemonStatusItem } from './containers/status';
 import { containerDetailsModel } from './containers/details';
-import { LabsTreeProvider } from './labs/view';
 import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
 
 /** What activate() returns: the live objects, so extension-host tests can assert on them. */
@@ -26,6 +25,7 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
   const details = containerDetailsModel(() => ctx.client);
   const containersView = new DockerTreeProvider(ctx.docker, details);
   const containersTree = vscode.window.createTreeView('shipshape.containers', { treeDataProvider: containersView, showCollapseAll: false });
+  const labsTree = vscode.window.createTreeView('shipshape.labs', { treeDataProvider: ctx.labs.tree, showCollapseAll: true });
   // The model connects (one event stream) the first time the view is shown, and then stays live.
   let statusItem: DaemonStatusItem | undefined;
   const loadWhenVisible = () => {
@@ -43,7 +43,8 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     // Live usage only for expanded Resources sections (one-shot stats while visible).
     containersTree.onDidExpandElement((e) => e.element.kind === 'section' && e.element.section === 'resources' && details.watch(e.element.containerId, true)),
     containersTree.onDidCollapseElement((e) => e.element.kind === 'section' && e.element.section === 'resources' && details.watch(e.element.containerId, false)),
-    vscode.window.registerTreeDataProvider('shipshape.labs', new LabsTreeProvider()),
+    labsTree,
+    labsTree.onDidChangeVisibility((e) => e.visible && void ctx.labs.packs.start()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsDaemon(e)) {
         void ctx.reconnect().then(() => {

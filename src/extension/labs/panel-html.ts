@@ -39,7 +39,8 @@ export interface PanelAssets {
 
 /** The page, and the code blocks' text by the id their buttons post (b0… in the body, h0… in the hints). */
 export function stepPanelHtml(content: StepPanelContent, assets: PanelAssets): { html: string; blocks: Map<string, string> } {
-  const body = renderStepMarkdown(content.body);
+  // The step's own first heading repeats the title the header shows: drop it.
+  const body = renderStepMarkdown(content.body.replace(/^\s*#\s+(.+)\n/, (line, heading: string) => (heading.trim() === content.title.trim() ? '' : line)));
   const hints = renderStepMarkdown(content.hints.map((h) => `**${h.tier}:** ${h.text}`).join('\n\n'));
   const results = content.results
     .map(
