@@ -9,7 +9,7 @@ import { nearestKey, type YamlPath } from '../yaml-positions';
 
 export const DEFAULT_CHECK_INTERVAL_MS = 1000;
 
-const COMMON = ['kind', 'name', 'points', 'timeout', 'interval', 'stableFor'];
+const COMMON = ['kind', 'name', 'points', 'timeout', 'interval', 'stableFor', 'expectBeforeSolve'];
 const DURATIONS = { timeout: 0, interval: DEFAULT_CHECK_INTERVAL_MS, stableFor: 0 } as const;
 
 export interface CheckScope {
@@ -49,6 +49,10 @@ export function parseCheck(raw: unknown, path: YamlPath, scope: CheckScope): Che
     problems.error([...path, 'points'], `points: "${String(written.points)}" is not a whole number of points`, 'write a whole number, 0 or more');
     ok = false;
   }
+  if (written.expectBeforeSolve !== undefined && written.expectBeforeSolve !== 'failed' && written.expectBeforeSolve !== 'errored') {
+    problems.error([...path, 'expectBeforeSolve'], `expectBeforeSolve: "${String(written.expectBeforeSolve)}" is not failed or errored`, "write failed (the default) or errored: what the self-test expects before the step's solve runs");
+    ok = false;
+  }
   if (written.name !== undefined && typeof written.name !== 'string') {
     problems.error([...path, 'name'], 'name must be a string', 'write the name as text');
     ok = false;
@@ -83,6 +87,7 @@ export function parseCheck(raw: unknown, path: YamlPath, scope: CheckScope): Che
     kind: kind.meta.kind,
     ...(typeof written.name === 'string' ? { name: written.name } : {}),
     ...(typeof written.points === 'number' ? { points: written.points } : {}),
+    ...(written.expectBeforeSolve === 'failed' || written.expectBeforeSolve === 'errored' ? { expectBeforeSolve: written.expectBeforeSolve } : {}),
     timeoutMs: durations.timeout,
     intervalMs: durations.interval,
     stableForMs: durations.stableFor,

@@ -18,6 +18,7 @@ const isRight = (f: Record<string, unknown>, given: string) =>
 
 export default defineCheck({
   meta: {
+    answeredByStudent: true,
     kind: 'quiz',
     description: 'A question the student answers in the step panel: multiple choice (choices) or a short answer. Answers are compared trimmed, lower-cased, with inner whitespace collapsed; the pack may hold only the sha256 of that form (answerSha256).',
     fields: {
