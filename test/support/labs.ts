@@ -131,6 +131,10 @@ export function labContainers() {
     async until(id: string, what: string, condition: (state: { Status: string; Health?: { Status: string } }) => boolean, timeoutMs = 15_000): Promise<void> {
       await waitFor(async () => condition((await client.api.getContainer(id).inspect()).State as never), what, timeoutMs);
     },
+    async remove(id: string): Promise<void> {
+      ids.splice(ids.indexOf(id), 1);
+      await removeContainer(client, id);
+    },
     async removeAll(): Promise<void> {
       await Promise.all(ids.splice(0).map((id) => removeContainer(client, id)));
     },

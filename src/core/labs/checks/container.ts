@@ -127,8 +127,15 @@ async function judge(c: LabContainer, f: Fields, ctx: CheckContext): Promise<Obs
     out.push(observe('exitCode', exited && s.ExitCode === f.exitCode, String(f.exitCode), exited ? String(s.ExitCode) : `none yet (${stateText(c)})`, hint));
   }
   if (f.oomKilled !== undefined) {
-    const hint = f.oomKilled ? 'it was not killed for running out of memory: give it a smaller `--memory` limit than it needs' : `it ran out of memory: re-create it with a larger \`--memory\` limit`;
-    out.push(observe('oomKilled', s.OOMKilled === f.oomKilled, f.oomKilled ? 'killed for running out of memory' : 'not OOM-killed', s.OOMKilled ? 'OOM-killed' : 'not OOM-killed', hint));
+    // Killed (137) without the flag: SIGKILL from elsewhere, or an OOM kill whose notice Docker missed (it can, under load).
+    const killed = !s.Running && s.ExitCode === 137 && !s.OOMKilled;
+    const hint = !f.oomKilled
+      ? 'it ran out of memory: re-create it with a larger `--memory` limit'
+      : killed
+        ? 'it was killed (137), but Docker recorded no out-of-memory kill: something else sent it SIGKILL, or Docker missed the kernel\'s notice; re-create it and run it again'
+        : 'it was not killed for running out of memory: give it a smaller `--memory` limit than it needs';
+    const actual = s.OOMKilled ? 'OOM-killed' : killed ? 'killed (exit code 137), not recorded as OOM-killed' : 'not OOM-killed';
+    out.push(observe('oomKilled', s.OOMKilled === f.oomKilled, f.oomKilled ? 'killed for running out of memory' : 'not OOM-killed', actual, hint));
   }
   if (f.user !== undefined) {
     const have = c.Config.User ?? '';
