@@ -72,7 +72,7 @@ export interface KindCases {
   failing: { name: string; fields: () => Record<string, unknown>; failures: () => Failure[] }[];
 }
 
-/** One test per case, like the lint rules' valid/invalid tables. Fields are functions so ids read in before() can be used. */
+/** One test per case, like the lint rules' valid/invalid tables, and one against a dead socket (errored). Fields are functions so ids read in before() can be used. */
 export function kindCases(kind: CheckKind, cases: KindCases): void {
   for (const c of cases.passing) {
     it(`passes: ${c.name}`, async () => {
@@ -81,6 +81,12 @@ export function kindCases(kind: CheckKind, cases: KindCases): void {
       assert.ok(result.observations.length > 0, 'a pass says what it saw');
     });
   }
+  it('is errored, not failed, when the daemon cannot be reached', async () => {
+    const fields = (cases.passing[0] ?? cases.failing[0])!.fields();
+    const result = await runCheck(kind, fields, deadLabDaemon());
+    assert.equal(result.status, 'errored', JSON.stringify(result, null, 1));
+    assert.match(result.error ?? '', new RegExp(`shipshape-dead-${process.pid}\\.sock`));
+  });
   for (const c of cases.failing) {
     it(`fails: ${c.name}`, async () => {
       const result = await runCheck(kind, c.fields());
