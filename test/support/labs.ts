@@ -98,6 +98,8 @@ export function kindCases(kind: CheckKind, cases: KindCases): void {
 }
 
 export interface BusyboxOptions {
+  /** busybox:latest unless given (an id, another tag of it). */
+  image?: string;
   cmd?: string[];
   env?: string[];
   labels?: Record<string, string>;
@@ -119,7 +121,7 @@ export function labContainers() {
     async run(name: string, o: BusyboxOptions = {}): Promise<string> {
       const container = await client.api.createContainer({
         name,
-        Image: 'busybox:latest',
+        Image: o.image ?? 'busybox:latest',
         Cmd: o.cmd ?? ['sleep', '300'],
         Env: o.env ?? [],
         Labels: { [TEST_LABEL]: 'true', ...o.labels },

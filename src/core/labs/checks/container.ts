@@ -88,7 +88,9 @@ async function judge(c: LabContainer, f: Fields, ctx: CheckContext): Promise<Obs
   }
   if (f.image !== undefined) {
     const have = c.Config.Image ?? c.Image;
-    const ok = isImageId(f.image) ? c.Image.replace(/^sha256:/, '').startsWith(f.image.replace(/^sha256:/, '')) : normalizeImage(have) === normalizeImage(f.image);
+    let ok = isImageId(f.image) ? c.Image.replace(/^sha256:/, '').startsWith(f.image.replace(/^sha256:/, '')) : normalizeImage(have) === normalizeImage(f.image);
+    // Created by id or digest, or under another tag of the same image: the image the name points at now is the judge.
+    if (!ok && !isImageId(f.image)) ok = (await ctx.daemon.image(f.image))?.Id === c.Image;
     out.push(observe('image', ok, f.image, have, `re-create the container from ${f.image}: \`docker run --name ${name} … ${f.image}\``));
   }
   for (const field of ['command', 'entrypoint'] as const) {
@@ -97,7 +99,7 @@ async function judge(c: LabContainer, f: Fields, ctx: CheckContext): Promise<Obs
     const have = field === 'command' ? c.Config.Cmd : c.Config.Entrypoint;
     const argv = argvOf(want);
     const ok = JSON.stringify(have ?? []) === JSON.stringify(argv);
-    const hint = field === 'command' ? `re-create the container with the command after the image: \`docker run … IMAGE ${words(argv)}\`` : recreate(`--entrypoint ${argv[0] ?? "''"}`) + (argv.length > 1 ? ` and ${words(argv.slice(1))} first in the command` : '');
+    const hint = field === 'command' ? `re-create the container with the command after the image: \`docker run … IMAGE ${words(argv)}\`` : recreate(`--entrypoint ${argv[0] ?? "''"}`) + (argv.length > 1 ? ` and \`${words(argv.slice(1))}\` first in the command` : '');
     out.push(observe(field, ok, words(argv), words(have), hint));
   }
   for (const [key, value] of Object.entries(f.env ?? {})) {

@@ -14,6 +14,7 @@ describe('labs check: container (real daemon)', function () {
   const hog = uniqueName('ck-hog');
   const healthy = uniqueName('ck-healthy');
   const killed = uniqueName('ck-killed');
+  const byId = uniqueName('ck-by-id');
   const absent = uniqueName('ck-absent');
 
   // Doubles a string until the 8 MiB limit (no swap) is hit: the kernel kills it, exit 137. Under load Docker 20.10 can
@@ -40,6 +41,7 @@ describe('labs check: container (real daemon)', function () {
       made.run(paused).then((id) => made.client.api.getContainer(id).pause()),
       made.run(exited, { cmd: ['sh', '-c', 'exit 3'] }).then((id) => made.until(id, 'exited', (s) => s.Status === 'exited')),
       runHog(),
+      made.client.api.getImage('busybox:latest').inspect().then((image) => made.run(byId, { image: image.Id })),
       made.run(killed).then((id) => made.client.api.getContainer(id).kill()).then(() => made.until(killed, 'killed', (s) => s.Status === 'exited')),
       made.run(healthy, { healthcheck: { Test: ['CMD', 'true'], Interval: 200_000_000, StartPeriod: 0 } }).then((id) =>
         made.until(id, 'healthy', (s) => s.Health?.Status === 'healthy'),
@@ -54,6 +56,7 @@ describe('labs check: container (real daemon)', function () {
       { name: 'exists: false with no such container', fields: () => ({ container: absent, exists: false }) },
       { name: 'running, state running, image busybox, command as one string', fields: () => ({ container: plain, running: true, state: 'running', image: 'busybox', command: 'sleep 300' }) },
       { name: 'image in its full form, command as a list', fields: () => ({ container: plain, image: 'docker.io/library/busybox:latest', command: ['sleep', '300'] }) },
+      { name: 'image by id, or by a name whose image is the one it runs', fields: () => ({ container: byId, image: 'busybox:latest' }) },
       {
         name: 'env, labels, restart policy with retries, user, read-only',
         fields: () => ({ container: web, env: { GREETING: 'hello' }, labels: { tier: 'frontend' }, restartPolicy: 'on-failure', maxRetries: 3, user: '1000', readOnlyRootfs: true }),
@@ -100,11 +103,12 @@ describe('labs check: container (real daemon)', function () {
         failures: () => [{ field: 'state', expected: 'paused', actual: 'running', hint: `pause it with \`docker pause ${plain}\`` }],
       },
       {
-        name: 'another image and command',
-        fields: () => ({ container: plain, image: 'nginx:1.25', command: ['httpd', '-f'] }),
+        name: 'another image, command and entrypoint',
+        fields: () => ({ container: plain, image: 'nginx:1.25', command: ['httpd', '-f'], entrypoint: 'sh -c' }),
         failures: () => [
           { field: 'image', expected: 'nginx:1.25', actual: 'busybox:latest', hint: `re-create the container from nginx:1.25: \`docker run --name ${plain} … nginx:1.25\`` },
           { field: 'command', expected: 'httpd -f', actual: 'sleep 300', hint: 're-create the container with the command after the image: `docker run … IMAGE httpd -f`' },
+          { field: 'entrypoint', expected: 'sh -c', actual: '(none)', hint: 're-create the container with `--entrypoint sh` and `-c` first in the command' },
         ],
       },
       {
