@@ -72,7 +72,7 @@ export interface KindCases {
   failing: { name: string; fields: () => Record<string, unknown>; failures: () => Failure[] }[];
 }
 
-/** One test per case, like the lint rules' valid/invalid tables. Fields are functions so ids read in before() can be used. */
+/** One test per case, like the lint rules' valid/invalid tables, and one against a dead socket (errored). Fields are functions so ids read in before() can be used. */
 export function kindCases(kind: CheckKind, cases: KindCases): void {
   for (const c of cases.passing) {
     it(`passes: ${c.name}`, async () => {
@@ -81,6 +81,12 @@ export function kindCases(kind: CheckKind, cases: KindCases): void {
       assert.ok(result.observations.length > 0, 'a pass says what it saw');
     });
   }
+  it('is errored, not failed, when the daemon cannot be reached', async () => {
+    const fields = (cases.passing[0] ?? cases.failing[0])!.fields();
+    const result = await runCheck(kind, fields, deadLabDaemon());
+    assert.equal(result.status, 'errored', JSON.stringify(result, null, 1));
+    assert.match(result.error ?? '', new RegExp(`shipshape-dead-${process.pid}\\.sock`));
+  });
   for (const c of cases.failing) {
     it(`fails: ${c.name}`, async () => {
       const result = await runCheck(kind, c.fields());
@@ -92,6 +98,8 @@ export function kindCases(kind: CheckKind, cases: KindCases): void {
 }
 
 export interface BusyboxOptions {
+  /** busybox:latest unless given (an id, another tag of it). */
+  image?: string;
   cmd?: string[];
   env?: string[];
   labels?: Record<string, string>;
@@ -113,7 +121,7 @@ export function labContainers() {
     async run(name: string, o: BusyboxOptions = {}): Promise<string> {
       const container = await client.api.createContainer({
         name,
-        Image: 'busybox:latest',
+        Image: o.image ?? 'busybox:latest',
         Cmd: o.cmd ?? ['sleep', '300'],
         Env: o.env ?? [],
         Labels: { [TEST_LABEL]: 'true', ...o.labels },
@@ -130,6 +138,10 @@ export function labContainers() {
     /** Waits until the container's State satisfies `condition`. */
     async until(id: string, what: string, condition: (state: { Status: string; Health?: { Status: string } }) => boolean, timeoutMs = 15_000): Promise<void> {
       await waitFor(async () => condition((await client.api.getContainer(id).inspect()).State as never), what, timeoutMs);
+    },
+    async remove(id: string): Promise<void> {
+      ids.splice(ids.indexOf(id), 1);
+      await removeContainer(client, id);
     },
     async removeAll(): Promise<void> {
       await Promise.all(ids.splice(0).map((id) => removeContainer(client, id)));

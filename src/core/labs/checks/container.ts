@@ -88,7 +88,9 @@ async function judge(c: LabContainer, f: Fields, ctx: CheckContext): Promise<Obs
   }
   if (f.image !== undefined) {
     const have = c.Config.Image ?? c.Image;
-    const ok = isImageId(f.image) ? c.Image.replace(/^sha256:/, '').startsWith(f.image.replace(/^sha256:/, '')) : normalizeImage(have) === normalizeImage(f.image);
+    let ok = isImageId(f.image) ? c.Image.replace(/^sha256:/, '').startsWith(f.image.replace(/^sha256:/, '')) : normalizeImage(have) === normalizeImage(f.image);
+    // Created by id or digest, or under another tag of the same image: the image the name points at now is the judge.
+    if (!ok && !isImageId(f.image)) ok = (await ctx.daemon.image(f.image))?.Id === c.Image;
     out.push(observe('image', ok, f.image, have, `re-create the container from ${f.image}: \`docker run --name ${name} … ${f.image}\``));
   }
   for (const field of ['command', 'entrypoint'] as const) {
@@ -97,7 +99,7 @@ async function judge(c: LabContainer, f: Fields, ctx: CheckContext): Promise<Obs
     const have = field === 'command' ? c.Config.Cmd : c.Config.Entrypoint;
     const argv = argvOf(want);
     const ok = JSON.stringify(have ?? []) === JSON.stringify(argv);
-    const hint = field === 'command' ? `re-create the container with the command after the image: \`docker run … IMAGE ${words(argv)}\`` : recreate(`--entrypoint ${argv[0] ?? "''"}`) + (argv.length > 1 ? ` and ${words(argv.slice(1))} first in the command` : '');
+    const hint = field === 'command' ? `re-create the container with the command after the image: \`docker run … IMAGE ${words(argv)}\`` : recreate(`--entrypoint ${argv[0] ?? "''"}`) + (argv.length > 1 ? ` and \`${words(argv.slice(1))}\` first in the command` : '');
     out.push(observe(field, ok, words(argv), words(have), hint));
   }
   for (const [key, value] of Object.entries(f.env ?? {})) {
@@ -127,8 +129,15 @@ async function judge(c: LabContainer, f: Fields, ctx: CheckContext): Promise<Obs
     out.push(observe('exitCode', exited && s.ExitCode === f.exitCode, String(f.exitCode), exited ? String(s.ExitCode) : `none yet (${stateText(c)})`, hint));
   }
   if (f.oomKilled !== undefined) {
-    const hint = f.oomKilled ? 'it was not killed for running out of memory: give it a smaller `--memory` limit than it needs' : `it ran out of memory: re-create it with a larger \`--memory\` limit`;
-    out.push(observe('oomKilled', s.OOMKilled === f.oomKilled, f.oomKilled ? 'killed for running out of memory' : 'not OOM-killed', s.OOMKilled ? 'OOM-killed' : 'not OOM-killed', hint));
+    // Killed (137) without the flag: SIGKILL from elsewhere, or an OOM kill whose notice Docker missed (it can, under load).
+    const killed = !s.Running && s.ExitCode === 137 && !s.OOMKilled;
+    const hint = !f.oomKilled
+      ? 'it ran out of memory: re-create it with a larger `--memory` limit'
+      : killed
+        ? 'it was killed (137), but Docker recorded no out-of-memory kill: something else sent it SIGKILL, or Docker missed the kernel\'s notice; re-create it and run it again'
+        : 'it was not killed for running out of memory: give it a smaller `--memory` limit than it needs';
+    const actual = s.OOMKilled ? 'OOM-killed' : killed ? 'killed (exit code 137), not recorded as OOM-killed' : 'not OOM-killed';
+    out.push(observe('oomKilled', s.OOMKilled === f.oomKilled, f.oomKilled ? 'killed for running out of memory' : 'not OOM-killed', actual, hint));
   }
   if (f.user !== undefined) {
     const have = c.Config.User ?? '';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import kind from '../../../../src/core/labs/checks/container';
 import { uniqueName } from '../../../support/daemon';
-import { deadLabDaemon, kindCases, labContainers, runCheck } from '../../../support/labs';
+import { kindCases, labContainers } from '../../../support/labs';
 
 describe('labs check: container (real daemon)', function () {
   this.timeout(60_000);
@@ -13,7 +13,20 @@ describe('labs check: container (real daemon)', function () {
   const exited = uniqueName('ck-exited');
   const hog = uniqueName('ck-hog');
   const healthy = uniqueName('ck-healthy');
+  const killed = uniqueName('ck-killed');
+  const byId = uniqueName('ck-by-id');
   const absent = uniqueName('ck-absent');
+
+  // Doubles a string until the 8 MiB limit (no swap) is hit: the kernel kills it, exit 137. Under load Docker 20.10 can
+  // miss the kernel's OOM notice (no oom event, OOMKilled false; seen here with the CPUs busy), so it gets three runs.
+  async function runHog(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const id = await made.run(hog, { cmd: ['sh', '-c', 'x=a; while true; do x=$x$x; done'], hostConfig: { Memory: 8 * 1024 * 1024, MemorySwap: 8 * 1024 * 1024 } });
+      await made.until(id, 'exited', (s) => s.Status === 'exited');
+      if ((await made.client.api.getContainer(id).inspect()).State.OOMKilled || attempt === 3) return;
+      await made.remove(id);
+    }
+  }
 
   before(async () => {
     await Promise.all([
@@ -27,9 +40,9 @@ describe('labs check: container (real daemon)', function () {
       made.run(plain),
       made.run(paused).then((id) => made.client.api.getContainer(id).pause()),
       made.run(exited, { cmd: ['sh', '-c', 'exit 3'] }).then((id) => made.until(id, 'exited', (s) => s.Status === 'exited')),
-      // Doubles a string until the 8 MiB limit (no swap) is hit: the kernel kills it, exit 137.
-      made.run(hog, { cmd: ['sh', '-c', 'x=a; while true; do x=$x$x; done'], hostConfig: { Memory: 8 * 1024 * 1024, MemorySwap: 8 * 1024 * 1024 } })
-        .then((id) => made.until(id, 'OOM-killed', (s) => s.Status === 'exited')),
+      runHog(),
+      made.client.api.getImage('busybox:latest').inspect().then((image) => made.run(byId, { image: image.Id })),
+      made.run(killed).then((id) => made.client.api.getContainer(id).kill()).then(() => made.until(killed, 'killed', (s) => s.Status === 'exited')),
       made.run(healthy, { healthcheck: { Test: ['CMD', 'true'], Interval: 200_000_000, StartPeriod: 0 } }).then((id) =>
         made.until(id, 'healthy', (s) => s.Health?.Status === 'healthy'),
       ),
@@ -43,6 +56,7 @@ describe('labs check: container (real daemon)', function () {
       { name: 'exists: false with no such container', fields: () => ({ container: absent, exists: false }) },
       { name: 'running, state running, image busybox, command as one string', fields: () => ({ container: plain, running: true, state: 'running', image: 'busybox', command: 'sleep 300' }) },
       { name: 'image in its full form, command as a list', fields: () => ({ container: plain, image: 'docker.io/library/busybox:latest', command: ['sleep', '300'] }) },
+      { name: 'image by id, or by a name whose image is the one it runs', fields: () => ({ container: byId, image: 'busybox:latest' }) },
       {
         name: 'env, labels, restart policy with retries, user, read-only',
         fields: () => ({ container: web, env: { GREETING: 'hello' }, labels: { tier: 'frontend' }, restartPolicy: 'on-failure', maxRetries: 3, user: '1000', readOnlyRootfs: true }),
@@ -89,11 +103,12 @@ describe('labs check: container (real daemon)', function () {
         failures: () => [{ field: 'state', expected: 'paused', actual: 'running', hint: `pause it with \`docker pause ${plain}\`` }],
       },
       {
-        name: 'another image and command',
-        fields: () => ({ container: plain, image: 'nginx:1.25', command: ['httpd', '-f'] }),
+        name: 'another image, command and entrypoint',
+        fields: () => ({ container: plain, image: 'nginx:1.25', command: ['httpd', '-f'], entrypoint: 'sh -c' }),
         failures: () => [
           { field: 'image', expected: 'nginx:1.25', actual: 'busybox:latest', hint: `re-create the container from nginx:1.25: \`docker run --name ${plain} … nginx:1.25\`` },
           { field: 'command', expected: 'httpd -f', actual: 'sleep 300', hint: 're-create the container with the command after the image: `docker run … IMAGE httpd -f`' },
+          { field: 'entrypoint', expected: 'sh -c', actual: '(none)', hint: 're-create the container with `--entrypoint sh` and `-c` first in the command' },
         ],
       },
       {
@@ -150,6 +165,18 @@ describe('labs check: container (real daemon)', function () {
         failures: () => [{ field: 'oomKilled', expected: 'not OOM-killed', actual: 'OOM-killed', hint: 'it ran out of memory: re-create it with a larger `--memory` limit' }],
       },
       {
+        name: 'killed with SIGKILL, not for memory: the hint says Docker recorded no OOM kill',
+        fields: () => ({ container: killed, oomKilled: true }),
+        failures: () => [
+          {
+            field: 'oomKilled',
+            expected: 'killed for running out of memory',
+            actual: 'killed (exit code 137), not recorded as OOM-killed',
+            hint: "it was killed (137), but Docker recorded no out-of-memory kill: something else sent it SIGKILL, or Docker missed the kernel's notice; re-create it and run it again",
+          },
+        ],
+      },
+      {
         name: 'an exit code while it runs',
         fields: () => ({ container: plain, exitCode: 0 }),
         failures: () => [{ field: 'exitCode', expected: '0', actual: 'none yet (running)', hint: 'it has not exited (running): wait for it to finish, or stop it' }],
@@ -160,12 +187,6 @@ describe('labs check: container (real daemon)', function () {
         failures: () => [{ field: 'health', expected: 'healthy', actual: 'none', hint: 'it has no health check: re-create it with `--health-cmd …` or give its image a HEALTHCHECK' }],
       },
     ],
-  });
-
-  it('is errored, not failed, when the daemon cannot be reached', async () => {
-    const result = await runCheck(kind, { container: plain, running: true }, deadLabDaemon());
-    assert.equal(result.status, 'errored');
-    assert.match(result.error ?? '', new RegExp(`shipshape-dead-${process.pid}\\.sock`));
   });
 
   it('titles say what is checked', () => {

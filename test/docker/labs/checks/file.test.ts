@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import kind from '../../../../src/core/labs/checks/file';
 import { uniqueName } from '../../../support/daemon';
-import { deadLabDaemon, kindCases, labContainers, labDaemon, runCheck } from '../../../support/labs';
+import { kindCases, labContainers, labDaemon } from '../../../support/labs';
 
 // busybox:latest here has no /etc/passwd: the test writes one, so owner names resolve as in a real image.
 const SETUP = [
@@ -13,6 +13,7 @@ const SETUP = [
   'chown 1000:100 /srv/index.html',
   'chmod 750 /data',
   'ln -s /srv/index.html /srv/link',
+  'head -c 2097152 /dev/zero | tr "\\0" a > /srv/big',
 ].join(' && ');
 
 describe('labs check: file (real daemon, through the archive API)', function () {
@@ -72,6 +73,11 @@ describe('labs check: file (real daemon, through the archive API)', function () 
         failures: () => [{ field: 'exists', expected: 'nothing at /data', actual: 'a directory at /data', hint: `remove it with \`docker exec ${box} rm -r /data\`` }],
       },
       {
+        name: 'content past 1 MiB: only the first MiB is read, and the actual says so',
+        fields: () => ({ container: box, path: '/srv/big', content: { matches: 'b' } }),
+        failures: () => [{ field: 'content', expected: 'to match /b/', actual: `${'a'.repeat(199)}… (only the first 1048576 bytes read)`, hint: `/srv/big in ${box} must hold text matching /b/` }],
+      },
+      {
         name: 'a relative path',
         fields: () => ({ container: box, path: 'srv/index.html' }),
         failures: () => [{ field: 'path', expected: 'an absolute path', actual: 'srv/index.html', hint: 'write it from the root: /srv/index.html' }],
@@ -89,8 +95,11 @@ describe('labs check: file (real daemon, through the archive API)', function () 
     ],
   });
 
-  it('is errored, not failed, when the daemon cannot be reached', async () => {
-    const result = await runCheck(kind, { container: box, path: '/data' }, deadLabDaemon());
-    assert.equal(result.status, 'errored');
+  it('LabDaemon.readFile reads the path itself, up to maxBytes, and says when it stopped short', async () => {
+    const daemon = labDaemon();
+    assert.deepEqual(await daemon.readFile(box, '/srv/index.html', { maxBytes: 5 }), { type: 'file', mode: 0o640, uid: 1000, gid: 100, size: 12, content: 'hello', truncated: true });
+    assert.deepEqual(await daemon.readFile(box, '/srv/index.html'), { type: 'file', mode: 0o640, uid: 1000, gid: 100, size: 12, content: 'hello world\n', truncated: false });
+    assert.deepEqual(await daemon.readFile(box, '/srv/link'), { type: 'symlink', mode: 0o777, uid: 0, gid: 0, size: 0, linkTarget: '/srv/index.html' });
+    assert.equal(await daemon.readFile(box, '/srv/nope'), undefined);
   });
 });
