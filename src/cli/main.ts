@@ -5,11 +5,12 @@ import { DaemonUnreachableError } from '../docker/client';
 import { EndpointError } from '../docker/endpoint';
 import { version } from '../../package.json';
 import { internals } from './commands/internals';
+import { labs } from './commands/labs';
 import { lint } from './commands/lint';
 import { ps } from './commands/ps';
 import { CliIO, Command, EXIT, UsageError } from './io';
 
-const commands: readonly Command[] = [lint, ps, internals];
+const commands: readonly Command[] = [lint, ps, internals, labs];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-stream';
 import { PACK_LABEL, type Pack, type PackImage } from '../core/labs/pack';
-import { DockerClient, onDaemon } from './client';
+import { DaemonUnreachableError, DockerClient, onDaemon } from './client';
 import { daemonMessage } from './errors';
 
 export interface ImageReadiness {
@@ -33,24 +33,24 @@ export async function imageReadiness(client: DockerClient, pack: Pack): Promise<
   );
 }
 
-/** The build context as a tar stream: every file under the folder, paths relative to it, links refused (the loader already refused escaping ones). */
+/** The build context as a tar stream of every file under the folder (read first, so a file problem is
+ * not mistaken for the daemon's), paths relative to it; links are left out (the loader refused escaping ones). */
 function contextTar(dir: string): NodeJS.ReadableStream {
-  const pack = tar.pack();
-  const walk = async (rel: string): Promise<void> => {
-    for (const entry of await fs.promises.readdir(path.join(dir, rel), { withFileTypes: true })) {
+  const files: { name: string; full: string }[] = [];
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const name = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(name);
-      else if (entry.isFile()) {
-        const full = path.join(dir, name);
-        const stat = await fs.promises.stat(full);
-        await new Promise<void>((resolve, reject) => pack.entry({ name, mode: stat.mode & 0o777, mtime: stat.mtime }, fs.readFileSync(full), (e) => (e ? reject(e) : resolve())));
-      }
+      if (entry.isDirectory()) walk(name);
+      else if (entry.isFile()) files.push({ name, full: path.join(dir, name) });
     }
   };
-  walk('').then(
-    () => pack.finalize(),
-    (error) => pack.destroy(error),
-  );
+  walk('');
+  const pack = tar.pack();
+  for (const f of files) {
+    const stat = fs.statSync(f.full);
+    pack.entry({ name: f.name, mode: stat.mode & 0o777, mtime: stat.mtime }, fs.readFileSync(f.full));
+  }
+  pack.finalize();
   return pack as unknown as NodeJS.ReadableStream;
 }
 
@@ -79,9 +79,10 @@ export async function prepareImages(client: DockerClient, pack: Pack, options: {
     const image = r.image;
     try {
       if (image.kind === 'build') {
-        onLine(`building ${image.tag} from ${path.relative(pack.root, image.context) || '.'}`);
+        onLine(`building ${image.tag} from ${image.context}`);
+        const context = contextTar(path.resolve(pack.root, image.context));
         const stream = await onDaemon(client, (api) =>
-          api.buildImage(contextTar(image.context), { t: image.tag, ...(image.dockerfile ? { dockerfile: image.dockerfile } : {}), labels: { [PACK_LABEL]: pack.id }, rm: true, forcerm: true }),
+          api.buildImage(context, { t: image.tag, ...(image.dockerfile ? { dockerfile: image.dockerfile } : {}), labels: { [PACK_LABEL]: pack.id }, rm: true, forcerm: true }),
         );
         await follow(client, stream, onLine, `building ${image.tag}`);
       } else {
@@ -91,6 +92,7 @@ export async function prepareImages(client: DockerClient, pack: Pack, options: {
       }
       r.present = true;
     } catch (error) {
+      if (error instanceof DaemonUnreachableError) throw error;
       throw new Error(`${pack.id}: image "${image.name}" could not be prepared: ${daemonMessage(error)}`);
     }
   }

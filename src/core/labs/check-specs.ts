@@ -49,8 +49,8 @@ export function parseCheck(raw: unknown, path: YamlPath, scope: CheckScope): Che
     problems.error([...path, 'points'], `points: "${String(written.points)}" is not a whole number of points`, 'write a whole number, 0 or more');
     ok = false;
   }
-  if (written.expectBeforeSolve !== undefined && written.expectBeforeSolve !== 'failed' && written.expectBeforeSolve !== 'errored') {
-    problems.error([...path, 'expectBeforeSolve'], `expectBeforeSolve: "${String(written.expectBeforeSolve)}" is not failed or errored`, "write failed (the default) or errored: what the self-test expects before the step's solve runs");
+  if (written.expectBeforeSolve !== undefined && !['failed', 'errored', 'passed'].includes(written.expectBeforeSolve as string)) {
+    problems.error([...path, 'expectBeforeSolve'], `expectBeforeSolve: "${String(written.expectBeforeSolve)}" is not failed, errored or passed`, "write failed (the default), errored (it cannot be judged yet) or passed (it observes the machine): what the self-test expects before the step's solve runs");
     ok = false;
   }
   if (written.name !== undefined && typeof written.name !== 'string') {
@@ -87,7 +87,7 @@ export function parseCheck(raw: unknown, path: YamlPath, scope: CheckScope): Che
     kind: kind.meta.kind,
     ...(typeof written.name === 'string' ? { name: written.name } : {}),
     ...(typeof written.points === 'number' ? { points: written.points } : {}),
-    ...(written.expectBeforeSolve === 'failed' || written.expectBeforeSolve === 'errored' ? { expectBeforeSolve: written.expectBeforeSolve } : {}),
+    ...(['failed', 'errored', 'passed'].includes(written.expectBeforeSolve as string) ? { expectBeforeSolve: written.expectBeforeSolve as 'failed' | 'errored' | 'passed' } : {}),
     timeoutMs: durations.timeout,
     intervalMs: durations.interval,
     stableForMs: durations.stableFor,

@@ -67,7 +67,7 @@ export interface CheckCommon {
   /** The check must hold this long (ms) before it passes. */
   stableForMs: number;
   /** What the self-test expects before the solve runs: failed (default), or errored when the pack says so (an image not built yet). */
-  expectBeforeSolve?: 'failed' | 'errored';
+  expectBeforeSolve?: 'failed' | 'errored' | 'passed';
   at: SourcePosition;
 }
 

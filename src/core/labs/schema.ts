@@ -25,7 +25,7 @@ export const COMMON_CHECK_FIELDS: Record<string, Schema> = {
   timeout: { ...DURATION, description: 'wait up to this long for the check to hold (default 0: judge once)' },
   interval: { ...DURATION, description: 'between tries while waiting, and between runs of kinds events cannot cover (default 1s)' },
   stableFor: { ...DURATION, description: 'the check must hold this long before it passes (default 0)' },
-  expectBeforeSolve: { enum: ['failed', 'errored'], description: "what `shipshape labs test` expects of this check before the step's solve runs (default failed; errored for a check that cannot be judged yet, e.g. of an image the solve builds)" },
+  expectBeforeSolve: { enum: ['failed', 'errored', 'passed'], description: "what `shipshape labs test` expects of this check before the step's solve runs (default failed; errored for a check that cannot be judged yet, e.g. of an image the solve builds; passed for one that observes the machine)" },
 };
 
 /** A field of a check kind as JSON Schema: types, patterns for units, enum values, the description. */

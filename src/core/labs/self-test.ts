@@ -55,7 +55,9 @@ export async function selfTest(pack: Pack, options: SelfTestOptions): Promise<Se
     }
     labs.push({ id: lab.id, steps });
   }
-  const left = await options.ownership.list(pack);
+  // The pack's own images (built or pulled before the steps run) are the pack's, not a step's leftovers.
+  const prepared = new Set(pack.images.map((i) => (i.kind === 'build' ? i.tag : i.reference)));
+  const left = (await options.ownership.list(pack)).filter((o) => !(o.kind === 'image' && prepared.has(o.name)));
   if (left.length) await options.ownership.remove(left); // leave the machine as it was, whatever the verdict
   const passed = !left.length && labs.every((l) => l.steps.every((s) => s.message === 'ok'));
   return { pack: pack.id, version: pack.version, passed, ms: Date.now() - started, labs, leftovers: left.map(describeOwned) };
@@ -89,7 +91,8 @@ async function testStep(lab: Lab, step: Step, options: SelfTestOptions): Promise
       const expected = step.checks[i]!.expectBeforeSolve ?? 'failed';
       if (b.status !== 'skipped' && b.status !== expected) problems.push(`before the solve, ${expected} was expected of ${b.why}`);
     });
-    const toSolve = step.checks.some((c) => !options.kinds.get(c.kind)?.meta.answeredByStudent);
+    // A check that observes the machine (expectBeforeSolve: passed) and a quiz need no solve.
+    const toSolve = step.checks.some((c) => !options.kinds.get(c.kind)?.meta.answeredByStudent && c.expectBeforeSolve !== 'passed');
     if (!step.solve && toSolve) problems.push('it has no solve, so nothing shows its checks can pass: add a solve action');
     else if (await act(step.solve, 'solve')) {
       const after = await judge(false);

@@ -102,6 +102,7 @@ export class LabPacks implements LabsSource, vscode.Disposable {
       packRoot: pack.root,
       workspace: folder,
       checkId: '',
+      wasmDir: __dirname, // the bundle's folder: the linter's WebAssembly sits beside it
       ...(this.ctx.endpoint ? { dockerHost: this.ctx.endpoint.host } : {}),
     });
     // The runner is event-driven through the one Docker model: start it (it stays live).

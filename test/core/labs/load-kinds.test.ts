@@ -44,17 +44,17 @@ describe('core/labs/load with the registered check kinds', () => {
     }
   });
 
-  it('takes expectBeforeSolve (failed or errored) as a common check field, and refuses another value', async () => {
+  it('takes expectBeforeSolve (failed, errored or passed) as a common check field, and refuses another value', async () => {
     const files = scaffoldPack('my-pack');
     const manifest = files['shipshape-pack.yaml']!;
     const root = writeFiles({ ...files, 'shipshape-pack.yaml': manifest.replace('            timeout: 5s\n', '            timeout: 5s\n            expectBeforeSolve: errored\n') });
-    const bad = writeFiles({ ...files, 'shipshape-pack.yaml': manifest.replace('            timeout: 5s\n', '            timeout: 5s\n            expectBeforeSolve: passed\n') });
+    const bad = writeFiles({ ...files, 'shipshape-pack.yaml': manifest.replace('            timeout: 5s\n', '            timeout: 5s\n            expectBeforeSolve: solved\n') });
     try {
       const good = await loadPack(root);
       assert.equal(good.pack?.labs[0]?.steps[0]?.checks[0]?.expectBeforeSolve, 'errored');
       const refused = await loadPack(bad);
       assert.equal(refused.pack, undefined);
-      assert.match(refused.problems.map(formatProblem).join('\n'), /shipshape-pack\.yaml:33:32: expectBeforeSolve: "passed" is not failed or errored\n  hint: write failed/);
+      assert.match(refused.problems.map(formatProblem).join('\n'), /shipshape-pack\.yaml:33:32: expectBeforeSolve: "solved" is not failed, errored or passed\n  hint: write failed/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
       fs.rmSync(bad, { recursive: true, force: true });
