@@ -118,7 +118,8 @@ describe('shipshape labs (real daemon)', function () {
     assert.deepEqual(result.tests.map((t: { status: string; score: number; max_score: number }) => [t.status, t.score, t.max_score]), [['fail', 0, 6], ['pass', 4, 4]]);
     const junit = shipshape(['labs', 'grade', dir, '--format', 'junit']);
     assert.match(junit.stdout, /<testsuites[^>]*>/);
-    assert.match(junit.stdout, /<property name="points" value="0"\/>|<property name="earned" value="0"\/>/);
+    assert.match(junit.stdout, /<property name="points" value="0"\/><property name="max_points" value="6"\/>/);
+    assert.match(junit.stdout, /<property name="points" value="0"\/><property name="max_points" value="4"\/>/, 'without --answers the quiz earns nothing');
   });
 
   it('reset removes only what the pack owns: look-alike names and other labels stay', async () => {
