@@ -140,6 +140,15 @@ describe('shipshape labs (real daemon)', function () {
     }
   });
 
+  it('says first which of the pack\'s requirements the daemon does not meet (here: swarm), then checks anyway', () => {
+    const dir = tinyPack(`${uniqueName('tiny')}-`, ['docker version'], '          - kind: swarm\n            active: true\n');
+    const manifest = path.join(dir, 'shipshape-pack.yaml');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('resources:', 'requires: { swarm: true }\nresources:'));
+    const run = shipshape(['labs', 'check', dir]);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^warning: swarm: swarm mode is inactive; this pack needs it: run docker swarm init/m);
+  });
+
   it('exits 2 on usage errors: no action, an unknown action, an unknown --lab, a format the action has not', () => {
     assert.equal(shipshape(['labs']).status, 2);
     assert.match(shipshape(['labs', 'run', SAMPLE]).stderr, /name an action: list, validate, check, test, grade, reset \(got "run"\)/);

@@ -10,11 +10,12 @@ import { resultLines } from '../../core/labs/describe';
 import { gradeClassroom, gradeJson, gradeJunit, gradePack } from '../../core/labs/grade';
 import { formatProblem, loadPack } from '../../core/labs/load';
 import type { Pack } from '../../core/labs/pack';
+import { preflight } from '../../core/labs/preflight';
 import { LabRunner, type StepState } from '../../core/labs/runner';
 import { selfTest } from '../../core/labs/self-test';
 import { createDockerClient, type DockerClient } from '../../docker/client';
 import { ownershipOnDocker } from '../../docker/lab-cleanup';
-import { prepareImages } from '../../docker/lab-images';
+import { daemonFacts, prepareImages } from '../../docker/lab-images';
 import { daemonForLabs } from '../../docker/labs';
 import { ProcessActionRunner } from '../../process/actions';
 import { createCheckContext } from '../../process/lab-io';
@@ -163,6 +164,8 @@ export const labs = defineCommand({
       io.out(format === 'json' ? JSON.stringify(owned, null, 2) + '\n' : owned.length ? owned.map((o) => `removed ${o.kind} ${o.name} (${o.because})\n`).join('') : 'nothing of the pack was left\n');
       return EXIT.ok;
     }
+    // Requirements the daemon does not meet are said first: the checks then fail or error for that reason.
+    for (const item of preflight(pack, await daemonFacts(client), [])) if (!item.ok) io.err(`warning: ${item.what}: ${item.detail}\n`);
     if (!values['no-prepare']) await prepareImages(client, pack, { onLine: (line) => io.err(`  ${line}\n`) });
     const workspace = path.resolve(values.workspace ?? (verb === 'test' ? fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-workspace-')) : '.'));
     const run: Run = { pack, client, workspace, trusted: verb === 'test' || values.trust === true, answers: readAnswers(values.answers) };

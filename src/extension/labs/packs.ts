@@ -8,6 +8,9 @@ import * as vscode from 'vscode';
 import { formatProblem, loadPack } from '../../core/labs/load';
 import type { Lab, Pack, PackProblem, Step } from '../../core/labs/pack';
 import { LabRunner } from '../../core/labs/runner';
+import { preflight, type PreflightItem } from '../../core/labs/preflight';
+import { daemonMessage } from '../../docker/errors';
+import { daemonFacts, imageReadiness, prepareImages } from '../../docker/lab-images';
 import { daemonForLabs } from '../../docker/labs';
 import { labEventsOf } from '../../docker/lab-events';
 import { createCheckContext } from '../../process/lab-io';
@@ -85,6 +88,7 @@ export class LabPacks implements LabsSource, vscode.Disposable {
     const runner = pack ? await this.runnerFor(pack) : undefined;
     const entry = this.entryFor(key, origin, location, pack, problems, runner);
     this.entries.set(key, entry);
+    if (pack) void this.preflight(entry, pack);
     runner?.onDidChange((change) => {
       if (change.kind === 'save-failed') void vscode.window.showErrorMessage(`Shipshape: ${change.message}`);
       this.changed.fire();
@@ -133,6 +137,42 @@ export class LabPacks implements LabsSource, vscode.Disposable {
         return lab && step ? { lab, step } : undefined;
       },
     };
+  }
+
+  /** The pack's requirements against the daemon, shown as notes under the pack; missing images offered to be prepared. */
+  private async preflight(entry: LoadedPack, pack: Pack): Promise<void> {
+    let items: PreflightItem[];
+    let missing: string[];
+    try {
+      const client = this.ctx.client;
+      missing = (await imageReadiness(client, pack)).filter((r) => !r.present).map((r) => r.reference);
+      items = preflight(pack, await daemonFacts(client), missing);
+    } catch (error) {
+      entry.notes.push(`Docker is not reachable, so nothing can be checked yet: ${daemonMessage(error)}`);
+      this.changed.fire();
+      return;
+    }
+    entry.notes.push(...items.filter((i) => !i.ok).map((i) => `${i.what}: ${i.detail}`));
+    this.ctx.output.info(`lab pack ${pack.id}: ${items.map((i) => `${i.ok ? '✓' : '✗'} ${i.what}: ${i.detail}`).join('; ')}`);
+    this.changed.fire();
+    if (missing.length) {
+      const choice = await vscode.window.showInformationMessage(`The lab pack "${pack.title}" needs ${missing.length} image${missing.length === 1 ? '' : 's'} the daemon does not have: ${missing.join(', ')}.`, 'Prepare Images');
+      if (choice === 'Prepare Images') await this.prepare(entry, pack);
+    }
+  }
+
+  /** Builds (from the pack) or pulls the pack's images, with progress in a notification. */
+  async prepare(entry: LoadedPack, pack: Pack): Promise<void> {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Preparing the images of ${pack.title}`, cancellable: false }, async (progress) => {
+      try {
+        await prepareImages(this.ctx.client, pack, { onLine: (line) => (progress.report({ message: line.slice(0, 120) }), this.ctx.output.info(line)) });
+        const i = entry.notes.findIndex((n) => n.startsWith('images: '));
+        if (i >= 0) entry.notes.splice(i, 1);
+        this.changed.fire();
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Shipshape: ${daemonMessage(error)}`);
+      }
+    });
   }
 
   private showProblems(key: string, location: string, problems: readonly PackProblem[]): void {

@@ -17,7 +17,7 @@ export interface PackEntry {
   pack: Pack | undefined;
   problems: readonly PackProblem[];
   /** What preflight found unmet, and what is held back (untrusted workspace), in words. */
-  notes: readonly string[];
+  notes: string[];
   status(lab: Lab, step: Step): StepStatusKind;
   points(lab?: Lab, step?: Step): { earned: number; available: number };
   next(): { lab: Lab; step: Step } | undefined;
