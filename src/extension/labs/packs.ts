@@ -70,6 +70,8 @@ export class LabPacks implements LabsSource, vscode.Disposable {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
     const listed = readConfig().labs.packs.map((p) => path.resolve(base, p));
     const workspace = [...new Set([...found, ...listed])];
+    // A listed pack outside the workspace is watched on its own (the workspace watcher does not see it).
+    for (const dir of listed) this.watchFolder(dir);
     await Promise.all([...builtIn.map((dir) => this.load('built-in', dir)), ...workspace.map((dir) => this.load('workspace', dir))]);
   }
 
@@ -191,6 +193,14 @@ export class LabPacks implements LabsSource, vscode.Disposable {
     }
     for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.file(file), list);
     if (problems.length) this.ctx.output.warn(`lab pack ${key}:\n${problems.map(formatProblem).join('\n')}`);
+  }
+
+  private watchFolder(dir: string): void {
+    const inWorkspace = vscode.workspace.workspaceFolders?.some((f) => !path.relative(f.uri.fsPath, dir).startsWith('..'));
+    if (inWorkspace || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*'));
+    const touched = (uri: vscode.Uri) => this.touched(uri);
+    this.subscriptions.push(watcher, watcher.onDidChange(touched), watcher.onDidCreate(touched), watcher.onDidDelete(touched));
   }
 
   /** A saved file inside a workspace pack reloads that pack (debounced: a save of many files is one reload). */
