@@ -20,6 +20,8 @@ export interface LoadOptions {
   unpackDir?: string;
   /** For archives; default 2000 entries, 100 MiB unpacked. */
   limits?: ArchiveLimits;
+  /** The manifest's text when it is not the file's (an editor's unsaved buffer: problems as you type). */
+  manifestText?: string;
 }
 
 export interface LoadResult {
@@ -94,7 +96,7 @@ export async function loadPack(given: string, options: LoadOptions = {}): Promis
   const manifestFile = path.join(found.root, MANIFEST_NAME);
   let text: string;
   try {
-    text = await fs.promises.readFile(manifestFile, 'utf8');
+    text = options.manifestText ?? (await fs.promises.readFile(manifestFile, 'utf8'));
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     return failed(fileProblem(manifestFile, missing ? `no ${MANIFEST_NAME} in "${found.root}"` : `cannot read ${MANIFEST_NAME}: ${(e as Error).message}`, missing ? 'a pack folder has shipshape-pack.yaml at its root; "New Lab Pack…" scaffolds one' : 'check the file and its permissions'));

@@ -45,7 +45,15 @@ export class LabPacks implements LabsSource, vscode.Disposable {
     this.store = new FileProgressStore(path.join(ctx.extension.globalStorageUri.fsPath, 'progress'));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const touched = (uri: vscode.Uri) => this.touched(uri);
-    this.subscriptions.push(watcher, watcher.onDidChange(touched), watcher.onDidCreate(touched), watcher.onDidDelete(touched), this.diagnostics, this.changed);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidChange(touched),
+      watcher.onDidCreate(touched),
+      watcher.onDidDelete(touched),
+      this.diagnostics,
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
+    );
   }
 
   packs(): readonly LoadedPack[] {
@@ -212,6 +220,21 @@ export class LabPacks implements LabsSource, vscode.Disposable {
     }
     if (path.basename(uri.fsPath) === MANIFEST && ![...this.entries.values()].some((e) => uri.fsPath.startsWith(e.location + path.sep)))
       void this.load('workspace', path.dirname(uri.fsPath));
+  }
+
+  /** An edited, unsaved manifest of a known pack: its problems are shown as you type (the pack reloads on save). */
+  private typed(document: vscode.TextDocument): void {
+    if (path.basename(document.uri.fsPath) !== MANIFEST) return;
+    const entry = [...this.entries.values()].find((e) => e.origin === 'workspace' && path.join(e.location, MANIFEST) === document.uri.fsPath);
+    if (!entry) return;
+    const key = `typed:${entry.key}`;
+    clearTimeout(this.reloads.get(key));
+    this.reloads.set(
+      key,
+      setTimeout(() => {
+        void loadPack(entry.location, { manifestText: document.getText() }).then(({ problems }) => this.showProblems(entry.key, entry.location, problems));
+      }, 300),
+    );
   }
 
   find(key: string): LoadedPack | undefined {

@@ -60,4 +60,15 @@ describe('core/labs/load with the registered check kinds', () => {
       fs.rmSync(bad, { recursive: true, force: true });
     }
   });
+
+  it('judges the text it is given instead of the file when asked (the editor\'s unsaved manifest)', async () => {
+    const root = writeFiles(scaffoldPack('my-pack'));
+    try {
+      const { problems } = await loadPack(root, { manifestText: fs.readFileSync(path.join(root, 'shipshape-pack.yaml'), 'utf8').replace('title: my-pack', 'titel: my-pack') });
+      assert.deepEqual(problems.map((p) => formatProblem({ ...p, file: path.relative(root, p.file) })), ['shipshape-pack.yaml:4:1: unknown key "titel" in the manifest\n  hint: did you mean "title"?']);
+      assert.deepEqual((await loadPack(root)).problems, [], 'the file itself is unchanged and clean');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
