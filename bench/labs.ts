@@ -233,17 +233,20 @@ async function benchIdle(direct: DockerClient): Promise<void> {
     const requestTimes: number[] = [];
     const push = proxy.requests.push.bind(proxy.requests);
     proxy.requests.push = (...items: string[]) => (requestTimes.push(...items.map(() => Date.now())), push(...items));
+    let reruns = 0;
+    const runs = runner.onDidChange((change) => void (change.kind === 'step' && reruns++));
     const before = proxy.requests.length;
     console.log(`\nIdle: a watched step (panel visible) whose ${checks.length} checks are all event-driven (${[...new Set(checks.map((c) => c.kind))].join(', ')}), ${idleSeconds} s…`);
     await sleep(idleSeconds * 1000);
     const requests = proxy.requests.slice(before);
     seen.dispose();
+    runs.dispose();
     runner.dispose();
     const unexplained = requests.filter((_, i) => !events.some((e) => requestTimes[i]! >= e.at && requestTimes[i]! - e.at <= EVENT_WAKE_MS));
     const kinds = (xs: string[]) => [...new Set(xs)].slice(0, 4).join(', ');
     console.log(`  baseline: polling the step at its checks' 1 s interval: ${perCheck} requests per run (measured now) x ${idleSeconds} s = ${perCheck * idleSeconds} requests`);
     console.log(`  daemon events in the window (other work on the shared daemon): ${events.length}${events.length ? ` (${kinds(events.map((e) => e.what))})` : ''}`);
-    console.log(`  API requests in ${idleSeconds} s: ${requests.length}${requests.length ? ` (${kinds(requests)})` : ''}`);
+    console.log(`  API requests in ${idleSeconds} s: ${requests.length}${requests.length ? ` (${kinds(requests)})` : ''}; the step re-ran ${reruns} times (the model re-reads what events change, too)`);
     console.log(`  of them not within ${EVENT_WAKE_MS / 1000} s after an event (polling): ${unexplained.length}${unexplained.length ? ` (${kinds(unexplained)})` : ''}; goal ${GOALS.idle}: ${verdict(unexplained.length, GOALS.idle)}${events.length ? '' : ' (a truly idle window)'}`);
   } finally {
     model.dispose();
