@@ -30,7 +30,7 @@ describe('core/labs/schema', () => {
     const container = check.oneOf[0];
     assert.equal(container.additionalProperties, false);
     assert.deepEqual(container.required, ['container']);
-    assert.deepEqual(Object.keys(container.properties), ['kind', 'name', 'points', 'timeout', 'interval', 'stableFor', 'container', 'state', 'memory', 'image', 'env']);
+    assert.deepEqual(Object.keys(container.properties), ['kind', 'name', 'points', 'timeout', 'interval', 'stableFor', 'expectBeforeSolve', 'container', 'state', 'memory', 'image', 'env']);
     assert.deepEqual(container.properties.state.enum, ['running', 'exited']);
     assert.equal(container.properties.memory.description, 'memory limit (bytes); a size: 256m, 1.5g, 512k');
   });
