@@ -30,15 +30,34 @@ export function startDemoContainers(suffix) {
   return names;
 }
 
-export async function captureContainersView({ vsix, out, expect, expand }) {
+/**
+ * The VS Code server with the .vsix installed, on a copy of the sample workspace (`settings`
+ * replace its .vscode/settings.json), the Shipshape view shown; `act(page)` gets it ready, then the
+ * picture is taken with the pointer at `pointer` (off anything with a tooltip).
+ */
+async function capture({ vsix, out, settings, pointer }, act) {
   const server = await startVSCodeServer({ installExtensions: [vsix] });
   const { browser, page } = await openBrowser(server.browser);
   try {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-shot-'));
     fs.cpSync(path.join(root, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true });
+    if (settings) fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
     await page.goto(server.url(workspace));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.locator('.activitybar [aria-label^="Shipshape"]').first().click({ timeout: 30_000 });
+    await act(page);
+    await page.mouse.move(...pointer);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: out });
+    return out;
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+export async function captureContainersView({ vsix, out, expect, expand }) {
+  return capture({ vsix, out, pointer: [900, 700] }, async (page) => {
     for (const name of expect) {
       await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
     }
@@ -60,14 +79,7 @@ export async function captureContainersView({ vsix, out, expect, expand }) {
     await page.waitForTimeout(800);
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-lines', { hasText: 'FROM busybox' }).first().waitFor({ timeout: 30_000 });
-    await page.mouse.move(900, 700);
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: out });
-    return out;
-  } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
-  }
+  });
 }
 
 /**
@@ -90,34 +102,24 @@ function samplePackCopy(suffix) {
 export async function captureStepPanel({ vsix, out, suffix }) {
   const pack = samplePackCopy(suffix);
   docker('build', '-q', '--label', LABEL, '-t', pack.image, pack.context);
-  const server = await startVSCodeServer({ installExtensions: [vsix] });
-  const { browser, page } = await openBrowser(server.browser);
   try {
     docker('run', '-d', '--name', pack.container, '--label', LABEL, pack.image);
-    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-shot-'));
-    fs.cpSync(path.join(root, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true });
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'git.openRepositoryInParentFolders': 'never', 'shipshape.labs.packs': [pack.dir] }, null, 2));
-    await page.goto(server.url(workspace));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.locator('.activitybar [aria-label^="Shipshape"]').first().click({ timeout: 30_000 });
-    await page.locator('.monaco-list-row', { hasText: 'Shipshape sample pack' }).first().waitFor({ timeout: 60_000 });
-    // Collapse the Containers view: the Labs tree gets the sidebar.
-    await page.locator('.pane-header', { hasText: 'Containers' }).first().click({ timeout: 30_000 });
-    await page.locator('.monaco-list-row', { hasText: 'Run the web server' }).first().click({ timeout: 30_000 });
-    // Each redraw swaps the webview's inner frame (pending → active): look in the active one.
-    const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
-    await frame.locator('button[data-action="check"]').click({ timeout: 30_000 });
-    // The http check waits up to its timeout (5 s) for the page before it fails.
-    await frame.locator('li.result.passed').first().waitFor({ timeout: 30_000 });
-    await frame.locator('li.result.failed').first().waitFor({ timeout: 30_000 });
-    await frame.locator('.status', { hasText: /checked/ }).first().waitFor({ timeout: 30_000 });
-    await page.mouse.move(800, 760); // off the tree and the status bar: no tooltip in the picture
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: out });
-    return out;
+    const settings = { 'git.openRepositoryInParentFolders': 'never', 'shipshape.labs.packs': [pack.dir] };
+    // Off the tree and the status bar: no tooltip in the picture.
+    return await capture({ vsix, out, settings, pointer: [800, 760] }, async (page) => {
+      await page.locator('.monaco-list-row', { hasText: 'Shipshape sample pack' }).first().waitFor({ timeout: 60_000 });
+      // Collapse the Containers view: the Labs tree gets the sidebar.
+      await page.locator('.pane-header', { hasText: 'Containers' }).first().click({ timeout: 30_000 });
+      await page.locator('.monaco-list-row', { hasText: 'Run the web server' }).first().click({ timeout: 30_000 });
+      // Each redraw swaps the webview's inner frame (pending → active): look in the active one.
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await frame.locator('button[data-action="check"]').click({ timeout: 30_000 });
+      // The http check waits up to its timeout (5 s) for the page before it fails.
+      await frame.locator('li.result.passed').first().waitFor({ timeout: 30_000 });
+      await frame.locator('li.result.failed').first().waitFor({ timeout: 30_000 });
+      await frame.locator('.status', { hasText: /checked/ }).first().waitFor({ timeout: 30_000 });
+    });
   } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
     for (const args of [['rm', '-f', pack.container], ['rmi', pack.image]]) {
       try {
         docker(...args);
