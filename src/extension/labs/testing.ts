@@ -25,6 +25,8 @@ export class LabTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('shipshape.labs', 'Shipshape labs');
   private readonly steps = new Map<string, StepRef>();
   private readonly subscription: vscode.Disposable;
+  /** The one run profile (Check; it supports continuous runs). */
+  readonly profile: vscode.TestRunProfile;
   private readonly reported = new vscode.EventEmitter<{ id: string; report: CheckReport }>();
   /** Fires for every check item a run reports on. */
   readonly onDidReport = this.reported.event;
@@ -33,7 +35,7 @@ export class LabTests implements vscode.Disposable {
 
   constructor(private readonly packs: LabPacks) {
     this.subscription = packs.onDidChange(() => this.sync());
-    this.controller.createRunProfile('Check', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true, undefined, true);
+    this.profile = this.controller.createRunProfile('Check', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true, undefined, true);
     this.sync();
   }
 
@@ -103,7 +105,7 @@ export class LabTests implements vscode.Disposable {
     const subs: vscode.Disposable[] = [];
     for (const { ref, item } of targets) {
       const runner = ref.entry.runner!;
-      runner.watch(ref.lab.id, ref.step.id, { poll: true });
+      ref.entry.watch(request, ref.lab.id, ref.step.id, true);
       subs.push(
         runner.onDidChange((change) => {
           if (change.kind !== 'step' || change.lab !== ref.lab.id || change.step !== ref.step.id) return;
@@ -111,7 +113,7 @@ export class LabTests implements vscode.Disposable {
           this.report(run, item, runner.state(ref.lab.id, ref.step.id).results, true);
           run.end();
         }),
-        { dispose: () => runner.unwatch(ref.lab.id, ref.step.id) },
+        { dispose: () => ref.entry.unwatch(request, ref.lab.id, ref.step.id) },
       );
     }
     await new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()));

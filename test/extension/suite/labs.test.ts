@@ -110,6 +110,17 @@ describe('Labs (real daemon, real VS Code)', function () {
     assert.equal(runWebItem!.command?.command, 'shipshape.labs.openStep');
   });
 
+  it('opening a pack the view already lists reuses its entry: one runner, one progress file', async () => {
+    const shipshape = await api();
+    const { labs } = shipshape.context;
+    await labs.packs.start();
+    const listed = labs.packs.packs().find((e) => e.pack?.id === 'sample')!;
+    const sampleDir = path.join(shipshape.context.extension.extensionUri.fsPath, 'test', 'fixtures', 'packs', 'sample');
+    const opened = (await vscode.commands.executeCommand<LoadedPack>('shipshape.labs.openPack', `${sampleDir}${path.sep}`))!;
+    assert.equal(opened.key, listed.key);
+    assert.deepEqual(labs.packs.packs().filter((e) => e.pack?.id === 'sample').map((e) => e.key), [listed.key]);
+  });
+
   it('shows a malformed pack\'s problem in the Labs view and as a diagnostic on its manifest at the right line', async () => {
     const { labs } = (await api()).context;
     const broken = writeBrokenPack();
@@ -206,6 +217,32 @@ describe('Labs (real daemon, real VS Code)', function () {
     assert.match(state.unpassed.reason, new RegExp(trial.container));
     await waitFor(() => /un-passed/.test(labs.panel.html() ?? ''), 'the step panel says it un-passed', 5000);
     assert.equal(iconOf(labs.tree, stepNode(labs.tree, entry.key, 'web', 'run')), 'error');
+  });
+
+  it('a continuous run from the Testing view keeps watching its step when the panel opens another one, and reports the pass from the daemon\'s events', async () => {
+    const { labs } = (await api()).context;
+    const tests = labs.tests;
+    const stepItem = tests.controller.items.get(entry.key)?.children.get(`${entry.key}#web`)?.children.get(`${entry.key}#web/run`);
+    assert.ok(stepItem, 'the step is a test item under its pack and lab');
+    const cancel = new vscode.CancellationTokenSource();
+    const reports: { id: string; watching: boolean; status: string }[] = [];
+    const sub = tests.onDidReport(({ id, report }) => reports.push({ id, watching: report.watching, status: report.status }));
+    try {
+      const running = tests.profile.runHandler(new vscode.TestRunRequest([stepItem], undefined, tests.profile, true), cancel.token);
+      await waitFor(() => reports.some((r) => r.id === `${entry.key}#web/run/0` && !r.watching), 'the continuous run checks once first', 10_000);
+      assert.equal(reports.find((r) => r.id === `${entry.key}#web/run/0`)?.status, 'failed');
+      // The panel moves to another step: it lets go of "run", the continuous run still holds it.
+      await vscode.commands.executeCommand('shipshape.labs.openStep', stepNode(labs.tree, entry.key, 'web', 'marker'));
+      containerId = await runWeb(true);
+      await waitFor(() => reports.some((r) => r.id === `${entry.key}#web/run/1` && r.watching && r.status === 'passed'), 'the watching run reports the ports check passed, with no Check', 10_000);
+      assert.equal(entry.runner!.state('web', 'run').status, 'passed');
+      cancel.cancel();
+      await running;
+    } finally {
+      cancel.cancel();
+      cancel.dispose();
+      sub.dispose();
+    }
   });
 
   it('in a trusted workspace, Solve runs the pack\'s command once agreed (the marker appears) and a script check runs', async () => {
