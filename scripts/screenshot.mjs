@@ -1,7 +1,9 @@
 // Packages the extension, installs the .vsix into the VS Code server with --install-extension,
-// opens the Shipshape view in headless Chromium and saves a screenshot. Fails unless the
-// Containers view shows the containers it expects, so it doubles as a packaging check.
-//   node scripts/screenshot.mjs [--out media/containers-view.png] [--vsix shipshape.vsix]
+// opens the Shipshape view in headless Chromium and saves screenshots: the Containers view
+// (media/containers-view.png; fails unless it shows the containers it expects, so it doubles as a
+// packaging check) and the step panel after a Check with one passed and one failed check
+// (media/step-panel.png).
+//   node scripts/screenshot.mjs [--out media/containers-view.png] [--step-out media/step-panel.png] [--vsix shipshape.vsix]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,15 +30,34 @@ export function startDemoContainers(suffix) {
   return names;
 }
 
-export async function captureContainersView({ vsix, out, expect, expand }) {
+/**
+ * The VS Code server with the .vsix installed, on a copy of the sample workspace (`settings`
+ * replace its .vscode/settings.json), the Shipshape view shown; `act(page)` gets it ready, then the
+ * picture is taken with the pointer at `pointer` (off anything with a tooltip).
+ */
+async function capture({ vsix, out, settings, pointer }, act) {
   const server = await startVSCodeServer({ installExtensions: [vsix] });
   const { browser, page } = await openBrowser(server.browser);
   try {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-shot-'));
     fs.cpSync(path.join(root, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true });
+    if (settings) fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
     await page.goto(server.url(workspace));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.locator('.activitybar [aria-label^="Shipshape"]').first().click({ timeout: 30_000 });
+    await act(page);
+    await page.mouse.move(...pointer);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: out });
+    return out;
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+export async function captureContainersView({ vsix, out, expect, expand }) {
+  return capture({ vsix, out, pointer: [900, 700] }, async (page) => {
     for (const name of expect) {
       await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
     }
@@ -58,25 +79,74 @@ export async function captureContainersView({ vsix, out, expect, expand }) {
     await page.waitForTimeout(800);
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-lines', { hasText: 'FROM busybox' }).first().waitFor({ timeout: 30_000 });
-    await page.mouse.move(900, 700);
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: out });
-    return out;
+  });
+}
+
+/**
+ * A copy of the sample pack whose container and image names carry `suffix`, so the picture never
+ * touches (or is fooled by) a sample pack another run is working through on the same daemon.
+ */
+function samplePackCopy(suffix) {
+  const source = path.join(root, 'test', 'fixtures', 'packs', 'sample');
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-shot-pack-')), 'sample');
+  fs.cpSync(source, dir, { recursive: true });
+  const rename = (text) => text.replaceAll('shipshape-sample-web', `shipshape-sample-web-${suffix}`).replaceAll('shipshape-sample/web:1', `shipshape-sample/web:${suffix}`);
+  for (const file of ['shipshape-pack.yaml', 'labs/containers/run-web.md']) fs.writeFileSync(path.join(dir, file), rename(fs.readFileSync(path.join(dir, file), 'utf8')));
+  return { dir, container: `shipshape-sample-web-${suffix}`, image: `shipshape-sample/web:${suffix}`, context: path.join(dir, 'images', 'web') };
+}
+
+/**
+ * The sample's "Run the web server" step after a Check, with its container running but its port not
+ * published: the container check passes, the ports check fails (and the http check with it).
+ */
+export async function captureStepPanel({ vsix, out, suffix }) {
+  const pack = samplePackCopy(suffix);
+  docker('build', '-q', '--label', LABEL, '-t', pack.image, pack.context);
+  try {
+    docker('run', '-d', '--name', pack.container, '--label', LABEL, pack.image);
+    const settings = { 'git.openRepositoryInParentFolders': 'never', 'shipshape.labs.packs': [pack.dir] };
+    // Off the tree and the status bar: no tooltip in the picture.
+    return await capture({ vsix, out, settings, pointer: [800, 760] }, async (page) => {
+      await page.locator('.monaco-list-row', { hasText: 'Shipshape sample pack' }).first().waitFor({ timeout: 60_000 });
+      // Collapse the Containers view: the Labs tree gets the sidebar.
+      await page.locator('.pane-header', { hasText: 'Containers' }).first().click({ timeout: 30_000 });
+      await page.locator('.monaco-list-row', { hasText: 'Run the web server' }).first().click({ timeout: 30_000 });
+      // Each redraw swaps the webview's inner frame (pending → active): look in the active one.
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await frame.locator('button[data-action="check"]').click({ timeout: 30_000 });
+      // The http check waits up to its timeout (5 s) for the page before it fails.
+      await frame.locator('li.result.passed').first().waitFor({ timeout: 30_000 });
+      await frame.locator('li.result.failed').first().waitFor({ timeout: 30_000 });
+      await frame.locator('.status', { hasText: /checked/ }).first().waitFor({ timeout: 30_000 });
+    });
   } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
+    for (const args of [['rm', '-f', pack.container], ['rmi', pack.image]]) {
+      try {
+        docker(...args);
+      } catch (error) {
+        console.warn(`screenshot: cleaning up: ${error.message}`);
+      }
+    }
+    fs.rmSync(path.dirname(pack.dir), { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: path.join(root, 'media', 'containers-view.png') }, vsix: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: path.join(root, 'media', 'containers-view.png') },
+      'step-out': { type: 'string', default: path.join(root, 'media', 'step-panel.png') },
+      vsix: { type: 'string' },
+    },
+  });
   let vsix = values.vsix;
   if (!vsix) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(1);
     vsix = path.join(root, 'shipshape.vsix');
   }
-  const names = startDemoContainers(Math.random().toString(36).slice(2, 6));
+  const suffix = Math.random().toString(36).slice(2, 6);
+  const names = startDemoContainers(suffix);
   try {
     console.log(`saved ${await captureContainersView({ vsix, out: values.out, expect: names, expand: names[0] })}`);
   } catch (error) {
@@ -84,5 +154,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exitCode = 1;
   } finally {
     docker('rm', '-f', ...names);
+  }
+  try {
+    console.log(`saved ${await captureStepPanel({ vsix, out: values['step-out'], suffix })}`);
+  } catch (error) {
+    console.error(`screenshot of the step panel: ${error.stack ?? error}`);
+    process.exitCode = 1;
   }
 }

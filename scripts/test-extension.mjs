@@ -20,8 +20,14 @@ function hostKind() {
 }
 
 function prepareWorkspace() {
+  const source = path.join(root, 'test', 'fixtures', 'sample-workspace');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-ws-'));
-  fs.cpSync(path.join(root, 'test', 'fixtures', 'sample-workspace'), dir, { recursive: true });
+  fs.cpSync(source, dir, { recursive: true });
+  // The copy lives elsewhere: the packs its settings list relative to the fixture must stay found.
+  const settingsFile = path.join(dir, '.vscode', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  settings['shipshape.labs.packs'] = (settings['shipshape.labs.packs'] ?? []).map((p) => path.resolve(source, p));
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   return dir;
 }
 
@@ -38,12 +44,15 @@ async function waitForFile(file, deadline, isAlive) {
  * The extension host's environment: where to write results, and a DOCKER_CONFIG of its own (empty: the
  * default socket) so the context tests can write config.json and contexts without touching ~/.docker.
  */
-function testEnv(resultsFile) {
-  return { SHIPSHAPE_TEST_RESULTS: resultsFile, DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-docker-config-')) };
+function testEnv(resultsFile, restricted) {
+  return { SHIPSHAPE_TEST_RESULTS: resultsFile, SHIPSHAPE_TEST_RESTRICTED: restricted ? '1' : '0', DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-docker-config-')) };
 }
 
-async function runUnderServer(resultsFile, workspace) {
-  const server = await startVSCodeServer({ env: testEnv(resultsFile) });
+/** Restricted: Workspace Trust on and the folder not trusted (no start-up prompt), so it opens in Restricted Mode. */
+const RESTRICTED_SETTINGS = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' };
+
+async function runUnderServer(resultsFile, workspace, restricted) {
+  const server = await startVSCodeServer({ env: testEnv(resultsFile, restricted), settings: restricted ? RESTRICTED_SETTINGS : {} });
   console.log(`VS Code server ${server.base} (log: ${server.logFile})`);
   const { browser, page } = await openBrowser(server.browser);
   const relay = (line) => {
@@ -75,27 +84,46 @@ async function runUnderServer(resultsFile, workspace) {
   }
 }
 
-async function runUnderElectron(resultsFile, workspace) {
+async function runUnderElectron(resultsFile, workspace, restricted) {
   const { runTests } = await import('@vscode/test-electron');
   await runTests({
     extensionDevelopmentPath: root,
     extensionTestsPath: testsEntry,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-    extensionTestsEnv: testEnv(resultsFile),
+    launchArgs: [workspace, '--disable-extensions', ...(restricted ? [] : ['--disable-workspace-trust'])],
+    extensionTestsEnv: testEnv(resultsFile, restricted),
   }).catch((error) => {
     // A failing test makes VS Code exit non-zero; the results file says which.
     if (!fs.existsSync(resultsFile)) throw error;
   });
 }
 
-export async function runExtensionTests() {
+/** One VS Code: the suites (restricted: the *.restricted suites in Restricted Mode). */
+async function runPass(kind, restricted) {
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-results-')), 'extension.json');
   const workspace = prepareWorkspace();
+  if (kind === 'electron') await runUnderElectron(resultsFile, workspace, restricted);
+  else await runUnderServer(resultsFile, workspace, restricted);
+  return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+}
+
+/** Two passes: the suites in a trusted workspace, then the *.restricted ones in an untrusted one (skipped when SHIPSHAPE_TEST_GREP matches none of them). */
+export async function runExtensionTests() {
   const kind = hostKind();
   console.log(`extension tests: real VS Code via ${kind === 'electron' ? '@vscode/test-electron' : 'the VS Code server + headless Chromium'}`);
-  if (kind === 'electron') await runUnderElectron(resultsFile, workspace);
-  else await runUnderServer(resultsFile, workspace);
-  return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  const grep = process.env.SHIPSHAPE_TEST_GREP;
+  const restrictedWanted = !grep || /restricted|untrusted|labs/i.test(grep);
+  const results = await runPass(kind, false);
+  if (!restrictedWanted) return results;
+  console.log('extension tests: second VS Code, Workspace Trust on, the folder untrusted (Restricted Mode)');
+  const restricted = await runPass(kind, true);
+  return {
+    suite: 'extension',
+    passed: results.passed + restricted.passed,
+    failed: results.failed + restricted.failed,
+    pending: results.pending + restricted.pending,
+    tests: [...results.tests, ...restricted.tests],
+    ...(results.fatal || restricted.fatal ? { fatal: [results.fatal, restricted.fatal].filter(Boolean).join('\n') } : {}),
+  };
 }
 
 export function printResults(results) {

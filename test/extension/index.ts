@@ -14,13 +14,16 @@ function writeResults(results: TestResults): void {
 }
 
 export async function run(): Promise<void> {
-  const results: TestResults = { suite: 'extension', passed: 0, failed: 0, pending: 0, tests: [] };
+  const results: TestResults = { suite: process.env.SHIPSHAPE_TEST_RESTRICTED === '1' ? 'extension (restricted)' : 'extension', passed: 0, failed: 0, pending: 0, tests: [] };
   try {
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
     const dir = path.join(__dirname, 'suite');
     const only = process.env.SHIPSHAPE_TEST_GREP;
     if (only) mocha.grep(only);
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
+    // *.restricted.test.js run only in the second VS Code, the one with Workspace Trust on (Restricted Mode).
+    const restricted = process.env.SHIPSHAPE_TEST_RESTRICTED === '1';
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && f.endsWith('.restricted.test.js') === restricted);
+    for (const file of files.sort()) mocha.addFile(path.join(dir, file));
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       const record = (test: Mocha.Test, state: TestOutcome['state'], error?: Error) =>

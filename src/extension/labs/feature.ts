@@ -40,7 +40,7 @@ export class Labs implements vscode.Disposable {
   openStep(entry: LoadedPack, lab: Lab, step: Step): StepHost {
     this.unwatchOpen();
     this.open = new StepHost(this.ctx, entry, lab, step);
-    entry.runner?.watch(lab.id, step.id, { poll: true });
+    entry.watch(this, lab.id, step.id, true);
     this.panel.show(this.open);
     return this.open;
   }
@@ -51,14 +51,14 @@ export class Labs implements vscode.Disposable {
 
   private watchOpen(visible: boolean): void {
     const open = this.open;
-    if (!open?.entry.runner) return;
+    if (!open) return;
     // Kinds events cannot cover (http, exec, file, quiz, script) are polled only while the panel is visible.
-    open.entry.runner.watch(open.lab.id, open.step.id, { poll: visible });
+    open.entry.watch(this, open.lab.id, open.step.id, visible);
   }
 
   private unwatchOpen(): void {
     const open = this.open;
-    if (open?.entry.runner) open.entry.runner.unwatch(open.lab.id, open.step.id);
+    if (open) open.entry.unwatch(this, open.lab.id, open.step.id);
   }
 
   private reopen(): void {

@@ -23,6 +23,35 @@ export const MANIFEST = 'shipshape-pack.yaml';
 
 export interface LoadedPack extends PackEntry {
   runner: LabRunner | undefined;
+  /**
+   * Watch a step on behalf of `owner` (the open step panel, a continuous test run): the runner
+   * watches it while anyone does, polling when any owner asks, so one owner letting go never
+   * stops another's watch.
+   */
+  watch(owner: object, labId: string, stepId: string, poll: boolean): void;
+  unwatch(owner: object, labId: string, stepId: string): void;
+}
+
+/** Who watches which step of one runner, and with polling or not. */
+function watchClaims(runner: LabRunner | undefined): Pick<LoadedPack, 'watch' | 'unwatch'> {
+  const claims = new Map<string, Map<object, boolean>>();
+  const apply = (labId: string, stepId: string) => {
+    const owners = claims.get(`${labId}/${stepId}`);
+    if (!owners?.size) return runner?.unwatch(labId, stepId);
+    runner?.watch(labId, stepId, { poll: [...owners.values()].some(Boolean) });
+  };
+  return {
+    watch(owner, labId, stepId, poll) {
+      const key = `${labId}/${stepId}`;
+      const owners = claims.get(key) ?? new Map<object, boolean>();
+      owners.set(owner, poll);
+      claims.set(key, owners);
+      apply(labId, stepId);
+    },
+    unwatch(owner, labId, stepId) {
+      if (claims.get(`${labId}/${stepId}`)?.delete(owner)) apply(labId, stepId);
+    },
+  };
 }
 
 /** The key a pack is known by in the view and in trust: its location, since two copies of one id can be open. */
@@ -85,6 +114,11 @@ export class LabPacks implements LabsSource, vscode.Disposable {
 
   /** Loads (or reloads) one pack; a reload keeps the progress of the steps that still exist. */
   async load(origin: PackOrigin, location: string): Promise<LoadedPack> {
+    location = path.resolve(location);
+    // One runner per pack folder: opening a pack the view already lists reloads that entry, rather
+    // than a second runner writing the same progress file (each would overwrite the other's steps).
+    const listed = [...this.entries.values()].find((e) => e.location === location);
+    if (listed) origin = listed.origin;
     const key = keyOf(origin, location);
     const previous = this.entries.get(key);
     if (previous?.runner) {
@@ -138,6 +172,7 @@ export class LabPacks implements LabsSource, vscode.Disposable {
       problems,
       notes,
       runner,
+      ...watchClaims(runner),
       status: (lab: Lab, step: Step) => runner?.state(lab.id, step.id).status ?? 'locked',
       points: (lab?: Lab, step?: Step) => runner?.points(lab?.id, step?.id) ?? { earned: 0, available: 0 },
       next: () => {

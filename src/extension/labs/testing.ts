@@ -7,6 +7,14 @@ import { describeObservation, whyNot } from '../../core/labs/describe';
 import type { Lab, Step } from '../../core/labs/pack';
 import type { LabPacks, LoadedPack } from './packs';
 
+/** What a run reported for one check item (the Testing view's result; VS Code gives extensions no API to read those back). */
+export interface CheckReport {
+  status: 'passed' | 'failed' | 'errored' | 'skipped';
+  messages: readonly vscode.TestMessage[];
+  /** true when a continuous run reported it on a daemon event, without a Check. */
+  watching: boolean;
+}
+
 interface StepRef {
   entry: LoadedPack;
   lab: Lab;
@@ -17,10 +25,17 @@ export class LabTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('shipshape.labs', 'Shipshape labs');
   private readonly steps = new Map<string, StepRef>();
   private readonly subscription: vscode.Disposable;
+  /** The one run profile (Check; it supports continuous runs). */
+  readonly profile: vscode.TestRunProfile;
+  private readonly reported = new vscode.EventEmitter<{ id: string; report: CheckReport }>();
+  /** Fires for every check item a run reports on. */
+  readonly onDidReport = this.reported.event;
+  /** The last report per check item id. */
+  readonly lastReports = new Map<string, CheckReport>();
 
   constructor(private readonly packs: LabPacks) {
     this.subscription = packs.onDidChange(() => this.sync());
-    this.controller.createRunProfile('Check', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true, undefined, true);
+    this.profile = this.controller.createRunProfile('Check', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true, undefined, true);
     this.sync();
   }
 
@@ -79,7 +94,7 @@ export class LabTests implements vscode.Disposable {
       item.children.forEach((c) => once.started(c));
       try {
         const state = await ref.entry.runner!.check(ref.lab.id, ref.step.id, { ignoreNeeds: true });
-        this.report(once, item, state.results);
+        this.report(once, item, state.results, false);
       } catch (error) {
         item.children.forEach((c) => once.errored(c, new vscode.TestMessage((error as Error).message)));
       }
@@ -90,36 +105,47 @@ export class LabTests implements vscode.Disposable {
     const subs: vscode.Disposable[] = [];
     for (const { ref, item } of targets) {
       const runner = ref.entry.runner!;
-      runner.watch(ref.lab.id, ref.step.id, { poll: true });
+      ref.entry.watch(request, ref.lab.id, ref.step.id, true);
       subs.push(
         runner.onDidChange((change) => {
           if (change.kind !== 'step' || change.lab !== ref.lab.id || change.step !== ref.step.id) return;
           const run = this.controller.createTestRun(request, 'Shipshape labs (watching)', false);
-          this.report(run, item, runner.state(ref.lab.id, ref.step.id).results);
+          this.report(run, item, runner.state(ref.lab.id, ref.step.id).results, true);
           run.end();
         }),
-        { dispose: () => runner.unwatch(ref.lab.id, ref.step.id) },
+        { dispose: () => ref.entry.unwatch(request, ref.lab.id, ref.step.id) },
       );
     }
     await new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()));
     for (const s of subs) s.dispose();
   }
 
-  private report(run: vscode.TestRun, stepItem: vscode.TestItem, results: readonly (CheckResult | undefined)[]): void {
+  private report(run: vscode.TestRun, stepItem: vscode.TestItem, results: readonly (CheckResult | undefined)[], watching: boolean): void {
     stepItem.children.forEach((checkItem) => {
+      const record = (status: CheckReport['status'], messages: vscode.TestMessage[] = []) => {
+        const report = { status, messages, watching };
+        this.lastReports.set(checkItem.id, report);
+        this.reported.fire({ id: checkItem.id, report });
+      };
       const r = results[Number(checkItem.id.slice(checkItem.id.lastIndexOf('/') + 1))];
-      if (!r) return run.skipped(checkItem);
-      if (r.status === 'passed') return run.passed(checkItem, r.ms);
-      if (r.status === 'errored') return run.errored(checkItem, new vscode.TestMessage(whyNot(r)!), r.ms);
-      const messages = r.observations
+      if (!r) return (run.skipped(checkItem), record('skipped'));
+      if (r.status === 'passed') return (run.passed(checkItem, r.ms), record('passed'));
+      if (r.status === 'errored') {
+        const message = new vscode.TestMessage(whyNot(r)!);
+        return (run.errored(checkItem, message, r.ms), record('errored', [message]));
+      }
+      const diffs = r.observations
         .filter((o) => !o.ok)
         .map((o) => vscode.TestMessage.diff(describeObservation(o), o.expected, o.actual));
-      run.failed(checkItem, messages.length ? messages : [new vscode.TestMessage(whyNot(r) ?? 'failed')], r.ms);
+      const messages = diffs.length ? diffs : [new vscode.TestMessage(whyNot(r) ?? 'failed')];
+      run.failed(checkItem, messages, r.ms);
+      record('failed', messages);
     });
   }
 
   dispose(): void {
     this.subscription.dispose();
+    this.reported.dispose();
     this.controller.dispose();
   }
 }

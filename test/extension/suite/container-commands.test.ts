@@ -67,7 +67,8 @@ describe('Container command menus (package.json)', () => {
       assert.equal(contributed?.category, 'Shipshape', command);
       assert.match(contributed?.icon ?? '', /^\$\([a-z-]+\)$/, command);
     }
-    const inline = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline'));
+    // The Containers view's inline actions (the Labs view has its own: Check on a step).
+    const inline = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline') && /view == shipshape\.containers\b/.test(m.when ?? ''));
     assert.deepEqual(inline.map((m) => m.command), ['shipshape.container.shell', 'shipshape.container.logs']);
   });
 });
