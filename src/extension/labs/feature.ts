@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Lab, Step } from '../../core/labs/pack';
 import { endpointEnv } from '../../process/actions';
-import type { ShipshapeContext } from '../context';
+import type { LabsHost } from './host';
 import { StepPanel } from './panel';
 import { LabPacks, type LoadedPack } from './packs';
 import { StepHost } from './steps';
@@ -19,7 +19,7 @@ export class Labs implements vscode.Disposable {
   private open: StepHost | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: ShipshapeContext) {
+  constructor(private readonly ctx: LabsHost) {
     const root = ctx.extension.extensionUri;
     this.packs = new LabPacks(ctx, path.join(root.fsPath, 'labs'));
     this.tree = new LabsTreeProvider(this.packs);

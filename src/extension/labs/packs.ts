@@ -16,7 +16,7 @@ import { labEventsOf } from '../../docker/lab-events';
 import { createCheckContext } from '../../process/lab-io';
 import { FileProgressStore } from '../../process/progress-file';
 import { readConfig } from '../config';
-import type { ShipshapeContext } from '../context';
+import type { LabsHost } from './host';
 import type { LabsSource, PackEntry, PackOrigin } from './view';
 
 export const MANIFEST = 'shipshape-pack.yaml';
@@ -68,7 +68,7 @@ export class LabPacks implements LabsSource, vscode.Disposable {
   private loading: Promise<void> | undefined;
 
   constructor(
-    private readonly ctx: ShipshapeContext,
+    private readonly ctx: LabsHost,
     private readonly builtInRoot: string,
   ) {
     this.store = new FileProgressStore(path.join(ctx.extension.globalStorageUri.fsPath, 'progress'));

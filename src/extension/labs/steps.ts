@@ -9,7 +9,7 @@ import { CHECK_KIND_BY_NAME } from '../../core/labs/checks';
 import { checkName } from '../../core/labs/evaluate';
 import { LockedStepError } from '../../core/labs/runner';
 import { ProcessActionRunner } from '../../process/actions';
-import type { ShipshapeContext } from '../context';
+import type { LabsHost } from './host';
 import type { StepPanelAction, StepPanelHost } from './panel';
 import type { StepPanelContent } from './panel-html';
 import type { LoadedPack } from './packs';
@@ -28,7 +28,7 @@ export class StepHost implements StepPanelHost {
   private checking = false;
 
   constructor(
-    private readonly ctx: ShipshapeContext,
+    private readonly ctx: LabsHost,
     readonly entry: LoadedPack,
     readonly lab: Lab,
     readonly step: Step,

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { describeAction } from '../../core/labs/actions';
 import type { Pack } from '../../core/labs/pack';
-import type { ShipshapeContext } from '../context';
+import type { LabsHost } from './host';
 
 const trustKey = (pack: Pack) => `shipshape.labs.trusted:${pack.id}:${pack.contentHash}`;
 
@@ -17,16 +17,16 @@ export function packCommands(pack: Pack): string {
   return parts.join('\n\n');
 }
 
-export function isPackTrusted(ctx: ShipshapeContext, pack: Pack): boolean {
+export function isPackTrusted(ctx: LabsHost, pack: Pack): boolean {
   return ctx.extension.globalState.get<boolean>(trustKey(pack)) === true;
 }
 
-export async function trustPack(ctx: ShipshapeContext, pack: Pack): Promise<void> {
+export async function trustPack(ctx: LabsHost, pack: Pack): Promise<void> {
   await ctx.extension.globalState.update(trustKey(pack), true);
 }
 
 /** True once the student has agreed to run this content of the pack's commands; asks (showing them all) until then. */
-export async function confirmCommands(ctx: ShipshapeContext, pack: Pack, now: string): Promise<boolean> {
+export async function confirmCommands(ctx: LabsHost, pack: Pack, now: string): Promise<boolean> {
   if (isPackTrusted(ctx, pack)) return true;
   const choice = await vscode.window.showWarningMessage(
     `Run commands from the lab pack "${pack.title}" (${pack.id} ${pack.version})?`,
