@@ -9,8 +9,11 @@ export function labEventsOf(model: Pick<DockerModel, 'onDaemonEvent'>): DaemonEv
   return {
     onEffect(listener) {
       return model.onDaemonEvent((effect, event) => {
-        if (event.Type && SWARM_TYPES.has(event.Type)) listener({ kind: 'swarm' });
-        else if (effect.kind !== 'none') listener(effect);
+        if (event.Type && SWARM_TYPES.has(event.Type)) return listener({ kind: 'swarm' });
+        if (effect.kind === 'none') return;
+        // What the event is about: the object's id and name, a renamed container's old name, a network event's container.
+        const a = event.Actor?.Attributes ?? {};
+        listener(effect, [event.Actor?.ID, a.name, a.oldName, a.container].filter((x): x is string => !!x));
       });
     },
   };

@@ -36,6 +36,36 @@ describe('docker/lab-events: a watched step follows the daemon\'s events (real d
     while (created.length) await removeContainer(client, created.pop()!);
   });
 
+  it('says what each event is about: a container event carries the container\'s id and name', async () => {
+    const subjects: (readonly string[])[] = [];
+    const sub = labEventsOf(model).onEffect((effect, about) => effect.kind === 'container' && about && subjects.push(about));
+    const name = uniqueName('subject');
+    const id = await runBusybox(client, name);
+    created.push(id);
+    try {
+      await waitFor(() => subjects.some((s) => s.includes(id) && s.includes(name)), `an event about ${name} with its id and name`, 5000);
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  it('a watched step whose check names a container is not re-run by another container\'s events (the real container kind)', async () => {
+    const { CHECK_KIND_BY_NAME } = await import('../../src/core/labs/checks');
+    const mine = uniqueName('mine');
+    const p = pack([lab('one', [step('a', [spec('container', { container: mine, state: 'running' })])])]);
+    let runs = 0;
+    const real = CHECK_KIND_BY_NAME.get('container')!;
+    const counted = { ...real, run: (f: Record<string, unknown>, c: Parameters<typeof real.run>[1]) => (runs++, real.run(f, c)) };
+    runner = new LabRunner({ pack: p, environment: { ...environment(), daemon: daemonForLabs(() => client) }, trusted: true, kinds: kindsOf(counted), events: labEventsOf(model) });
+    runner.watch('one', 'a');
+    const other = await runBusybox(client, uniqueName('other'));
+    created.push(other);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(runs, 0, 'create and start of another container re-ran nothing');
+    created.push(await runBusybox(client, mine));
+    await waitFor(() => runner!.state('one', 'a').status === 'passed', `${mine} passed from its own events`, 5000);
+  });
+
   it('the model hands each live event and its effect to onDaemonEvent', async () => {
     const seen: string[] = [];
     model.onDaemonEvent((effect, event) => effect.kind === 'container' && seen.push(`${event.Action} ${effect.id}`));

@@ -82,6 +82,11 @@ export interface CheckKind {
   title(fields: Record<string, unknown>): string;
   /** Checks the parsed fields together, at load; none when they are fine. */
   validate?(fields: Record<string, unknown>): FieldProblem[];
+  /**
+   * The objects (names or ids) whose events can change this check's result: a watched step re-runs it only for
+   * events about one of them. Without it, every event of a trigger's kind re-runs it.
+   */
+  concerns?(fields: Record<string, unknown>): string[];
   /** Judges once. Throws DaemonError (or any error) for errored; the runner waits and retries per timeout/interval. */
   run(fields: Record<string, unknown>, ctx: CheckContext): Promise<Observation[]>;
 }

@@ -7,7 +7,13 @@ import type { Lab, Step } from './pack';
 
 /** The daemon's event stream as the runner needs it; src/docker/lab-events.ts implements it on the model. */
 export interface DaemonEvents {
-  onEffect(listener: (effect: EventEffect | { kind: 'swarm' }) => void): { dispose(): void };
+  /** `subjects`: the names and ids the event is about (a container's id and name, a network's …), when known. */
+  onEffect(listener: (effect: EventEffect | { kind: 'swarm' }, subjects?: readonly string[]) => void): { dispose(): void };
+}
+
+/** Whether an event about `subjects` can concern a check about `names` (a container id may be written short). */
+export function eventConcerns(names: readonly string[], subjects: readonly string[]): boolean {
+  return names.some((n) => subjects.some((s) => s === n || s === `/${n}` || (n.length >= 12 && /^[0-9a-f]+$/.test(n) && s.startsWith(n))));
 }
 
 export interface WatchOptions {
@@ -50,7 +56,7 @@ export class StepWatches {
       });
     }
     this.watched.set(key, entry);
-    this.subscription ??= this.events?.onEffect((effect) => this.onEffect(effect));
+    this.subscription ??= this.events?.onEffect((effect, subjects) => this.onEffect(effect, subjects));
   }
 
   unwatch(key: string): void {
@@ -73,14 +79,21 @@ export class StepWatches {
     for (const key of this.keys) this.unwatch(key);
   }
 
+  /** An event about other objects than the check names does not re-run it (a busy daemon costs nothing). */
+  private concerned(check: Step['checks'][number], subjects: readonly string[] | undefined): boolean {
+    const concerns = this.kinds.get(check.kind)?.concerns;
+    if (!concerns || !subjects?.length) return true;
+    return eventConcerns(concerns(check.fields), subjects);
+  }
+
   private triggersOf(kind: string): readonly string[] {
     return this.kinds.get(kind)?.meta.triggers ?? [];
   }
 
-  private onEffect(effect: EventEffect | { kind: 'swarm' }): void {
+  private onEffect(effect: EventEffect | { kind: 'swarm' }, subjects: readonly string[] | undefined): void {
     if (effect.kind === 'none') return;
     for (const entry of this.watched.values()) {
-      const indices = entry.step.checks.flatMap((c, i) => (this.triggersOf(c.kind).includes(effect.kind) ? [i] : []));
+      const indices = entry.step.checks.flatMap((c, i) => (this.triggersOf(c.kind).includes(effect.kind) && this.concerned(c, subjects) ? [i] : []));
       if (indices.length) this.schedule(entry, indices);
     }
   }

@@ -6,13 +6,13 @@ import type { DaemonEvents } from '../../../src/core/labs/watch';
 import { environment, kindsOf, lab, pack, spec, step, worldKind } from '../../support/lab-pack';
 
 class FakeEvents implements DaemonEvents {
-  listeners = new Set<(e: EventEffect | { kind: 'swarm' }) => void>();
-  onEffect(listener: (e: EventEffect | { kind: 'swarm' }) => void) {
+  listeners = new Set<(e: EventEffect | { kind: 'swarm' }, subjects?: readonly string[]) => void>();
+  onEffect(listener: (e: EventEffect | { kind: 'swarm' }, subjects?: readonly string[]) => void) {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
-  emit(effect: EventEffect | { kind: 'swarm' }) {
-    for (const l of this.listeners) l(effect);
+  emit(effect: EventEffect | { kind: 'swarm' }, subjects?: readonly string[]) {
+    for (const l of this.listeners) l(effect, subjects);
   }
 }
 
@@ -76,6 +76,25 @@ describe('core/labs/runner: a student working through a pack (fake kinds and eve
     await sleep(80);
     assert.equal(runner.state('one', 'a').status, 'passed');
     assert.equal(runner.state('one', 'a').unpassed, undefined, 'passing again clears the un-pass');
+  });
+
+  it('an event about other objects than a check names does not re-run it (a kind that declares concerns); one about its object does', async () => {
+    const world = { web: 'running' };
+    const concerned = worldKind('c', world, ['container']);
+    concerned.kind.concerns = (f) => [String(f.key)];
+    const p = pack([lab('one', [step('a', [spec('c', { key: 'web', want: 'running' })])])]);
+    const events = new FakeEvents();
+    const runner = open({ pack: p, kinds: kindsOf(concerned.kind), events });
+    runner.watch('one', 'a');
+    for (let i = 0; i < 5; i++) events.emit(containerEffect, ['0123456789ab', 'someone-elses-container']);
+    await sleep(60);
+    assert.equal(concerned.counter.runs, 0, 'five events about another container');
+    events.emit(containerEffect, ['fedcba987654', 'web']);
+    await sleep(60);
+    assert.equal(concerned.counter.runs, 1);
+    events.emit(containerEffect);
+    await sleep(60);
+    assert.equal(concerned.counter.runs, 2, 'an event whose subject is not known re-runs it');
   });
 
   it('an event re-runs only the checks whose kind lists its effect among its triggers', async () => {
@@ -260,5 +279,16 @@ describe('core/labs/runner: a student working through a pack (fake kinds and eve
     assert.equal(counter.runs, 0);
     trusted = true;
     assert.equal((await runner.check('one', 'a')).status, 'passed');
+  });
+});
+
+describe('core/labs/watch eventConcerns', () => {
+  it('matches a name, a name with the leading slash the API gives, and an id written short (12+ hex)', async () => {
+    const { eventConcerns } = await import('../../../src/core/labs/watch');
+    assert.equal(eventConcerns(['web'], ['a1b2c3', 'web']), true);
+    assert.equal(eventConcerns(['web'], ['/web']), true);
+    assert.equal(eventConcerns(['a1b2c3d4e5f6'], ['a1b2c3d4e5f60000000000']), true);
+    assert.equal(eventConcerns(['web'], ['webserver', 'xweb']), false);
+    assert.equal(eventConcerns(['abc'], ['abcdef']), false, 'a short name is not an id prefix');
   });
 });

@@ -206,6 +206,7 @@ export default defineCheck({
       { title: 'Removed', yaml: 'kind: container\ncontainer: sample-old\nexists: false' },
     ],
   },
+  concerns: (f) => [f.container as string],
   title(fields) {
     const f = fields as Fields;
     if (f.exists === false) return `container ${f.container} does not exist`;

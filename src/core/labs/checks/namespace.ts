@@ -52,6 +52,7 @@ export default defineCheck({
       { title: 'An IPC namespace of its own', yaml: 'kind: namespace\ncontainer: sample-web\nnamespace: ipc\nis: private' },
     ],
   },
+  concerns: (f) => [f.container as string, ...(typeof f.with === 'string' ? [f.with] : [])],
   title(fields) {
     const f = fields as Fields;
     const is = f.is ?? (f.with ? 'shared' : 'private');

@@ -50,6 +50,10 @@ export default defineCheck({
       { title: 'An alias on the network', yaml: 'kind: network\nnetwork: shop-net\naliases: {shop-db: database}' },
     ],
   },
+  concerns: (f) => {
+    const r = f.resolves as Record<string, string> | undefined;
+    return [f.network as string, ...((f.members as string[] | undefined) ?? []), ...(r ? [r.from, r.name].filter((x): x is string => !!x) : [])];
+  },
   title: (f) => {
     const r = f.resolves as Record<string, string> | undefined;
     if (r) return `${r.from} resolves ${r.name} on network ${f.network}`;

@@ -26,6 +26,7 @@ export default defineCheck({
       { title: 'Only on loopback, and a UDP port', yaml: 'kind: ports\ncontainer: sample-dns\npublished: [127.0.0.1:8053:53/tcp, 8053:53/udp]' },
     ],
   },
+  concerns: (f) => [f.container as string],
   title: (fields) => `container ${fields.container} publishes ${(fields as Fields).published.map(portText).join(', ')}`,
   async run(fields, ctx) {
     const f = fields as Fields;

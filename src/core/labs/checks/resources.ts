@@ -109,6 +109,7 @@ export default defineCheck({
       { title: 'Pinned to the first CPU', yaml: 'kind: resources\ncontainer: sample-web\ncpusetCpus: "0"' },
     ],
   },
+  concerns: (f) => [f.container as string],
   title(fields) {
     const parts = Object.entries(RESOURCES)
       .filter(([field]) => fields[field] !== undefined)

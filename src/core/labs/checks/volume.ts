@@ -42,6 +42,7 @@ export default defineCheck({
       { title: 'Removed at the end of the lab', yaml: 'kind: volume\nvolume: shop-data\nexists: false' },
     ],
   },
+  concerns: (f) => [f.volume as string, ...(typeof f.mountedIn === 'string' ? [f.mountedIn] : [])],
   title: (f) => (f.mountedIn ? `volume ${f.volume} mounted in ${f.mountedIn}${f.path ? `:${f.path}` : ''}` : f.exists === false ? `volume ${f.volume} is gone` : `volume ${f.volume}`),
   validate(f): FieldProblem[] {
     const problems: FieldProblem[] = [];
