@@ -8,7 +8,7 @@ const MARK: Record<CheckStatus, string> = { passed: '✓', failed: '✗', errore
 export function describeObservation(o: Observation): string {
   if (o.ok) return `${o.field} is ${o.actual}`;
   // "no container named web" says it all: "container is no container named web, expected …" would not.
-  if (/^no /.test(o.actual)) return `${o.actual}${o.hint ? `: ${o.hint}` : ''}`;
+  if (/^(no|nothing) /.test(o.actual)) return `${o.actual}${o.hint ? `: ${o.hint}` : ''}`;
   return `${o.field} is ${o.actual}, expected ${o.expected}${o.hint ? `: ${o.hint}` : ''}`;
 }
 

@@ -24,6 +24,10 @@ describe('core/labs/describe: the words a person reads for a check result', () =
       describeObservation({ field: 'container', ok: false, expected: 'a container named web', actual: 'no container named web', hint: 'create it with `docker run --name web …`' }),
       'no container named web: create it with `docker run --name web …`',
     );
+    assert.equal(
+      describeObservation({ field: 'status', ok: false, expected: 'status 200', actual: 'nothing answered at http://127.0.0.1:8080/ (ECONNREFUSED)', hint: 'publish the port' }),
+      'nothing answered at http://127.0.0.1:8080/ (ECONNREFUSED): publish the port',
+    );
   });
 
   it('an errored check reads as "could not check:" with the reason', () => {
