@@ -52,6 +52,31 @@ async function collect(client: DockerClient, stream: Readable, timeoutMs: number
   return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
+// Go's os.FileMode bits, as the daemon's path stat gives them.
+const GO_DIR = 2 ** 31;
+const GO_SYMLINK = 2 ** 27;
+const GO_SETUID = 2 ** 23;
+const GO_SETGID = 2 ** 22;
+const GO_STICKY = 2 ** 20;
+
+/** A path's type, mode and size from the daemon's stat (HEAD on the archive endpoint): no archive is made. */
+async function statPath(client: DockerClient, container: string, path: string): Promise<LabFile | undefined> {
+  const response = (await askOrMissing(client, (api) => api.getContainer(container).infoArchive({ path }) as Promise<unknown>)) as
+    | { headers: Record<string, string | undefined>; resume(): void }
+    | undefined;
+  if (!response) return undefined;
+  response.resume();
+  const raw = response.headers['x-docker-container-path-stat'];
+  if (!raw) throw new DaemonError(`the daemon gave no stat of ${path} in ${container}`);
+  const stat = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as { size: number; mode: number; linkTarget?: string };
+  const m = stat.mode;
+  const has = (bit: number) => Math.floor(m / bit) % 2 === 1;
+  const special = [2 ** 26, 2 ** 25, 2 ** 24, 2 ** 21].some(has); // device, named pipe, socket, char device
+  const type = has(GO_DIR) ? 'directory' : has(GO_SYMLINK) ? 'symlink' : special ? 'other' : 'file';
+  const mode = (m % 0o1000) + (has(GO_SETUID) ? 0o4000 : 0) + (has(GO_SETGID) ? 0o2000 : 0) + (has(GO_STICKY) ? 0o1000 : 0);
+  return { type, mode, uid: -1, gid: -1, size: stat.size, ...(type === 'symlink' ? { linkTarget: stat.linkTarget ?? '' } : {}) };
+}
+
 export function daemonForLabs(client: () => DockerClient, internals: ReadInternalsOptions = {}): LabDaemon {
   return {
     container: (ref) => askOrMissing(client(), (api) => api.getContainer(ref).inspect() as unknown as Promise<LabContainer>),
@@ -91,6 +116,7 @@ export function daemonForLabs(client: () => DockerClient, internals: ReadInterna
     async readFile(container, path, options): Promise<LabFile | undefined> {
       // 404 is "no such path" here: the check has already found the container.
       const c = client();
+      if (options?.statOnly) return statPath(c, container, path);
       const entry = await askOrMissing(c, () => readContainerPath(c, container, path, options?.maxBytes ?? 1024 * 1024));
       if (!entry) return undefined;
       const { header } = entry;

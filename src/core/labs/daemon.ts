@@ -110,6 +110,7 @@ export interface LabFile {
   type: 'file' | 'directory' | 'symlink' | 'other';
   /** Permission bits with setuid/setgid/sticky (mode & 0o7777). */
   mode: number;
+  /** -1 when only the path's stat was asked for (statOnly: the daemon's stat carries no owner). */
   uid: number;
   gid: number;
   size: number;
@@ -133,7 +134,7 @@ export interface LabDaemon {
   exec(container: string, argv: readonly string[], options: { user?: string; timeoutMs: number }): Promise<ExecResult>;
   internals(container: string): Promise<ContainerInternals>;
   /** The path itself (a symlink is not followed), read through the archive API, running or not; undefined when there is no such path. */
-  readFile(container: string, path: string, options?: { maxBytes?: number }): Promise<LabFile | undefined>;
+  readFile(container: string, path: string, options?: { maxBytes?: number; statOnly?: boolean }): Promise<LabFile | undefined>;
   swarm(): Promise<LabSwarm>;
   service(name: string): Promise<LabService | undefined>;
 }

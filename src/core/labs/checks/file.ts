@@ -110,7 +110,8 @@ export default defineCheck({
     const target = await findTarget(ctx, f.container);
     if (!target.container) return target.failed;
     const name = nameOf(target.container);
-    const entry = await ctx.daemon.readFile(target.container.Id, f.path, { maxBytes: MAX_CONTENT });
+    // Only the path's stat (no archive of it) unless the owner or the content is asked for.
+    const entry = await ctx.daemon.readFile(target.container.Id, f.path, { maxBytes: MAX_CONTENT, statOnly: !f.owner && !f.content });
     if (f.exists === false) {
       return [observe('exists', !entry, `nothing at ${f.path}`, entry ? `${described(entry)} at ${f.path}` : `nothing at ${f.path}`, `remove it with \`docker exec ${commandLine([name, 'rm', '-r', f.path])}\``)];
     }

@@ -102,4 +102,14 @@ describe('labs check: file (real daemon, through the archive API)', function () 
     assert.deepEqual(await daemon.readFile(box, '/srv/link'), { type: 'symlink', mode: 0o777, uid: 0, gid: 0, size: 0, linkTarget: '/srv/index.html' });
     assert.equal(await daemon.readFile(box, '/srv/nope'), undefined);
   });
+
+  it('LabDaemon.readFile with statOnly gives the same type, mode and size from the daemon\'s stat alone (no owner: -1)', async () => {
+    const daemon = labDaemon();
+    for (const p of ['/srv/index.html', '/data', '/srv/link']) {
+      const full = (await daemon.readFile(box, p))!;
+      const stat = (await daemon.readFile(box, p, { statOnly: true }))!;
+      assert.deepEqual(stat, { type: full.type, mode: full.mode, uid: -1, gid: -1, size: full.type === 'file' ? full.size : stat.size, ...(full.linkTarget ? { linkTarget: full.linkTarget } : {}) }, p);
+    }
+    assert.equal(await daemon.readFile(box, '/srv/nope', { statOnly: true }), undefined);
+  });
 });
