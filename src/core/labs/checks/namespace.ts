@@ -85,6 +85,6 @@ export default defineCheck({
       ok = ns.sharing === (want === 'host' ? 'host' : 'private');
       expected = want === 'host' ? "the host's" : 'private';
     }
-    return [observe('is', ok, expected, sharingText(ns), hint(f.namespace, want, ns, otherName ?? f.with))];
+    return [observe(`${f.namespace} namespace`, ok, expected, sharingText(ns), hint(f.namespace, want, ns, otherName ?? f.with))];
   },
 });

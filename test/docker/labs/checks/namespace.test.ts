@@ -31,32 +31,32 @@ describe('labs check: namespace (real daemon, cgroup v1)', function () {
       {
         name: "private, expected the host's",
         fields: () => ({ container: plain, namespace: 'pid', is: 'host' }),
-        failures: () => [{ field: 'is', expected: "the host's", actual: 'private', hint: 're-create the container with `--pid host`' }],
+        failures: () => [{ field: 'pid namespace', expected: "the host's", actual: 'private', hint: 're-create the container with `--pid host`' }],
       },
       {
         name: 'private, expected shared with another container',
         fields: () => ({ container: plain, namespace: 'net', with: owner }),
-        failures: () => [{ field: 'is', expected: `shared with ${owner}`, actual: 'private', hint: `re-create the container with \`--network container:${owner}\`` }],
+        failures: () => [{ field: 'net namespace', expected: `shared with ${owner}`, actual: 'private', hint: `re-create the container with \`--network container:${owner}\`` }],
       },
       {
         name: "the host's, expected private",
         fields: () => ({ container: onHost, namespace: 'net', is: 'private' }),
-        failures: () => [{ field: 'is', expected: 'private', actual: "the host's", hint: 're-create the container without `--network host`' }],
+        failures: () => [{ field: 'net namespace', expected: 'private', actual: "the host's", hint: 're-create the container without `--network host`' }],
       },
       {
         name: 'shared with one container, expected another',
         fields: () => ({ container: joiner, namespace: 'pid', with: plain }),
-        failures: () => [{ field: 'is', expected: `shared with ${plain}`, actual: `shared with ${owner}`, hint: `re-create the container with \`--pid container:${plain}\`` }],
+        failures: () => [{ field: 'pid namespace', expected: `shared with ${plain}`, actual: `shared with ${owner}`, hint: `re-create the container with \`--pid container:${plain}\`` }],
       },
       {
         name: 'ipc private, expected shared: the hint names --ipc shareable',
         fields: () => ({ container: plain, namespace: 'ipc', with: owner }),
-        failures: () => [{ field: 'is', expected: `shared with ${owner}`, actual: 'private', hint: `re-create the container with \`--ipc container:${owner}\` (${owner} must run with \`--ipc shareable\`)` }],
+        failures: () => [{ field: 'ipc namespace', expected: `shared with ${owner}`, actual: 'private', hint: `re-create the container with \`--ipc container:${owner}\` (${owner} must run with \`--ipc shareable\`)` }],
       },
       {
         name: 'uts cannot be shared with a container',
         fields: () => ({ container: plain, namespace: 'uts', with: owner }),
-        failures: () => [{ field: 'is', expected: `shared with ${owner}`, actual: 'private', hint: 'Docker can share only the pid, net and ipc namespaces with another container, not uts' }],
+        failures: () => [{ field: 'uts namespace', expected: `shared with ${owner}`, actual: 'private', hint: 'Docker can share only the pid, net and ipc namespaces with another container, not uts' }],
       },
       {
         name: 'the other container is missing',
