@@ -1,6 +1,6 @@
 // What lab checks need from Docker, declared by core and implemented in src/docker/labs.ts.
 // Answers are the Engine API's own JSON, trimmed to the parts checks read (no dockerode types here).
-import type { ContainerInternals } from '../internals/model';
+import type { ContainerInternals, InspectHostConfig } from '../internals/model';
 
 /** Thrown by an implementation when the daemon cannot be asked (unreachable, timed out): the check is errored, not failed. */
 export class DaemonError extends Error {
@@ -25,25 +25,10 @@ export interface LabContainer {
     ExposedPorts?: Record<string, unknown> | null;
   };
   State: { Status: string; Running: boolean; Paused: boolean; ExitCode: number; OOMKilled: boolean; Pid: number; Health?: { Status: string } };
-  HostConfig: {
+  /** The internals model's HostConfig (limits, namespace modes, capabilities) and what checks add to it. */
+  HostConfig: InspectHostConfig & {
     RestartPolicy?: { Name?: string; MaximumRetryCount?: number };
     ReadonlyRootfs?: boolean;
-    CapAdd?: string[] | null;
-    CapDrop?: string[] | null;
-    Privileged?: boolean;
-    Memory?: number;
-    MemorySwap?: number;
-    NanoCpus?: number;
-    CpuQuota?: number;
-    CpuPeriod?: number;
-    CpuShares?: number;
-    CpusetCpus?: string;
-    PidsLimit?: number | null;
-    NetworkMode?: string;
-    PidMode?: string;
-    IpcMode?: string;
-    UTSMode?: string;
-    UsernsMode?: string;
   };
   NetworkSettings: {
     Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
