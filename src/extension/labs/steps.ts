@@ -3,6 +3,7 @@
 // trusted workspace only) and marks the step solved-by-solution, Reset runs its cleanup and forgets it.
 import * as vscode from 'vscode';
 import { actionSummary, describeAction } from '../../core/labs/actions';
+import { formatAgo } from '../../core/internals/format';
 import { describeObservation, whyNot } from '../../core/labs/describe';
 import type { Action, Lab, Step } from '../../core/labs/pack';
 import { CHECK_KIND_BY_NAME } from '../../core/labs/checks';
@@ -15,11 +16,7 @@ import type { StepPanelContent } from './panel-html';
 import type { LoadedPack } from './packs';
 import { confirmCommands } from './trust';
 
-const ago = (iso: string | undefined) => {
-  if (!iso) return '';
-  const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  return s < 60 ? 'just now' : s < 3600 ? `${Math.round(s / 60)} min ago` : new Date(iso).toLocaleString();
-};
+const ago = (iso: string) => formatAgo(new Date(iso));
 
 export class StepHost implements StepPanelHost {
   readonly key: string;
