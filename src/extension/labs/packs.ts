@@ -66,6 +66,8 @@ export class LabPacks implements LabsSource, vscode.Disposable {
   private readonly store: FileProgressStore;
   private readonly reloads = new Map<string, NodeJS.Timeout>();
   private loading: Promise<void> | undefined;
+  /** Image preparations already offered this session (see preflight). */
+  private readonly offered = new Set<string>();
 
   constructor(
     private readonly ctx: LabsHost,
@@ -200,7 +202,10 @@ export class LabPacks implements LabsSource, vscode.Disposable {
     entry.notes.push(...items.filter((i) => !i.ok).map((i) => `${i.what}: ${i.detail}`));
     this.ctx.output.info(`lab pack ${pack.id}: ${items.map((i) => `${i.ok ? '✓' : '✗'} ${i.what}: ${i.detail}`).join('; ')}`);
     this.changed.fire();
-    if (missing.length) {
+    // Offered once per pack and missing set: a workspace pack reloads on every save, and must not ask each time.
+    const offer = `${entry.key}:${missing.join(',')}`;
+    if (missing.length && !this.offered.has(offer)) {
+      this.offered.add(offer);
       const choice = await vscode.window.showInformationMessage(`The lab pack "${pack.title}" needs ${missing.length} image${missing.length === 1 ? '' : 's'} the daemon does not have: ${missing.join(', ')}.`, 'Prepare Images');
       if (choice === 'Prepare Images') await this.prepare(entry, pack);
     }
