@@ -19,7 +19,7 @@ import { daemonFacts, prepareImages } from '../../docker/lab-images';
 import { daemonForLabs } from '../../docker/labs';
 import { ProcessActionRunner } from '../../process/actions';
 import { createCheckContext } from '../../process/lab-io';
-import { CliIO, EXIT, UsageError, daemonOptions, defineCommand } from '../io';
+import { CliIO, EXIT, UsageError, daemonOptions, defineCommand, type OptionSpecs, type OptionValues } from '../io';
 
 const ACTIONS = ['list', 'validate', 'check', 'test', 'grade', 'reset'] as const;
 type LabsAction = (typeof ACTIONS)[number];
@@ -32,8 +32,16 @@ const FORMATS: Record<LabsAction, readonly string[]> = {
   reset: ['tty', 'json'],
 };
 
+/** Temporary folders (an unpacked archive, the self-test's workspace), removed when the command ends. */
+const temporary: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+
 async function loadOrReport(where: string, io: CliIO): Promise<Pack | undefined> {
-  const { pack, problems } = await loadPack(where, { unpackDir: /\.(zip|tgz|tar\.gz)$/i.test(where) ? fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-pack-')) : undefined });
+  const { pack, problems } = await loadPack(where, { unpackDir: /\.(zip|tgz|tar\.gz)$/i.test(where) ? tempDir('shipshape-pack-') : undefined });
   for (const p of problems) io.err(`${formatProblem(p)}\n`);
   return pack;
 }
@@ -105,6 +113,18 @@ function requireKnown(pack: Pack, lab: string | undefined, step: string | undefi
     throw new UsageError(`--step ${step}: ${l ? `lab ${l.id}` : 'the pack'} has no such step`);
 }
 
+const LABS_OPTIONS = {
+  lab: { type: 'string', value: 'ID', help: 'only this lab' },
+  step: { type: 'string', value: 'ID', help: 'only this step (check)' },
+  format: { type: 'string', short: 'f', value: 'FORMAT', help: 'tty or json; for grade: json (default), junit, github-classroom' },
+  workspace: { type: 'string', value: 'DIR', help: 'the student\'s folder (Dockerfiles the checks read); default: the current folder, a fresh one for test' },
+  answers: { type: 'string', value: 'FILE', help: 'quiz answers for check and grade: YAML or JSON, lab/step/index: answer' },
+  trust: { type: 'boolean', help: 'let check and grade run the pack\'s script checks (test always runs the pack\'s commands)' },
+  'no-prepare': { type: 'boolean', help: 'do not build or pull the pack\'s images first (check, test)' },
+  ...daemonOptions,
+} as const satisfies OptionSpecs;
+type LabsValues = OptionValues<typeof LABS_OPTIONS>;
+
 export const labs = defineCommand({
   name: 'labs',
   summary: 'lab packs: list, validate, check against the daemon, self-test, grade, reset',
@@ -120,16 +140,8 @@ export const labs = defineCommand({
     '  reset     remove what the pack owns (its declared names and prefixes, and its label) from the daemon',
     'PATH is a pack folder, its shipshape-pack.yaml, or a .zip / .tar.gz of one.',
   ],
-  options: {
-    lab: { type: 'string', value: 'ID', help: 'only this lab' },
-    step: { type: 'string', value: 'ID', help: 'only this step (check)' },
-    format: { type: 'string', short: 'f', value: 'FORMAT', help: 'tty or json; for grade: json (default), junit, github-classroom' },
-    workspace: { type: 'string', value: 'DIR', help: 'the student\'s folder (Dockerfiles the checks read); default: the current folder, a fresh one for test' },
-    answers: { type: 'string', value: 'FILE', help: 'quiz answers for check and grade: YAML or JSON, lab/step/index: answer' },
-    trust: { type: 'boolean', help: 'let check and grade run the pack\'s script checks (test always runs the pack\'s commands)' },
-    'no-prepare': { type: 'boolean', help: 'do not build or pull the pack\'s images first (check, test)' },
-    ...daemonOptions,
-  },
+  options: LABS_OPTIONS,
+
   examples: [
     'shipshape labs validate ./my-pack',
     'shipshape labs test ./my-pack --format json',
@@ -137,50 +149,58 @@ export const labs = defineCommand({
   ],
   exitCodes: '0 ok, 1 a problem in the pack / a failed check / a failed self-test, 2 a usage error or Docker not reachable.',
   async run(values, operands, io) {
-    const [action, where, ...extra] = operands;
-    if (!action || !(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`name an action: ${ACTIONS.join(', ')}${action ? ` (got "${action}")` : ''}`);
-    if (!where) throw new UsageError(`labs ${action}: name the pack (a folder, its shipshape-pack.yaml, or an archive)`);
-    if (extra.length) throw new UsageError(`labs ${action} takes one pack (got "${extra[0]}" too)`);
-    const verb = action as LabsAction;
-    const format = values.format ?? FORMATS[verb][0]!;
-    if (!FORMATS[verb].includes(format)) throw new UsageError(`labs ${verb}: --format ${format} is not one of ${FORMATS[verb].join(', ')}`);
-    if (!fs.existsSync(where)) throw new UsageError(`${where}: no such file or folder`);
-    const pack = await loadOrReport(where, io);
-    if (!pack) {
-      if (verb === 'validate' && format === 'json') io.out(JSON.stringify({ valid: false }) + '\n');
-      return EXIT.failed;
+    try {
+      return await runLabs(values, operands, io);
+    } finally {
+      while (temporary.length) fs.rmSync(temporary.pop()!, { recursive: true, force: true });
     }
-    requireKnown(pack, values.lab, values.step);
-    if (verb === 'validate') {
-      io.out(format === 'json' ? JSON.stringify({ valid: true, pack: pack.id, version: pack.version, contentHash: pack.contentHash }) + '\n' : `${where}: ${pack.id} ${pack.version} is valid (${pack.labs.length} labs, ${pack.labs.reduce((n, l) => n + l.steps.length, 0)} steps)\n`);
-      return EXIT.ok;
-    }
-    if (verb === 'list') return list(pack, format, io);
-    const client = createDockerClient({ env: io.env, host: values.host, context: values.context });
-    if (verb === 'reset') {
-      const ownership = ownershipOnDocker(() => client);
-      const owned = await ownership.list(pack);
-      await ownership.remove(owned);
-      io.out(format === 'json' ? JSON.stringify(owned, null, 2) + '\n' : owned.length ? owned.map((o) => `removed ${o.kind} ${o.name} (${o.because})\n`).join('') : 'nothing of the pack was left\n');
-      return EXIT.ok;
-    }
-    // Requirements the daemon does not meet are said first: the checks then fail or error for that reason.
-    for (const item of preflight(pack, await daemonFacts(client), [])) if (!item.ok) io.err(`warning: ${item.what}: ${item.detail}\n`);
-    if (!values['no-prepare']) await prepareImages(client, pack, { onLine: (line) => io.err(`  ${line}\n`) });
-    const workspace = path.resolve(values.workspace ?? (verb === 'test' ? fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-workspace-')) : '.'));
-    const run: Run = { pack, client, workspace, trusted: verb === 'test' || values.trust === true, answers: readAnswers(values.answers) };
-    if (verb === 'test') return test(run, values.lab, format, io);
-    const { states } = await checkSteps(run, values.lab, values.step);
-    if (verb === 'grade') {
-      const grade = gradePack(pack, (l, s) => states.find((x) => x.lab === l && x.step === s)?.state ?? { status: 'ready', results: [], hintsShown: 0, solved: false });
-      io.out(format === 'junit' ? gradeJunit(grade) : format === 'github-classroom' ? JSON.stringify(gradeClassroom(grade), null, 2) + '\n' : gradeJson(grade));
-      return EXIT.ok;
-    }
-    if (format === 'json') io.out(JSON.stringify(states.map((s) => ({ lab: s.lab, step: s.step, status: s.state.status, results: s.state.results })), null, 2) + '\n');
-    else for (const s of states) io.out([`${s.lab}/${s.step} ${s.title}: ${s.state.status}`, ...s.state.results.flatMap((r) => (r ? resultLines(r).map((l) => `  ${l}`) : []))].join('\n') + '\n');
-    return states.every((s) => s.state.status === 'passed') ? EXIT.ok : EXIT.failed;
   },
 });
+
+async function runLabs(values: LabsValues, operands: string[], io: CliIO): Promise<number> {
+  const [action, where, ...extra] = operands;
+  if (!action || !(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`name an action: ${ACTIONS.join(', ')}${action ? ` (got "${action}")` : ''}`);
+  if (!where) throw new UsageError(`labs ${action}: name the pack (a folder, its shipshape-pack.yaml, or an archive)`);
+  if (extra.length) throw new UsageError(`labs ${action} takes one pack (got "${extra[0]}" too)`);
+  const verb = action as LabsAction;
+  const format = values.format ?? FORMATS[verb][0]!;
+  if (!FORMATS[verb].includes(format)) throw new UsageError(`labs ${verb}: --format ${format} is not one of ${FORMATS[verb].join(', ')}`);
+  if (!fs.existsSync(where)) throw new UsageError(`${where}: no such file or folder`);
+  const pack = await loadOrReport(where, io);
+  if (!pack) {
+    if (verb === 'validate' && format === 'json') io.out(JSON.stringify({ valid: false }) + '\n');
+    return EXIT.failed;
+  }
+  requireKnown(pack, values.lab, values.step);
+  if (verb === 'validate') {
+    io.out(format === 'json' ? JSON.stringify({ valid: true, pack: pack.id, version: pack.version, contentHash: pack.contentHash }) + '\n' : `${where}: ${pack.id} ${pack.version} is valid (${pack.labs.length} labs, ${pack.labs.reduce((n, l) => n + l.steps.length, 0)} steps)\n`);
+    return EXIT.ok;
+  }
+  if (verb === 'list') return list(pack, format, io);
+  const client = createDockerClient({ env: io.env, host: values.host, context: values.context });
+  if (verb === 'reset') {
+    const ownership = ownershipOnDocker(() => client);
+    const owned = await ownership.list(pack);
+    await ownership.remove(owned);
+    io.out(format === 'json' ? JSON.stringify(owned, null, 2) + '\n' : owned.length ? owned.map((o) => `removed ${o.kind} ${o.name} (${o.because})\n`).join('') : 'nothing of the pack was left\n');
+    return EXIT.ok;
+  }
+  // Requirements the daemon does not meet are said first: the checks then fail or error for that reason.
+  for (const item of preflight(pack, await daemonFacts(client), [])) if (!item.ok) io.err(`warning: ${item.what}: ${item.detail}\n`);
+  if (!values['no-prepare']) await prepareImages(client, pack, { onLine: (line) => io.err(`  ${line}\n`) });
+  const workspace = path.resolve(values.workspace ?? (verb === 'test' ? tempDir('shipshape-workspace-') : '.'));
+  const run: Run = { pack, client, workspace, trusted: verb === 'test' || values.trust === true, answers: readAnswers(values.answers) };
+  if (verb === 'test') return test(run, values.lab, format, io);
+  const { states } = await checkSteps(run, values.lab, values.step);
+  if (verb === 'grade') {
+    const grade = gradePack(pack, (l, s) => states.find((x) => x.lab === l && x.step === s)?.state ?? { status: 'ready', results: [], hintsShown: 0, solved: false });
+    io.out(format === 'junit' ? gradeJunit(grade) : format === 'github-classroom' ? JSON.stringify(gradeClassroom(grade), null, 2) + '\n' : gradeJson(grade));
+    return EXIT.ok;
+  }
+  if (format === 'json') io.out(JSON.stringify(states.map((s) => ({ lab: s.lab, step: s.step, status: s.state.status, results: s.state.results })), null, 2) + '\n');
+  else for (const s of states) io.out([`${s.lab}/${s.step} ${s.title}: ${s.state.status}`, ...s.state.results.flatMap((r) => (r ? resultLines(r).map((l) => `  ${l}`) : []))].join('\n') + '\n');
+  return states.every((s) => s.state.status === 'passed') ? EXIT.ok : EXIT.failed;
+}
 
 function list(pack: Pack, format: string, io: CliIO): number {
   if (format === 'json') {
