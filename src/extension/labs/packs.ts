@@ -74,6 +74,15 @@ export class LabPacks implements LabsSource, vscode.Disposable {
     private readonly builtInRoot: string,
   ) {
     this.store = new FileProgressStore(path.join(ctx.extension.globalStorageUri.fsPath, 'progress'));
+    this.subscriptions.push(this.diagnostics, this.changed);
+  }
+
+  private listening = false;
+
+  /** Follows the workspace's files and edits once a pack has been loaded: nothing at activation. */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const touched = (uri: vscode.Uri) => this.touched(uri);
     this.subscriptions.push(
@@ -81,8 +90,6 @@ export class LabPacks implements LabsSource, vscode.Disposable {
       watcher.onDidChange(touched),
       watcher.onDidCreate(touched),
       watcher.onDidDelete(touched),
-      this.diagnostics,
-      this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
     );
   }
@@ -116,6 +123,7 @@ export class LabPacks implements LabsSource, vscode.Disposable {
 
   /** Loads (or reloads) one pack; a reload keeps the progress of the steps that still exist. */
   async load(origin: PackOrigin, location: string): Promise<LoadedPack> {
+    this.listen();
     location = path.resolve(location);
     // One runner per pack folder: opening a pack the view already lists reloads that entry, rather
     // than a second runner writing the same progress file (each would overwrite the other's steps).
