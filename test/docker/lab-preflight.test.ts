@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { loadPack } from '../../src/core/labs/load';
-import { daemonFacts, imageReadiness } from '../../src/docker/lab-images';
+import { imageReadiness } from '../../src/docker/lab-images';
+import { daemonFacts } from '../../src/docker/lab-preflight';
 import { testClient } from '../support/daemon';
 
 describe('docker/lab-images preflight facts (real daemon)', () => {
