@@ -9,6 +9,9 @@ export interface RenderedMarkdown {
   blocks: string[];
 }
 
+/** markdown-it's own escaping, for the text the panel puts around the rendered Markdown. */
+export const escapeHtml: (text: string) => string = new MarkdownIt().utils.escapeHtml;
+
 const SHELL_LANGUAGES = new Set(['', 'sh', 'shell', 'bash', 'console', 'terminal']);
 
 export function renderStepMarkdown(source: string): RenderedMarkdown {

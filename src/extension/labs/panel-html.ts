@@ -1,7 +1,7 @@
 // The step panel's HTML: the step's text, its checks' results, hints shown so far, quizzes and
 // the buttons. A strict Content-Security-Policy: no remote content, styles and the one script
 // from media/, inline nothing but the nonce'd script tag.
-import { renderStepMarkdown } from './markdown';
+import { escapeHtml, renderStepMarkdown } from './markdown';
 
 export type StepStatusKind = 'locked' | 'ready' | 'passed' | 'failed' | 'errored' | 'solved';
 
@@ -26,9 +26,6 @@ export interface StepPanelContent {
 
 const STATUS_ICON: Record<StepPanelContent['results'][number]['status'], string> = { passed: '✓', failed: '✗', errored: '!', pending: '·' };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export interface PanelAssets {
   cspSource: string;
