@@ -62,7 +62,7 @@ export async function captureContainersView({ vsix, out, expect, expand }) {
       await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
     }
     if (expand) {
-      // The Labs view is empty for now: collapsed, it leaves the sidebar's height to the Containers view.
+      // Collapse the Labs view: this picture gives the sidebar's height to the Containers view.
       await page.locator('.pane-header', { hasText: 'Labs' }).first().click({ timeout: 30_000 });
       // Open one container's Resources (cgroup) and Namespaces sections: read from the real cgroup and /proc files.
       await page.locator('.monaco-list-row', { hasText: expand }).first().click();
