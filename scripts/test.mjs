@@ -62,6 +62,8 @@ if (broken.length === 0) {
   // ShellCheck is optional for users, but its integration is tested against the real binary.
   try {
     if (!fs.existsSync('/usr/bin/shellcheck') && fs.existsSync('/etc/debian_version')) aptEnsure(['shellcheck']);
+    // The course's daemon-api lab talks to the Engine API's socket with curl, as a student does.
+    if (!fs.existsSync('/usr/bin/curl') && fs.existsSync('/etc/debian_version')) aptEnsure(['curl']);
   } catch (error) {
     broken.push(`shellcheck: ${error.message}`);
   }
