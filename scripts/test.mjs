@@ -65,7 +65,7 @@ if (broken.length === 0) {
     // The course's daemon-api lab talks to the Engine API's socket with curl, as a student does.
     if (!fs.existsSync('/usr/bin/curl') && fs.existsSync('/etc/debian_version')) aptEnsure(['curl']);
   } catch (error) {
-    broken.push(`shellcheck: ${error.message}`);
+    broken.push(`test tools (shellcheck, curl): ${error.message}`);
   }
   if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js', 'out/test/extension/unit/**/*.test.js']); // unit: extension modules free of vscode
   if (selected.includes('corpus')) corpusGroup();
