@@ -35,6 +35,10 @@ export interface ImageLayer {
    * `var/lib/apt` and `var/lib` …; '' is the layer's root). Directories under 4 KiB are left out.
    */
   directories: Record<string, number>;
+  /** Bytes this layer wrote that later layers deleted, hid or replaced (all of them, not only the top WASTED_PATHS). */
+  wastedBytes: number;
+  /** Bytes of lower layers this layer deletes, hides or replaces (they still ship in those layers). */
+  removesBytes: number;
 }
 
 /** Bytes a layer wrote that a later layer deleted or replaced: in the image, never visible. */
