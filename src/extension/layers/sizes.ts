@@ -36,8 +36,11 @@ function percent(share: number): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Every lens of a measured Dockerfile, by current line, in line order. */
-export function sizeLines(map: LayerMap, moves: LineMoves): SizeLine[] {
+/**
+ * Every lens of a measured Dockerfile, by current line, in line order. `notInFinalImage` are the current
+ * lines of earlier stages' instructions (what the document says now); without it, the map's moved along.
+ */
+export function sizeLines(map: LayerMap, moves: LineMoves, notInFinalImage?: readonly number[]): SizeLine[] {
   const out = new Map<number, SizeLine>();
   const place = (recordedLine: number, kind: SizeKind, title: string) => {
     const line = moves.lineOf(recordedLine);
@@ -55,7 +58,8 @@ export function sizeLines(map: LayerMap, moves: LineMoves): SizeLine[] {
     if (c.removesBytes > 0) parts.push(`hides ${bytes(c.removesBytes)} of earlier layers`);
     place(c.line, 'size', parts.join(' · '));
   }
-  for (const line of map.notInFinalImage) place(line, 'notInFinalImage', NOT_IN_FINAL_IMAGE);
+  if (notInFinalImage) for (const line of notInFinalImage) out.set(line, { line, kind: 'notInFinalImage', title: NOT_IN_FINAL_IMAGE });
+  else for (const line of map.notInFinalImage) place(line, 'notInFinalImage', NOT_IN_FINAL_IMAGE);
   for (const line of moves.changed) out.set(line, { line, kind: 'stale', title: STALE });
   return [...out.values()].sort((a, b) => a.line - b.line);
 }

@@ -46,6 +46,8 @@ describe('layer sizes in the editor: lens titles (pure)', () => {
       [6, 'size', '0 B · 0% · hides 5.2 MB of earlier layers'],
     ]);
     assert.equal(recordedLineOf(map, moves, 4), 3);
+    const finalChainOnly: LineMoves = { changed: new Set(), lineOf: (l) => (l < 2 ? null : l) }; // core/layers/stale.ts follows the final chain alone
+    assert.deepEqual(sizeLines(map, finalChainOnly, [0, 1]).slice(0, 2).map((s) => [s.line, s.title]), [[0, NOT_IN_FINAL_IMAGE], [1, NOT_IN_FINAL_IMAGE]], 'earlier stages as the document has them now');
     assert.equal(recordedLineOf(map, moves, 5), null, 'a changed line is not measured');
   });
 
