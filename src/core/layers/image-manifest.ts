@@ -75,7 +75,7 @@ function fromIndexJson(contents: ArchiveContents): { config: string; repoTags: s
 export function imageParts(contents: ArchiveContents): ImageParts {
   const oci = contents.json.has('index.json');
   const chosen = fromManifestJson(contents) ?? (oci ? fromIndexJson(contents) : undefined);
-  if (!chosen) throw new Error('not an image archive: no manifest.json or index.json in it. Expected the tar that docker save (GET /images/{name}/get) writes');
+  if (!chosen) throw new Error('not an image archive: no manifest.json or index.json in it; expected the tar that docker save (GET /images/{name}/get) writes');
   const config = parse<ConfigJson>(contents, chosen.config, 'image config');
   const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
     createdBy: h.created_by ?? '',

@@ -166,7 +166,8 @@ function joinRelative(linkName: string, target: string): string {
 
 function notAnArchive(error: Error): Error {
   if (/Invalid tar header|Unexpected end of data/i.test(error.message)) {
-    return new Error(`not an image archive: ${error.message.replace(/\.?$/, '')}. Expected the tar that docker save (GET /images/{name}/get) writes`);
+    const detail = error.message.replace(/\. Maybe .*$/, '').replace(/\.$/, '');
+    return new Error(`not an image archive (${detail.toLowerCase()}): expected the tar that docker save (GET /images/{name}/get) writes`);
   }
   return error;
 }
