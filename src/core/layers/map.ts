@@ -49,11 +49,18 @@ type Pairing = (number | null)[];
 function pairFromTheEnd(model: DockerfileModel, instructions: readonly Instruction[], history: readonly HistoryEntry[]): { pairing: Pairing; baseEntries: number } {
   const shells = shellsOf(instructions);
   const pairing: Pairing = instructions.map(() => null);
+  const matches = (j: number, i: number) => {
+    const entry = history[j];
+    return entry !== undefined && entryMatches(parseCreatedBy(entry), instructions[i]!, { shell: shells[i]!, lines: model.lines });
+  };
   let j = history.length - 1;
+  // `docker build --label` makes the legacy builder append a LABEL entry that no instruction wrote.
+  const top = history[j] && parseCreatedBy(history[j]!);
+  if (top?.builder === 'legacy' && top.keyword === 'LABEL' && !matches(j, instructions.length - 1)) j--;
   for (let i = instructions.length - 1; i >= 0; i--) {
     const instruction = instructions[i]!;
     const entry = history[j];
-    if (entry && entryMatches(parseCreatedBy(entry), instruction, { shell: shells[i]!, lines: model.lines })) pairing[i] = j--;
+    if (matches(j, i)) pairing[i] = j--;
     else if (!mayHaveNoEntry(instruction)) throw mismatch(instruction, entry, j);
   }
   return { pairing, baseEntries: j + 1 };

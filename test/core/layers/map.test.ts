@@ -50,6 +50,13 @@ const valid: Valid[] = [
     base: { line: 1, ...BUSYBOX },
   },
   {
+    name: 'docker build --label: the LABEL entry the legacy builder appends belongs to no instruction (legacy builder, captured from Docker 20.10)',
+    dockerfile: 'label-option',
+    history: 'label-option.legacy',
+    instructions: ['2 CMD -'],
+    base: { line: 1, ...BUSYBOX },
+  },
+  {
     name: "heredoc RUN and COPY, ONBUILD recorded, RUN with an ARG (fixture, hand-written after BuildKit v0.12's format)",
     dockerfile: 'heredoc',
     history: 'heredoc.buildkit-v0.12',
