@@ -1,7 +1,7 @@
 // What the editor says about each instruction of a measured Dockerfile: the lens titles and the hover
 // text, from the layer map (made with the text that was built) and where those lines are now. Pure:
 // no `vscode`, so it is unit-tested on its own (test/extension/unit).
-import { IMAGE_SIZE, formatBytes } from '../../core/containers/bytes';
+import { LAYER_SIZE, formatBytes } from '../../core/containers/bytes';
 import type { ImageAnalysis, LayerMap } from '../../core/layers/types';
 
 /** Where the built text's lines are in the document now (core/layers/stale.ts computes it). */
@@ -27,7 +27,7 @@ export const STALE = 'changed since the build: rebuild to refresh';
 export const NOT_IN_FINAL_IMAGE = 'not in the final image';
 export const METADATA_ONLY = 'metadata only';
 
-export const bytes = (n: number): string => formatBytes(n, IMAGE_SIZE);
+export const bytes = (n: number): string => formatBytes(n, LAYER_SIZE);
 
 function percent(share: number): string {
   if (share > 0 && share < 0.01) return '<1%';

@@ -27,10 +27,10 @@ describe('layer sizes in the editor: lens titles (pure)', () => {
     assert.deepEqual(titles, [
       [0, NOT_IN_FINAL_IMAGE],
       [1, NOT_IN_FINAL_IMAGE],
-      [2, 'base: 2.0 MB, 1 layer'],
-      [3, '5.2 MB · 72% · 5.2 MB wasted'],
+      [2, 'base: 2 MB, 1 layer'],
+      [3, '5.24 MB · 72% · 5.24 MB wasted'],
       [4, METADATA_ONLY],
-      [5, '0 B · 0% · hides 5.2 MB of earlier layers'],
+      [5, '0 B · 0% · hides 5.24 MB of earlier layers'],
     ]);
   });
 
@@ -39,11 +39,11 @@ describe('layer sizes in the editor: lens titles (pure)', () => {
     const moves: LineMoves = { changed: new Set([3, 5]), lineOf: (l) => (l < 3 ? l : l === 4 ? null : l + 1) };
     const lines = sizeLines(map, moves).map((s) => [s.line, s.kind, s.title]);
     assert.deepEqual(lines.slice(2), [
-      [2, 'base', 'base: 2.0 MB, 1 layer'],
+      [2, 'base', 'base: 2 MB, 1 layer'],
       [3, 'stale', STALE],
-      [4, 'size', '5.2 MB · 72% · 5.2 MB wasted'],
+      [4, 'size', '5.24 MB · 72% · 5.24 MB wasted'],
       [5, 'stale', STALE],
-      [6, 'size', '0 B · 0% · hides 5.2 MB of earlier layers'],
+      [6, 'size', '0 B · 0% · hides 5.24 MB of earlier layers'],
     ]);
     assert.equal(recordedLineOf(map, moves, 4), 3);
     const finalChainOnly: LineMoves = { changed: new Set(), lineOf: (l) => (l < 2 ? null : l) }; // core/layers/stale.ts follows the final chain alone
@@ -58,11 +58,11 @@ describe('layer sizes in the editor: lens titles (pure)', () => {
       wasted: [{ path: 'big', bytes: 5 * MiB, addedBy: 1, removedBy: 2, how: 'deleted' }],
     };
     const text = layerHover(map, analysis, 3, unchanged)!;
-    assert.match(text, /\*\*Layer 1\*\*: 5\.2 MB of 7\.2 MB \(72%\), 2 tar entries/);
-    assert.match(text, /Largest files it added:\n\n- `\/big` 5\.2 MB/);
-    assert.match(text, /- `\/big` 5\.2 MB, deleted by line 6/);
+    assert.match(text, /\*\*Layer 1\*\*: 5\.24 MB of 7\.24 MB \(72%\), 2 tar entries/);
+    assert.match(text, /Largest files it added:\n\n- `\/big` 5\.24 MB/);
+    assert.match(text, /- `\/big` 5\.24 MB, deleted by line 6/);
     const rm = layerHover(map, analysis, 5, unchanged)!;
-    assert.match(rm, /Removed here, still shipped in the earlier layers \(5\.2 MB\):\n\n- `\/big` 5\.2 MB, written by line 4/);
+    assert.match(rm, /Removed here, still shipped in the earlier layers \(5\.24 MB\):\n\n- `\/big` 5\.24 MB, written by line 4/);
     assert.equal(layerHover(map, analysis, 4, unchanged), undefined, 'ENV made no layer: no hover');
   });
 });
