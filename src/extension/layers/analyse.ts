@@ -31,8 +31,8 @@ const NO_DOCKERFILE = 'Only the report';
 
 function parseArgument(arg: unknown): Partial<AnalyseArguments> {
   if (typeof arg === 'string') return { image: arg };
-  const node = arg as { kind?: string; image?: ImageSummary | string } | undefined;
-  if (node?.kind === 'image' && typeof node.image === 'object') return { image: node.image.tags[0] ?? node.image.id };
+  const node = arg as (Omit<Partial<AnalyseArguments>, 'image'> & { kind?: string; image?: ImageSummary | string }) | undefined;
+  if (node?.kind === 'image' && typeof node.image === 'object') return { ...node, image: node.image.tags[0] ?? node.image.id };
   return (arg as Partial<AnalyseArguments> | undefined) ?? {};
 }
 

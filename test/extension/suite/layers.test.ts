@@ -80,6 +80,19 @@ describe('Layer sizes in the editor (real VS Code, real daemon)', function () {
     assert.deepEqual(at.get(4), [`${bytes(echo!.size)} · ${echo!.size * 100 < analysis.size ? '<1%' : `${Math.round((echo!.size * 100) / analysis.size)}%`}`]);
   });
 
+  it('with the default builder (auto: BuildKit through the Engine API on this daemon) the lenses show the same sizes', async () => {
+    const document = await dockerfile('layers-buildkit', MEASURED);
+    const outcome = await vscode.commands.executeCommand<BuildOutcome>('shipshape.layers.build', { dockerfile: document.uri, tag: tag('layers-bk'), labels });
+    assert.equal(outcome?.outcome, 'built', JSON.stringify(outcome));
+    const { record, analysis } = outcome as Extract<BuildOutcome, { outcome: 'built' }>;
+    assert.equal(record.builder, 'buildkit');
+    assert.ok(analysis.history.some((h) => h.comment === 'buildkit.dockerfile.v0'), 'a BuildKit history');
+    const at = await lenses(document);
+    assert.deepEqual(at.get(1), [`${bytes(5 * MiB)} · ${Math.round((5 * MiB * 100) / analysis.size)}% · ${bytes(5 * MiB)} wasted`]);
+    assert.deepEqual(at.get(2), [METADATA_ONLY]);
+    assert.deepEqual(at.get(3), [`0 B · 0% · hides ${bytes(5 * MiB)} of earlier layers`]);
+  });
+
   it('editing an instruction marks it stale and leaves the others\' sizes, moved with their lines', async () => {
     assert.ok(built, 'needs the build of the first test');
     const editor = await vscode.window.showTextDocument(measured);
@@ -134,6 +147,33 @@ describe('Layer sizes in the editor (real VS Code, real daemon)', function () {
     assert.notEqual(active!.uri.scheme, 'file');
     assert.ok(active!.getText().includes(built.record.imageId.slice(7, 19)), `the report names the image:\n${active!.getText().slice(0, 400)}`);
     assert.deepEqual(outcome.mappedOn, [measured.uri.fsPath], 'the build record links the image to its Dockerfile');
+  });
+
+  it('Analyse Image from an Images node, mapped on a Dockerfile without a record, shows its sizes there; on another Dockerfile, the mismatch once on FROM', async () => {
+    assert.ok(built, 'needs the build of the first test');
+    const copy = await dockerfile('layers-mapped', MEASURED);
+    const node = { kind: 'image', image: { id: built.record.imageId, tags: [built.record.tag], size: built.analysis.size, created: '' } };
+    const outcome = await vscode.commands.executeCommand<AnalyseOutcome>('shipshape.layers.analyseImage', { ...node, dockerfile: copy.uri });
+    assert.ok(outcome?.mappedOn.includes(copy.uri.fsPath));
+    assert.deepEqual((await lenses(copy)).get(1), [`${bytes(5 * MiB)} · ${Math.round((5 * MiB * 100) / built.analysis.size)}% · ${bytes(5 * MiB)} wasted`]);
+
+    const other = await dockerfile('layers-other', 'FROM busybox\nRUN echo another > /x\n');
+    await vscode.commands.executeCommand<AnalyseOutcome>('shipshape.layers.analyseImage', { image: built.record.tag, dockerfile: other.uri });
+    const at = await lenses(other);
+    assert.equal(at.get(0)?.length, 2, `Build and Measure and one mismatch: ${at.get(0)}`);
+    assert.match(at.get(0)![1]!, /^sizes unavailable: 2:1: `RUN echo another > \/x` does not match the image: .*\(Rebuild the image from this Dockerfile/);
+    assert.equal(at.get(1), undefined, 'nothing on the other lines');
+  });
+
+  it('the shipshape.layers.codeLens setting switches the lenses off', async () => {
+    assert.ok(built, 'needs the build of the first test');
+    await vscode.workspace.getConfiguration('shipshape').update('layers.codeLens', false, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal((await lenses(measured)).size, 0);
+    } finally {
+      await vscode.workspace.getConfiguration('shipshape').update('layers.codeLens', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.ok((await lenses(measured)).size > 3);
   });
 
   it('a failing build puts the builder\'s message on the failing instruction; the next good build clears it', async () => {
