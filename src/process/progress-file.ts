@@ -1,11 +1,10 @@
 // Progress kept in a file per pack id and version (the editor's global storage, or a CLI folder),
-// written so that a crash at any moment leaves a readable copy: a temp file in the same folder is
-// written and fsynced, the current copy is kept as .bak (a hard link: no byte is rewritten), the temp
-// file is renamed over the main one, and the folder is fsynced so the rename itself is durable.
-import { randomBytes } from 'node:crypto';
+// written so that a crash at any moment leaves a readable copy (atomic-file.ts), and the current copy
+// kept as .bak (a hard link: no byte is rewritten) just before the new one replaces it.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { progressProblem, type Progress, type ProgressStore } from '../core/labs/progress';
+import { fsyncPath, tempWriterPid, writeFileAtomic } from './atomic-file';
 
 export class ProgressFileError extends Error {
   constructor(message: string) {
@@ -17,15 +16,6 @@ export class ProgressFileError extends Error {
 /** A file name for a pack id and version that no id can turn into a path. */
 export function progressFileName(packId: string, version: string): string {
   return `${encodeURIComponent(packId)}@${encodeURIComponent(version)}.json`;
-}
-
-async function fsyncPath(file: string, flags: string): Promise<void> {
-  const handle = await fs.open(file, flags);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 function alive(pid: number): boolean {
@@ -51,22 +41,7 @@ export class FileProgressStore implements ProgressStore {
     await fs.mkdir(this.folder, { recursive: true });
     const file = this.fileOf(progress.packId, progress.version);
     const { recovered: _recovered, ...kept } = progress;
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    const handle = await fs.open(temp, 'w');
-    try {
-      await handle.writeFile(JSON.stringify(kept, null, 1));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await this.keepBackup(file);
-      await fs.rename(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
-    if (process.platform !== 'win32') await fsyncPath(this.folder, 'r');
+    await writeFileAtomic(file, JSON.stringify(kept, null, 1), { beforeRename: () => this.keepBackup(file) });
   }
 
   /** The current main copy becomes the backup (replacing the older one atomically). */
@@ -100,11 +75,10 @@ export class FileProgressStore implements ProgressStore {
 
   /** Temp files a killed writer left (its process is gone); a live writer's are left alone. */
   private async removeStaleTemps(file: string): Promise<void> {
-    const base = path.basename(file);
     const names = await fs.readdir(this.folder).catch(() => [] as string[]);
     for (const name of names) {
-      const m = name.startsWith(`${base}.`) ? /\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/.exec(name) : null;
-      if (m && !alive(Number(m[1]))) await fs.rm(path.join(this.folder, name), { force: true });
+      const pid = tempWriterPid(file, name);
+      if (pid !== undefined && !alive(pid)) await fs.rm(path.join(this.folder, name), { force: true });
     }
   }
 

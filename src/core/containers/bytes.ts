@@ -16,6 +16,8 @@ export interface ByteFormat {
 
 /** `docker images`: "1.2 MB", "340 kB". */
 export const IMAGE_SIZE: ByteFormat = { base: 1000, precision: { decimals: 1, wholeFrom: 10 }, separator: ' ' };
+/** `docker history` layer sizes, with a space: "38.2 MB", "5.24 MB", "780 B". */
+export const LAYER_SIZE: ByteFormat = { base: 1000, precision: { significant: 3 }, separator: ' ' };
 /** `docker stats` memory: "1.367MiB". */
 export const STATS_MEMORY: ByteFormat = { base: 1024, precision: { significant: 4 }, separator: '' };
 /** `docker stats` network and block I/O: "1.23MB". */

@@ -5,6 +5,14 @@ import ignore from '@balena/dockerignore';
 import path from 'node:path';
 import type { BuildContextInfo } from './types';
 
+/**
+ * The .dockerignore that applies to a build, as BuildKit and the Docker CLI choose it: `<Dockerfile>.dockerignore`
+ * beside the Dockerfile first, then `.dockerignore` at the context root; undefined when neither exists.
+ */
+export function findDockerignore(dockerfile: string, contextDir: string, exists: (file: string) => boolean): string | undefined {
+  return [`${dockerfile}.dockerignore`, path.join(contextDir, '.dockerignore')].find(exists);
+}
+
 export function buildContextFromDockerignore(text: string, dockerignorePath: string): BuildContextInfo {
   const matcher = ignore().add(text.split(/\r?\n/));
   return {

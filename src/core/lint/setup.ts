@@ -3,7 +3,7 @@
 // through the host it is given, so this stays pure; what it reads is kept until invalidate().
 import path from 'node:path';
 import { parseDockerfile } from '../dockerfile/model';
-import { buildContextFromDockerignore } from './build-context';
+import { buildContextFromDockerignore, findDockerignore } from './build-context';
 import { LintConfig, Threshold, mergeConfig } from './config';
 import type { Linter } from './engine';
 import { ConfigProblem, findHadolintConfig, readHadolintConfig, unreadable } from './hadolint-config';
@@ -145,9 +145,8 @@ export class LintSetup {
     return read!;
   }
 
-  /** BuildKit reads `<Dockerfile>.dockerignore` beside the Dockerfile first, then `.dockerignore` at the context root. */
   private buildContext(file: string, contextDir: string): { info: BuildContextInfo | undefined; problem: ConfigProblem | undefined } {
-    const dockerignore = [`${file}.dockerignore`, path.join(contextDir, '.dockerignore')].find((c) => this.host.exists(c));
+    const dockerignore = findDockerignore(file, contextDir, (c) => this.host.exists(c));
     if (!dockerignore) return { info: undefined, problem: undefined };
     let context = this.contexts.get(dockerignore);
     if (!context) {

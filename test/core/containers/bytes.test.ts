@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CGROUP_BYTES, IMAGE_SIZE, STATS_IO, STATS_MEMORY, formatBytes, scaleBytes } from '../../../src/core/containers/bytes';
+import { CGROUP_BYTES, IMAGE_SIZE, LAYER_SIZE, STATS_IO, STATS_MEMORY, formatBytes, scaleBytes } from '../../../src/core/containers/bytes';
 
 describe('core/containers/bytes: one formatter, each view its convention', () => {
   it('scales to the largest unit below the base, decimal or binary', () => {
@@ -18,6 +18,10 @@ describe('core/containers/bytes: one formatter, each view its convention', () =>
   it('stats as `docker stats` prints them: memory in 4 significant binary digits, I/O in 3 decimal ones, no space', () => {
     assert.deepEqual([0, 604, 1433600, 25276514304].map((n) => formatBytes(n, STATS_MEMORY)), ['0B', '604B', '1.367MiB', '23.54GiB']);
     assert.deepEqual([0, 999, 1000, 1_234_567, 12_345_678].map((n) => formatBytes(n, STATS_IO)), ['0B', '999B', '1kB', '1.23MB', '12.3MB']);
+  });
+
+  it('layer sizes as `docker history` prints them (3 significant decimal digits), with a space', () => {
+    assert.deepEqual([0, 780, 5_242_880, 38_200_000, 1_234_567_890].map((n) => formatBytes(n, LAYER_SIZE)), ['0 B', '780 B', '5.24 MB', '38.2 MB', '1.23 GB']);
   });
 
   it('cgroup values in the internals: binary, at most one decimal, none when whole', () => {
