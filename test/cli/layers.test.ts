@@ -129,3 +129,34 @@ describe('shipshape layers (real daemon)', function () {
     assert.match(shipshape(['--help']).stdout, /\n {2}layers +show what each layer/);
   });
 });
+
+// busybox has no apt: a stand-in `apt-get` writes 100 KiB of lists where the real one does, so that DL3009 fires on
+// the text and its measured hint reads the bytes from that layer's files in a real image.
+describe('shipshape layers: a measured DL3009 hint from a real image (stand-in apt-get, busybox has none)', function () {
+  this.timeout(120_000);
+  const client = testClient();
+  const tag = `${uniqueName('cli-layers-apt')}:1`;
+  const dockerfile = [
+    'FROM busybox',
+    "RUN printf '#!/bin/sh\\nmkdir -p /var/lib/apt/lists\\ndd if=/dev/zero of=/var/lib/apt/lists/pkgs bs=1024 count=100 2>/dev/null\\n' > /bin/apt-get && chmod +x /bin/apt-get",
+    'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1',
+    '',
+  ].join('\n');
+  let dir: string;
+  before(async () => {
+    dir = project({ Dockerfile: dockerfile });
+    await buildFromFiles(client, tag, { Dockerfile: dockerfile });
+  });
+  after(async () => {
+    await client.api.getImage(tag).remove({ force: true }).catch((error: { statusCode?: number }) => {
+      if (error.statusCode !== 404) throw error;
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the DL3009 finding on line 3 says how many bytes of apt lists that layer ships (102400 B = 102 kB)', () => {
+    const run = shipshape(['layers', '--dockerfile', 'Dockerfile', tag], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\n  Dockerfile:3 DL3009: apt lists left in this layer: 102 kB\n/);
+  });
+});
