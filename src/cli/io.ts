@@ -8,6 +8,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   cwd: string;
   isTTY?: boolean;
+  /** Standard error is a terminal (progress bars go there). */
+  errIsTTY?: boolean;
   /** Standard input, as bytes: the caller decides whether it is text. */
   readStdin(): Promise<Buffer>;
 }

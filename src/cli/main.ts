@@ -6,11 +6,12 @@ import { EndpointError } from '../docker/endpoint';
 import { version } from '../../package.json';
 import { internals } from './commands/internals';
 import { labs } from './commands/labs';
+import { layers } from './commands/layers';
 import { lint } from './commands/lint';
 import { ps } from './commands/ps';
 import { CliIO, Command, EXIT, UsageError } from './io';
 
-const commands: readonly Command[] = [lint, ps, internals, labs];
+const commands: readonly Command[] = [lint, layers, ps, internals, labs];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -92,7 +93,7 @@ if (require.main === module) {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
-  const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, cwd: process.cwd(), isTTY: process.stdout.isTTY, readStdin };
+  const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env, cwd: process.cwd(), isTTY: process.stdout.isTTY, errIsTTY: process.stderr.isTTY, readStdin };
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     (error) => {

@@ -202,5 +202,5 @@ export function stackLayers(layers: readonly LayerScan[]): StackResult {
 }
 
 function largestFirst(wasted: WastedPath[]): WastedPath[] {
-  return wasted.sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path)).slice(0, WASTED_PATHS);
+  return wasted.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, WASTED_PATHS);
 }

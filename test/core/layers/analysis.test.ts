@@ -1,7 +1,9 @@
 // The waste analysis over image tars made here with tar-stream: both save layouts, sizes as the daemon
 // counts them, deletions, replacements, opaque directories, and dive's figures on hand-computed cases.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import zlib from 'node:zlib';
+import tar from 'tar-stream';
 import { analyseImageTar } from '../../../src/core/layers/analysis';
 import type { ImageAnalysis } from '../../../src/core/layers/types';
 import { archiveOf, classicArchive, imageConfig, layerTar, ociArchive, sha256, streamOf, type LayerEntry } from '../../support/image-archive';
@@ -205,7 +207,38 @@ describe('analyseImageTar', () => {
     assert.ok(seen.every((n, i) => i === 0 || n >= seen[i - 1]!));
   });
 
+  it('streams a 512 MiB layer without holding it: external memory stays under 128 MiB', async function () {
+    this.timeout(60_000);
+    const MiB = 1024 * 1024;
+    const size = 512 * MiB;
+    const outer = tar.pack();
+    const inner = tar.pack();
+    // Fed in fresh 1 MiB chunks as the analysis asks for them: a retained chunk would show in arrayBuffers.
+    const feed = async () => {
+      const layer = outer.entry({ name: 'l/layer.tar', size: 512 + size + 1024 }, () => undefined);
+      inner.pipe(layer);
+      const body = inner.entry({ name: 'big', size }, () => undefined);
+      for (let written = 0; written < size; written += MiB) if (!body.write(Buffer.alloc(MiB))) await once(body, 'drain');
+      body.end();
+      inner.finalize();
+      await once(layer, 'finish');
+      outer.entry({ name: 'c.json' }, JSON.stringify({ rootfs: { diff_ids: ['sha256:x'] }, history: [] }));
+      outer.entry({ name: 'manifest.json' }, JSON.stringify([{ Config: 'c.json', RepoTags: [], Layers: ['l/layer.tar'] }]));
+      outer.finalize();
+    };
+    let peak = 0;
+    const [a] = await Promise.all([analyseImageTar(outer as unknown as NodeJS.ReadableStream, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)) }), feed()]);
+    assert.equal(a.layers[0]!.size, size);
+    assert.ok(peak < 128 * MiB, `arrayBuffers peaked at ${(peak / MiB).toFixed(0)} MiB`);
+  });
+
   describe('bad input', () => {
+    it('a JSON entry over 16 MiB: refused with its name and the limit', async () => {
+      const archive = await archiveOf([{ name: 'manifest.json', data: Buffer.concat([Buffer.from('['), Buffer.alloc(17 * 1024 * 1024, 0x20), Buffer.from(']')]) }]);
+      await assert.rejects(analyseImageTar(streamOf(archive)), /manifest\.json: a 17825794-byte JSON entry is larger than the 16777216-byte limit/);
+    });
+
+
     it('not a tar: says it is not an image archive and what was expected', async () => {
       await assert.rejects(analyseImageTar(streamOf(Buffer.from('hello, this is not a tar archive at all'.repeat(40)))), /not an image archive \(invalid tar header\): expected the tar that docker save/);
     });
