@@ -33,6 +33,8 @@ export class Layers implements vscode.Disposable {
   readonly buildDiagnostics = vscode.languages.createDiagnosticCollection('shipshape-build');
   /** Images mapped on a Dockerfile by Analyse Image, this session (a build's record replaces them). */
   private readonly mapped = new Map<string, BuildRecord>();
+  /** Build records as read from the store, by Dockerfile. */
+  private readonly loaded = new Map<string, Promise<BuildRecord | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a record or an analysis changes: lenses, hovers and measured hints are read again. */
   readonly onDidChange = this.changed.event;
@@ -51,7 +53,16 @@ export class Layers implements vscode.Disposable {
 
   /** The record of a Dockerfile: a mapped image from Analyse Image, else its last build. */
   async recordFor(file: string): Promise<BuildRecord | undefined> {
-    return this.mapped.get(file) ?? (await this.records.load(file));
+    const mapped = this.mapped.get(file);
+    if (mapped) return mapped;
+    // Read once per Dockerfile (lenses, hovers and every lint ask): this window's builds replace it.
+    let loading = this.loaded.get(file);
+    if (!loading) {
+      loading = this.records.load(file);
+      this.loaded.set(file, loading);
+      loading.catch(() => this.loaded.delete(file));
+    }
+    return loading;
   }
 
   /** Records (built or mapped) whose image is this one. */
@@ -64,6 +75,7 @@ export class Layers implements vscode.Disposable {
   async built(record: BuildRecord): Promise<void> {
     this.mapped.delete(record.dockerfile);
     await this.records.save(record);
+    this.loaded.set(record.dockerfile, Promise.resolve(record));
     this.changed.fire();
   }
 
