@@ -1,9 +1,9 @@
 // Packages the extension, installs the .vsix into the VS Code server with --install-extension,
 // opens the Shipshape view in headless Chromium and saves screenshots: the Containers view
 // (media/containers-view.png; fails unless it shows the containers it expects, so it doubles as a
-// packaging check) and the step panel after a Check with one passed and one failed check
-// (media/step-panel.png).
-//   node scripts/screenshot.mjs [--out media/containers-view.png] [--step-out media/step-panel.png] [--vsix shipshape.vsix]
+// packaging check), the step panel after a Check with one passed and one failed check
+// (media/step-panel.png), and a Dockerfile's layer sizes after Build and Measure (media/layers.png).
+//   node scripts/screenshot.mjs [--out media/containers-view.png] [--step-out media/step-panel.png] [--layers-out media/layers.png] [--vsix shipshape.vsix]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,13 +35,17 @@ export function startDemoContainers(suffix) {
  * replace its .vscode/settings.json), the Shipshape view shown; `act(page)` gets it ready, then the
  * picture is taken with the pointer at `pointer` (off anything with a tooltip).
  */
-async function capture({ vsix, out, settings, pointer }, act) {
+async function capture({ vsix, out, settings, pointer, files = {} }, act) {
   const server = await startVSCodeServer({ installExtensions: [vsix] });
   const { browser, page } = await openBrowser(server.browser);
   try {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-shot-'));
     fs.cpSync(path.join(root, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true });
     if (settings) fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+      fs.writeFileSync(path.join(workspace, file), text);
+    }
     await page.goto(server.url(workspace));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.locator('.activitybar [aria-label^="Shipshape"]').first().click({ timeout: 30_000 });
@@ -131,14 +135,77 @@ export async function captureStepPanel({ vsix, out, suffix }) {
   }
 }
 
+/** A Dockerfile that wastes 5 MiB on purpose, for the layers picture (built FROM busybox, offline). */
+const LAYERS_DEMO = [
+  'FROM busybox',
+  '# 5 MiB written, then removed in a later layer: it still ships',
+  'RUN dd if=/dev/zero of=/big bs=1048576 count=5',
+  'ENV GREETING=hello',
+  'RUN rm /big',
+  'COPY index.html /www/index.html',
+  'RUN echo "$GREETING" > /www/greeting.txt',
+  'CMD ["httpd", "-f", "-h", "/www"]',
+  '',
+].join('\n');
+
+/**
+ * A Dockerfile with its sizes: Build and Measure clicked on its first FROM (the lens), the picture taken
+ * once the lenses show the sizes. The image gets a tag of its own and is removed afterwards.
+ */
+export async function captureLayers({ vsix, out, suffix }) {
+  const tag = `shipshape-shot/layers-${suffix}:latest`;
+  const settings = { 'git.openRepositoryInParentFolders': 'never', 'shipshape.layers.tag': tag, 'editor.minimap.enabled': false };
+  try {
+    // The pointer off the text: a hover would cover the lenses below it.
+    return await capture({ vsix, out, settings, pointer: [1300, 700], files: { 'layers-demo/Dockerfile': LAYERS_DEMO, 'layers-demo/index.html': '<h1>hello</h1>\n' } }, async (page) => {
+      await page.keyboard.press('Control+B'); // the sidebar closed: the editor gets the width
+      // Quick Open finds the file once the workspace is indexed: wait for the editor, and try again if it did not open.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await page.keyboard.press('Control+P');
+        await page.keyboard.type('layers-demo/Dockerfile');
+        await page.waitForTimeout(1500);
+        await page.keyboard.press('Enter');
+        const opened = await page.locator('.monaco-editor .view-lines', { hasText: 'FROM busybox' }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        if (opened) break;
+        await page.keyboard.press('Escape');
+      }
+      await page.locator('.codelens-decoration a', { hasText: 'Build and Measure' }).first().click({ timeout: 30_000 });
+      await page.locator('.codelens-decoration', { hasText: 'wasted' }).first().waitFor({ timeout: 120_000 });
+      // The build's notification fades; dismiss any left so the lenses are not covered.
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 600, y: 300 } }); // the caret below the text, nothing selected
+    });
+  } finally {
+    try {
+      docker('rmi', tag);
+    } catch (error) {
+      console.warn(`screenshot: cleaning up: ${error.message}`);
+    }
+  }
+}
+
+/** Runs one capture; a failure is reported and fails the script, the others still run. */
+async function attempt(what, take) {
+  try {
+    console.log(`saved ${await take()}`);
+  } catch (error) {
+    console.error(`screenshot of ${what}: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: path.join(root, 'media', 'containers-view.png') },
       'step-out': { type: 'string', default: path.join(root, 'media', 'step-panel.png') },
+      'layers-out': { type: 'string', default: path.join(root, 'media', 'layers.png') },
+      // Comma-separated: containers, step, layers (default: all three).
+      only: { type: 'string', default: 'containers,step,layers' },
       vsix: { type: 'string' },
     },
   });
+  const only = new Set(values.only.split(',').map((s) => s.trim()));
   let vsix = values.vsix;
   if (!vsix) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: root, stdio: 'inherit' });
@@ -146,19 +213,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     vsix = path.join(root, 'shipshape.vsix');
   }
   const suffix = Math.random().toString(36).slice(2, 6);
-  const names = startDemoContainers(suffix);
-  try {
-    console.log(`saved ${await captureContainersView({ vsix, out: values.out, expect: names, expand: names[0] })}`);
-  } catch (error) {
-    console.error(`screenshot: ${error.stack ?? error}`);
-    process.exitCode = 1;
-  } finally {
-    docker('rm', '-f', ...names);
+  if (only.has('containers')) {
+    const names = startDemoContainers(suffix);
+    try {
+      await attempt('the Containers view', () => captureContainersView({ vsix, out: values.out, expect: names, expand: names[0] }));
+    } finally {
+      docker('rm', '-f', ...names);
+    }
   }
-  try {
-    console.log(`saved ${await captureStepPanel({ vsix, out: values['step-out'], suffix })}`);
-  } catch (error) {
-    console.error(`screenshot of the step panel: ${error.stack ?? error}`);
-    process.exitCode = 1;
-  }
+  if (only.has('step')) await attempt('the step panel', () => captureStepPanel({ vsix, out: values['step-out'], suffix }));
+  if (only.has('layers')) await attempt('the layer sizes', () => captureLayers({ vsix, out: values['layers-out'], suffix }));
 }

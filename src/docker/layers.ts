@@ -103,6 +103,11 @@ export class AnalysisCache {
     return running;
   }
 
+  /** From memory, then the store: never the daemon (an editor opening a Dockerfile reads this). */
+  async cached(id: string): Promise<ImageAnalysis | undefined> {
+    return this.get(id) ?? (await this.load(id));
+  }
+
   /** From memory only. */
   get(id: string): ImageAnalysis | undefined {
     const analysis = this.memory.get(id);

@@ -4,6 +4,7 @@ import { containerCommands } from './containers/commands';
 import { switchContext } from './containers/switch-context';
 import type { CommandFactory, ShipshapeContext } from './context';
 import { labsCommands } from './labs/commands';
+import { layersCommands } from './layers/commands';
 import { showRule } from './lint/actions';
 
 export const commands: Record<string, CommandFactory> = {
@@ -13,6 +14,7 @@ export const commands: Record<string, CommandFactory> = {
   'shipshape.lint.showRule': () => (id) => showRule(id),
   ...containerCommands,
   ...labsCommands,
+  ...layersCommands,
 };
 
 export function registerCommands(ctx: ShipshapeContext): vscode.Disposable[] {

@@ -20,6 +20,17 @@ export interface ShipshapeConfig {
     /** Extra lab packs (folders or archives), relative to the first workspace folder or absolute. */
     packs: string[];
   };
+  layers: LayersSettings;
+}
+
+export interface LayersSettings {
+  /** Sizes as CodeLenses on a Dockerfile's instructions once it has been built and measured. */
+  codeLens: boolean;
+  /** The build context, relative to the workspace folder or absolute; '' is the Dockerfile's folder. */
+  buildContext: string;
+  /** The tag Build and Measure gives the image; `${folder}` is the Dockerfile's folder name. */
+  tag: string;
+  builder: 'auto' | 'buildkit' | 'legacy';
 }
 
 export interface LintSettings {
@@ -56,6 +67,17 @@ export function readConfig(): ShipshapeConfig {
       confirmDestructive: c.get<boolean>('containers.confirmDestructive', true),
     },
     labs: { packs: c.get<string[]>('labs.packs', []).filter((p) => typeof p === 'string' && p.trim()) },
+    layers: readLayersSettings(c),
+  };
+}
+
+export function readLayersSettings(c = vscode.workspace.getConfiguration('shipshape')): LayersSettings {
+  const builder = c.get<string>('layers.builder', 'auto');
+  return {
+    codeLens: c.get<boolean>('layers.codeLens', true),
+    buildContext: c.get<string>('layers.buildContext', '').trim(),
+    tag: c.get<string>('layers.tag', '').trim() || 'shipshape/${folder}:latest',
+    builder: builder === 'buildkit' || builder === 'legacy' ? builder : 'auto',
   };
 }
 

@@ -10,6 +10,8 @@ import { readConfig } from './config';
 import { DockerfileLinting } from './lint/linting';
 import { ContainerDocuments } from './containers/documents';
 import { Labs } from './labs/feature';
+import { LayerReports } from './layers/analyse';
+import { Layers } from './layers/feature';
 
 /** A command: a small function of the context (commands.ts lists them all in one table). */
 export type CommandFactory = (ctx: ShipshapeContext) => (...args: unknown[]) => unknown;
@@ -24,6 +26,10 @@ export class ShipshapeContext implements vscode.Disposable {
   readonly endpoints: EndpointFollower;
   /** Lab packs, their runners, the Labs view, the step panel and the Testing view's items. */
   readonly labs: Labs;
+  /** Build records, cached layer analyses and what each measured Dockerfile's lines cost. */
+  readonly layers: Layers;
+  /** Analyse Image's read-only reports. */
+  readonly layerReports: LayerReports;
   private imagePlatforms: ImagePlatforms | undefined;
   private readonly subscriptions: { dispose(): void }[] = [];
 
@@ -45,9 +51,15 @@ export class ShipshapeContext implements vscode.Disposable {
     this.linting = new DockerfileLinting(__dirname, this.output, () => (this.docker.connection.kind === 'connected' ? this.imagePlatforms : undefined));
     this.containerDocuments = new ContainerDocuments(() => this.client);
     this.labs = new Labs(this);
+    this.layers = new Layers(this);
+    this.layerReports = new LayerReports(this.layers);
+    // Size-related findings say what they cost in the Dockerfile's built image.
+    this.linting.measure = (document, findings) => this.layers.measuredHints(document, findings);
     this.subscriptions.push(
       this.containerDocuments,
       this.labs,
+      this.layers,
+      this.layers.onDidChange(() => this.linting.relintAll()),
       this.docker.onDidChange((change) => {
         if (change === 'images') this.imagePlatforms?.forget();
         if (change === 'images' || change === 'connection') this.linting.relintAll();

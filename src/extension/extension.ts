@@ -9,6 +9,8 @@ import { DockerNode, DockerTreeProvider } from './containers/tree';
 import { DaemonStatusItem } from './containers/status';
 import { containerDetailsModel } from './containers/details';
 import { CONTAINER_DOCUMENT_SCHEME } from './containers/documents';
+import { REPORT_SCHEME } from './layers/analyse';
+import { LayerHover, LayerLenses } from './layers/lenses';
 
 /** What activate() returns: the live objects, so extension-host tests can assert on them. */
 export interface ShipshapeApi {
@@ -22,6 +24,7 @@ export interface ShipshapeApi {
 
 export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
   const ctx = new ShipshapeContext(extension);
+  const layerLenses = new LayerLenses(ctx.layers);
   const details = containerDetailsModel(() => ctx.client);
   const containersView = new DockerTreeProvider(ctx.docker, details);
   const containersTree = vscode.window.createTreeView('shipshape.containers', { treeDataProvider: containersView, showCollapseAll: false });
@@ -60,6 +63,10 @@ export function activate(extension: vscode.ExtensionContext): ShipshapeApi {
     vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDocuments(ctx.linting)),
     // Registered at activation so inspect/top/stats documents restored after a reload can be read.
     vscode.workspace.registerTextDocumentContentProvider(CONTAINER_DOCUMENT_SCHEME, ctx.containerDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, ctx.layerReports),
+    layerLenses,
+    vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, layerLenses),
+    vscode.languages.registerHoverProvider({ language: 'dockerfile', scheme: 'file' }, new LayerHover(ctx.layers)),
     ...registerCommands(ctx),
     { dispose: () => statusItem?.dispose() },
   );

@@ -54,9 +54,12 @@ function pairFromTheEnd(model: DockerfileModel, instructions: readonly Instructi
     return entry !== undefined && entryMatches(parseCreatedBy(entry), instructions[i]!, { shell: shells[i]!, lines: model.lines });
   };
   let j = history.length - 1;
-  // `docker build --label` makes the legacy builder append a LABEL entry that no instruction wrote.
-  const top = history[j] && parseCreatedBy(history[j]!);
-  if (top?.builder === 'legacy' && top.keyword === 'LABEL' && !matches(j, instructions.length - 1)) j--;
+  // `docker build --label` makes the legacy builder append a LABEL entry per label that no instruction wrote.
+  const appendedLabel = (k: number) => {
+    const entry = history[k] && parseCreatedBy(history[k]!);
+    return entry?.builder === 'legacy' && entry.keyword === 'LABEL' && !matches(k, instructions.length - 1);
+  };
+  while (j >= 0 && appendedLabel(j)) j--;
   for (let i = instructions.length - 1; i >= 0; i--) {
     const instruction = instructions[i]!;
     const entry = history[j];

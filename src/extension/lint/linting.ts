@@ -18,6 +18,12 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   style: vscode.DiagnosticSeverity.Information,
 };
 
+/** Measured figures for a lint: appended to findings' messages, and findings of Shipshape's own measurement. */
+export interface MeasuredFindings {
+  messages: Map<Finding, string>;
+  extra: { code: string; message: string; range: Finding['range'] }[];
+}
+
 export function isDockerfileDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'dockerfile';
 }
@@ -44,6 +50,8 @@ export class DockerfileLinting implements vscode.Disposable {
   /** ShellCheck failures already announced in a message (each is also on its Dockerfiles, as a diagnostic). */
   private readonly announced = new Set<string>();
   private readonly logged = new WeakSet<ConfigProblem>();
+  /** What size-related findings cost in the Dockerfile's built image (the layers feature sets it): appended to their messages, plus measured findings of its own. */
+  measure: ((document: vscode.TextDocument, findings: readonly Finding[]) => Promise<MeasuredFindings>) | undefined;
 
   constructor(
     private readonly wasmDir: string,
@@ -124,10 +132,12 @@ export class DockerfileLinting implements vscode.Disposable {
       return [];
     }
     this.showConfigProblems(setup);
+    const measured = await this.measured(document, findings);
     if (document.version !== version) return findings; // a newer edit is already scheduled
     this.findings.set(key, { version, findings });
     this.diagnostics.set(document.uri, [
-      ...findings.map((f) => this.toDiagnostic(f, linter)),
+      ...findings.map((f) => this.toDiagnostic(f, linter, measured.messages.get(f))),
+      ...measured.extra.map(measuredDiagnostic),
       ...setup.problems.filter((p) => p.unreadable).map(unreadableDiagnostic),
       ...(shellcheckFailure ? [this.shellcheckDiagnostic(shellcheckFailure)] : []),
     ]);
@@ -143,8 +153,18 @@ export class DockerfileLinting implements vscode.Disposable {
     return findings;
   }
 
-  private toDiagnostic(f: Finding, linter: Linter): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+  /** A measurement that fails costs the findings their figures, never the findings. */
+  private async measured(document: vscode.TextDocument, findings: Finding[]): Promise<MeasuredFindings> {
+    try {
+      return (await this.measure?.(document, findings)) ?? NOTHING_MEASURED;
+    } catch (error) {
+      this.output.warn(`measuring the findings of ${document.uri.fsPath} in its image: ${error instanceof Error ? error.message : String(error)}`);
+      return NOTHING_MEASURED;
+    }
+  }
+
+  private toDiagnostic(f: Finding, linter: Linter, measured?: string): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.range), measured ? `${f.message} (${measured})` : f.message, SEVERITY[f.severity]);
     const docs = linter.meta(f.code)?.docs;
     d.code = docs ? { value: f.code, target: vscode.Uri.parse(docs) } : f.code;
     d.source = f.source === 'hadolint' || f.source === 'buildkit' ? `shipshape (${f.source})` : 'shipshape';
@@ -206,6 +226,16 @@ function buildContextDir(setting: string, dockerfile: string): string | undefine
   if (path.isAbsolute(setting)) return setting;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(dockerfile)) ?? vscode.workspace.workspaceFolders?.[0];
   return folder ? path.join(folder.uri.fsPath, setting) : undefined;
+}
+
+const NOTHING_MEASURED: MeasuredFindings = { messages: new Map(), extra: [] };
+
+/** A measured finding of Shipshape's own (no rule sees it in the text): information, on its instruction. */
+function measuredDiagnostic(m: MeasuredFindings['extra'][number]): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(m.range), m.message, vscode.DiagnosticSeverity.Information);
+  d.code = m.code;
+  d.source = 'shipshape';
+  return d;
 }
 
 function configDiagnostic(p: ConfigProblem): vscode.Diagnostic {

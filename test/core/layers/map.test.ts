@@ -57,6 +57,13 @@ const valid: Valid[] = [
     base: { line: 1, ...BUSYBOX },
   },
   {
+    name: 'docker build with several labels: one LABEL entry per label, all skipped (fixture: the Docker 20.10 capture above with three LABEL entries, one per label, as this daemon appends them)',
+    dockerfile: 'label-option',
+    history: 'label-options.legacy',
+    instructions: ['2 CMD -'],
+    base: { line: 1, ...BUSYBOX },
+  },
+  {
     name: "heredoc RUN and COPY, ONBUILD recorded, RUN with an ARG (fixture, hand-written after BuildKit v0.12's format)",
     dockerfile: 'heredoc',
     history: 'heredoc.buildkit-v0.12',

@@ -200,5 +200,19 @@ describe('analyseImage (real daemon)', function () {
         fs.rmSync(folder, { recursive: true, force: true });
       }
     });
+
+    it('cached(id) reads memory, then the folder, and never the daemon (what the editor does when a Dockerfile is opened)', async () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-analyses-'));
+      try {
+        await analysisFolder(folder).save(analysis.id, JSON.stringify(analysis));
+        const cache = new AnalysisCache({ persist: analysisFolder(folder) });
+        assert.equal(cache.get(analysis.id), undefined, 'not in memory yet');
+        assert.deepEqual(await cache.cached(analysis.id), analysis);
+        assert.ok(cache.get(analysis.id), 'remembered in memory after the folder read');
+        assert.equal(await cache.cached('sha256:0000000000000000000000000000000000000000000000000000000000000000'), undefined);
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
   });
 });
