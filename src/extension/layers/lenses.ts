@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parseDockerfile } from '../../core/dockerfile/model';
 import { readLayersSettings } from '../config';
 import type { Layers } from './feature';
-import { layerHover, recordedLineOf, sizeLines, type SizeLine } from './sizes';
+import { imageSummary, layerHover, recordedLineOf, sizeLines, type SizeLine } from './sizes';
 
 export const BUILD_COMMAND = 'shipshape.layers.build';
 export const ANALYSE_COMMAND = 'shipshape.layers.analyseImage';
@@ -47,6 +47,12 @@ export class LayerLenses implements vscode.CodeLensProvider, vscode.Disposable {
         lenses.push(new vscode.CodeLens(lineRange(fromLine), { title: `sizes unavailable: ${view.error.message} (${view.error.hint})`, command: '', tooltip: view.error.hint }));
         break;
       case 'sizes':
+        lenses.push(new vscode.CodeLens(lineRange(fromLine), {
+          title: imageSummary(view.analysis),
+          command: ANALYSE_COMMAND,
+          arguments: [{ image: view.record.imageId, dockerfile: document.uri }],
+          tooltip: `Open the report of ${view.record.tag}: every layer, dive's figures and the largest wasted paths`,
+        }));
         for (const s of sizeLines(view.map, view.moves, view.notInFinalImage)) lenses.push(new vscode.CodeLens(lineRange(s.line), this.command(s, document, view.record.tag)));
         break;
     }

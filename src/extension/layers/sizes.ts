@@ -64,6 +64,11 @@ export function sizeLines(map: LayerMap, moves: LineMoves, notInFinalImage?: rea
   return [...out.values()].sort((a, b) => a.line - b.line);
 }
 
+/** The whole image in one line, shown on the first FROM: its size, dive's efficiency, what a better Dockerfile saves. */
+export function imageSummary(analysis: Pick<ImageAnalysis, 'size' | 'efficiency' | 'recoverableBytes'>): string {
+  return `image ${bytes(analysis.size)} · efficiency ${Math.floor(analysis.efficiency * 1000) / 10}% · ${bytes(analysis.recoverableBytes)} recoverable`;
+}
+
 /** Maps a current line to the built text's instruction line it still is, when unchanged. */
 export function recordedLineOf(map: LayerMap, moves: LineMoves, currentLine: number): number | null {
   if (moves.changed.has(currentLine)) return null;

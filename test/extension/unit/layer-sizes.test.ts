@@ -2,7 +2,7 @@
 // hand-made layer map: what each kind of line says, and where lines moved by edits end up.
 import assert from 'node:assert/strict';
 import type { ImageAnalysis, ImageLayer, LayerMap } from '../../../src/core/layers/types';
-import { METADATA_ONLY, NOT_IN_FINAL_IMAGE, STALE, layerHover, recordedLineOf, sizeLines, type LineMoves } from '../../../src/extension/layers/sizes';
+import { METADATA_ONLY, NOT_IN_FINAL_IMAGE, STALE, imageSummary, layerHover, recordedLineOf, sizeLines, type LineMoves } from '../../../src/extension/layers/sizes';
 
 const MiB = 1024 * 1024;
 // 0 FROM busybox AS tools / 1 RUN touch /x / 2 FROM busybox / 3 RUN dd 5 MiB / 4 ENV A=1 / 5 RUN rm the file
@@ -32,6 +32,11 @@ describe('layer sizes in the editor: lens titles (pure)', () => {
       [4, METADATA_ONLY],
       [5, '0 B · 0% · hides 5.24 MB of earlier layers'],
     ]);
+  });
+
+  it('sums the image up on FROM: size, dive\'s efficiency (rounded down, never shown as 100 % when it is not), recoverable bytes', () => {
+    assert.equal(imageSummary({ size: 7_250_000, efficiency: 0.2916, recoverableBytes: 5 * MiB }), 'image 7.25 MB · efficiency 29.1% · 5.24 MB recoverable');
+    assert.equal(imageSummary({ size: 1000, efficiency: 0.99999, recoverableBytes: 0 }), 'image 1 kB · efficiency 99.9% · 0 B recoverable');
   });
 
   it('marks a changed line stale and keeps the sizes of lines that only moved', () => {
