@@ -3,7 +3,7 @@
 // (media/containers-view.png; fails unless it shows the containers it expects, so it doubles as a
 // packaging check), the step panel after a Check with one passed and one failed check
 // (media/step-panel.png), and a Dockerfile's layer sizes after Build and Measure (media/layers.png).
-//   node scripts/screenshot.mjs [--out media/containers-view.png] [--step-out media/step-panel.png] [--layers-out media/layers.png] [--vsix shipshape.vsix]
+//   node scripts/screenshot.mjs [--out media/containers-view.png] [--step-out media/step-panel.png] [--layers-out media/layers.png] [--layers-hover-out media/layers-hover.png] [--vsix shipshape.vsix]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,7 +35,7 @@ export function startDemoContainers(suffix) {
  * replace its .vscode/settings.json), the Shipshape view shown; `act(page)` gets it ready, then the
  * picture is taken with the pointer at `pointer` (off anything with a tooltip).
  */
-async function capture({ vsix, out, settings, pointer, files = {} }, act) {
+async function capture({ vsix, out, settings, pointer, files = {} }, act, more) {
   const server = await startVSCodeServer({ installExtensions: [vsix] });
   const { browser, page } = await openBrowser(server.browser);
   try {
@@ -53,6 +53,7 @@ async function capture({ vsix, out, settings, pointer, files = {} }, act) {
     await page.mouse.move(...pointer);
     await page.waitForTimeout(800);
     await page.screenshot({ path: out });
+    if (more) await more(page);
     return out;
   } finally {
     await browser.close().catch(() => {});
@@ -152,7 +153,7 @@ const LAYERS_DEMO = [
  * A Dockerfile with its sizes: Build and Measure clicked on its first FROM (the lens), the picture taken
  * once the lenses show the sizes. The image gets a tag of its own and is removed afterwards.
  */
-export async function captureLayers({ vsix, out, suffix }) {
+export async function captureLayers({ vsix, out, hoverOut, suffix }) {
   const tag = `shipshape-shot/layers-${suffix}:latest`;
   const settings = { 'git.openRepositoryInParentFolders': 'never', 'shipshape.layers.tag': tag, 'editor.minimap.enabled': false };
   try {
@@ -174,7 +175,14 @@ export async function captureLayers({ vsix, out, suffix }) {
       // The build's notification fades; dismiss any left so the lenses are not covered.
       await page.keyboard.press('Escape');
       await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 600, y: 300 } }); // the caret below the text, nothing selected
-    });
+    }, hoverOut && (async (page) => {
+      // A second picture: the hover of the dd line, with the largest file its layer added and what removed it.
+      await page.locator('.monaco-editor .view-line', { hasText: 'RUN dd' }).first().hover({ position: { x: 40, y: 5 } });
+      await page.locator('.monaco-hover', { hasText: 'Largest files it added' }).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: hoverOut });
+      console.log(`saved ${hoverOut}`);
+    }));
   } finally {
     try {
       docker('rmi', tag);
@@ -200,6 +208,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       out: { type: 'string', default: path.join(root, 'media', 'containers-view.png') },
       'step-out': { type: 'string', default: path.join(root, 'media', 'step-panel.png') },
       'layers-out': { type: 'string', default: path.join(root, 'media', 'layers.png') },
+      'layers-hover-out': { type: 'string', default: path.join(root, 'media', 'layers-hover.png') },
       // Comma-separated: containers, step, layers (default: all three).
       only: { type: 'string', default: 'containers,step,layers' },
       vsix: { type: 'string' },
@@ -222,5 +231,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   if (only.has('step')) await attempt('the step panel', () => captureStepPanel({ vsix, out: values['step-out'], suffix }));
-  if (only.has('layers')) await attempt('the layer sizes', () => captureLayers({ vsix, out: values['layers-out'], suffix }));
+  if (only.has('layers')) await attempt('the layer sizes', () => captureLayers({ vsix, out: values['layers-out'], hoverOut: values['layers-hover-out'], suffix }));
 }

@@ -85,10 +85,11 @@ export function layerHover(map: LayerMap, analysis: Pick<ImageAnalysis, 'layers'
   const lineOfLayer = (index: number) => {
     const by = map.instructions.find((c) => c.layer === index);
     const now = by ? moves.lineOf(by.line) : null;
-    return by ? (now === null ? `\`${by.keyword}\` (changed since)` : `line ${now + 1}`) : index < map.base.layers ? 'the base image' : `layer ${index}`;
+    return by ? (now === null ? `\`${by.keyword}\` (changed since)` : `line ${now + 1}`) : index < map.base.layers ? 'the base image' : `layer ${index + 1}`;
   };
   const code = (path: string) => `\`/${path.replace(/`/g, "'")}\``;
-  const out = [`**Layer ${cost.layer}**: ${bytes(layer.size)} of ${bytes(analysis.size)} (${percent(cost.share)}), ${plural(layer.entries, 'tar entry', 'tar entries')}`];
+  // People count layers from 1, bottom first, as `docker inspect`'s RootFS.Layers lists them.
+  const out = [`**Layer ${cost.layer + 1} of ${analysis.layers.length}**: ${bytes(layer.size)} of ${bytes(analysis.size)} (${percent(cost.share)}), ${plural(layer.entries, 'tar entry', 'tar entries')}`];
   if (layer.largest.length) {
     out.push('', 'Largest files it added:', '');
     for (const f of layer.largest) out.push(`- ${code(f.path)} ${bytes(f.size)}`);

@@ -63,7 +63,7 @@ describe('layer sizes in the editor: lens titles (pure)', () => {
       wasted: [{ path: 'big', bytes: 5 * MiB, addedBy: 1, removedBy: 2, how: 'deleted' }],
     };
     const text = layerHover(map, analysis, 3, unchanged)!;
-    assert.match(text, /\*\*Layer 1\*\*: 5\.24 MB of 7\.24 MB \(72%\), 2 tar entries/);
+    assert.match(text, /\*\*Layer 2 of 3\*\*: 5\.24 MB of 7\.24 MB \(72%\), 2 tar entries/);
     assert.match(text, /Largest files it added:\n\n- `\/big` 5\.24 MB/);
     assert.match(text, /- `\/big` 5\.24 MB, deleted by line 6/);
     const rm = layerHover(map, analysis, 5, unchanged)!;
