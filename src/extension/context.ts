@@ -30,6 +30,8 @@ export class ShipshapeContext implements vscode.Disposable {
   readonly layers: Layers;
   /** Analyse Image's read-only reports. */
   readonly layerReports: LayerReports;
+  /** Fires with a quick pick's title once it is on screen (extension-host tests wait on it instead of sleeping). */
+  readonly quickPickShown = new vscode.EventEmitter<string>();
   private imagePlatforms: ImagePlatforms | undefined;
   private readonly subscriptions: { dispose(): void }[] = [];
 
@@ -56,6 +58,7 @@ export class ShipshapeContext implements vscode.Disposable {
     // Size-related findings say what they cost in the Dockerfile's built image.
     this.linting.measure = (document, findings) => this.layers.measuredHints(document, findings);
     this.subscriptions.push(
+      this.quickPickShown,
       this.containerDocuments,
       this.labs,
       this.layers,

@@ -17,7 +17,7 @@ const FOLLOW: PickItem = {
 };
 
 /** A quick pick that opens on the current context, so Enter keeps it. */
-function pick(items: PickItem[], active: number, placeholder: string): Promise<PickItem | undefined> {
+function pick(items: PickItem[], active: number, placeholder: string, onShown: (title: string) => void): Promise<PickItem | undefined> {
   const quickPick = vscode.window.createQuickPick<PickItem>();
   quickPick.title = 'Switch Docker Context';
   quickPick.placeholder = placeholder;
@@ -36,6 +36,7 @@ function pick(items: PickItem[], active: number, placeholder: string): Promise<P
       resolve(chosen);
     });
     quickPick.show();
+    onShown(quickPick.title ?? '');
   });
 }
 
@@ -53,7 +54,7 @@ export const switchContext: CommandFactory = (ctx) => async (name?: unknown) => 
       ...items.map((i: ContextPickItem): PickItem => ({ label: i.label, description: i.description, detail: i.detail, context: i.context, usable: i.usable })),
       ...(config.dockerContext ? [{ label: '', kind: vscode.QuickPickItemKind.Separator } as PickItem, FOLLOW] : []),
     ];
-    const picked = await pick(pickItems, items.findIndex((i) => i.current), note ?? 'The daemon for the Containers view (shipshape.docker.context)');
+    const picked = await pick(pickItems, items.findIndex((i) => i.current), note ?? 'The daemon for the Containers view (shipshape.docker.context)', (title) => ctx.quickPickShown.fire(title));
     if (!picked) return undefined;
     if (picked.follow) follow = true;
     else if (picked.usable === false) {

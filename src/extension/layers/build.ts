@@ -26,7 +26,12 @@ export interface BuildArguments {
 export type BuildOutcome =
   | { outcome: 'built'; record: BuildRecord; analysis: ImageAnalysis }
   | { outcome: 'failed'; message: string; line: number | null }
-  | { outcome: 'cancelled' };
+  | { outcome: 'cancelled' }
+  | { outcome: 'untrusted' };
+
+/** Said when Build and Measure is asked for in Restricted Mode. */
+export const UNTRUSTED_BUILD =
+  "Build and Measure runs the Dockerfile's RUN instructions on your Docker daemon, so it is off in Restricted Mode. Trust this workspace to build it (Analyse Image… still works).";
 
 /** `shipshape/<folder>:latest` from the setting's pattern, the folder made a valid repository name. */
 export function tagFor(pattern: string, dockerfile: string): string {
@@ -60,6 +65,12 @@ function linkedToken(source: vscode.CancellationToken, extra: vscode.Cancellatio
 
 export async function buildAndMeasure(host: LayersHost, layers: Layers, arg?: unknown): Promise<BuildOutcome | undefined> {
   const args: BuildArguments = arg instanceof vscode.Uri ? { dockerfile: arg } : ((arg as BuildArguments | undefined) ?? {});
+  // A cloned repository's Dockerfile is someone else's code: building it runs its RUNs (and workspace
+  // settings choose the context and the tag it overwrites), so only a trusted workspace builds.
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(`Shipshape: ${UNTRUSTED_BUILD}`, 'Manage Workspace Trust').then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+    return { outcome: 'untrusted' };
+  }
   const document = await dockerfileDocument(args.dockerfile);
   if (!document) return undefined;
   if (document.uri.scheme !== 'file') {

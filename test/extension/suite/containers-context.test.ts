@@ -180,20 +180,28 @@ describe('Docker contexts: following `docker context use` and Switch Docker Cont
     await showsLiveDaemon('on the live context');
     // Items: default, broken, dead, live (by name); it opens on the current one, live. Enter keeps it;
     // one up and Enter picks dead, as a keyboard user would.
-    let picked = vscode.commands.executeCommand<string | undefined>('shipshape.switchContext');
-    await sleep(1000); // the quick pick opens asynchronously; slower on a loaded machine
+    // The quick pick opens asynchronously (slower on a loaded machine): wait until it is shown, then give
+    // the workbench a moment to focus it before the keys.
+    const shown = async (run: () => Thenable<string | undefined>) => {
+      const opened = new Promise<void>((resolve) => {
+        const sub = shipshape.context.quickPickShown.event((title) => title === 'Switch Docker Context' && (sub.dispose(), resolve()));
+      });
+      const result = run();
+      await opened;
+      await sleep(500);
+      return { result }; // wrapped: an async function returning the thenable itself would wait for it
+    };
+    let picked = (await shown(() => vscode.commands.executeCommand<string | undefined>('shipshape.switchContext'))).result;
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await picked, 'live');
     assert.equal(vscode.workspace.getConfiguration('shipshape').inspect<string>('docker.context')?.workspaceValue, 'live');
-    picked = vscode.commands.executeCommand<string | undefined>('shipshape.switchContext');
-    await sleep(1000); // the quick pick opens asynchronously; slower on a loaded machine
+    picked = (await shown(() => vscode.commands.executeCommand<string | undefined>('shipshape.switchContext'))).result;
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await picked, 'dead');
     await waitFor(() => model().connection.kind === 'disconnected', 'disconnected from the picked dead context', 3000);
     // Now that a context is pinned, the last item (after a separator) clears the setting: Docker decides again.
-    picked = vscode.commands.executeCommand<string | undefined>('shipshape.switchContext');
-    await sleep(1000); // the quick pick opens asynchronously; slower on a loaded machine
+    picked = (await shown(() => vscode.commands.executeCommand<string | undefined>('shipshape.switchContext'))).result;
     for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // live, then "Follow Docker"
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await picked, null);
