@@ -1,7 +1,5 @@
 // An image's waste analysis from the daemon: `GET /images/{id}/get` streamed through the core's
 // analysis (nothing written to disk), and a cache by image ID so that reopening costs no stream.
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { analyseImageTar } from '../core/layers/analysis';
 import type { ImageAnalysis } from '../core/layers/types';
 import { DockerClient, onDaemon } from './client';
@@ -63,7 +61,7 @@ export async function analyseImage(client: DockerClient, reference: string, opti
   return analyseById(client, await inspectForAnalysis(client, reference), options);
 }
 
-/** Where analyses outlive the process (the front ends give a folder: analysisFolder). */
+/** Where analyses outlive the process (the front ends give a folder: src/process/analysis-folder.ts). */
 export interface AnalysisStore {
   load(id: string): Promise<string | undefined>;
   save(id: string, json: string): Promise<void>;
@@ -146,25 +144,4 @@ export class AnalysisCache {
     }
     return analysis;
   }
-}
-
-/** A folder of `<hex>.json` analyses, written atomically (a temporary file renamed into place). */
-export function analysisFolder(folder: string): AnalysisStore {
-  const file = (id: string) => path.join(folder, `${id.replace(/^sha256:/, '').replace(/[^0-9a-zA-Z_.-]/g, '_')}.json`);
-  return {
-    async load(id) {
-      try {
-        return await fs.readFile(file(id), 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
-    },
-    async save(id, json) {
-      await fs.mkdir(folder, { recursive: true });
-      const temporary = `${file(id)}.${process.pid}.${Date.now().toString(36)}.tmp`;
-      await fs.writeFile(temporary, json);
-      await fs.rename(temporary, file(id));
-    },
-  };
 }
