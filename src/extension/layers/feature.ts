@@ -3,8 +3,9 @@
 // lines cost. Opening a Dockerfile reads only the cache of its recorded image: it never streams.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { parseDockerfile } from '../../core/dockerfile/model';
+import { parseDockerfile, type DockerfileModel } from '../../core/dockerfile/model';
 import type { Finding } from '../../core/lint/types';
+import { BUILDKIT_COMMENT } from '../../core/layers/created-by';
 import { finalChain, mapHistory } from '../../core/layers/map';
 import { measuredHints } from '../../core/layers/hints';
 import { staleLines } from '../../core/layers/stale';
@@ -23,7 +24,7 @@ export type LayerView =
   /** Built (or mapped), but the image's analysis is not in the cache: measuring it streams the image. */
   | { kind: 'unmeasured'; record: BuildRecord }
   | { kind: 'mismatch'; record: BuildRecord; analysis: ImageAnalysis; error: MappingError }
-  | { kind: 'sizes'; record: BuildRecord; analysis: ImageAnalysis; map: LayerMap; moves: LineMoves; notInFinalImage: number[] };
+  | { kind: 'sizes'; record: BuildRecord; analysis: ImageAnalysis; map: LayerMap; moves: LineMoves; notInFinalImage: number[]; model: DockerfileModel };
 
 export class Layers implements vscode.Disposable {
   readonly records: BuildRecordStore;
@@ -41,6 +42,11 @@ export class Layers implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** Layer maps by record (image ID + built text): the mapping is made once per build, not per keystroke. */
   private readonly maps = new Map<string, LayerMap | MappingError>();
+  /** Each document's view at one version: lenses, hover and the lint's measured hints ask for the same one. */
+  private readonly views = new Map<string, { version: number; generation: number; view: Promise<LayerView> }>();
+  /** Bumped whenever a record or an analysis changes, so that remembered views are made again. */
+  private generation = 0;
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((document) => this.views.delete(document.uri.toString()));
 
   constructor(host: Pick<LayersHost, 'extension' | 'output'>) {
     const storage = host.extension.globalStorageUri.fsPath;
@@ -77,13 +83,13 @@ export class Layers implements vscode.Disposable {
     this.mapped.delete(record.dockerfile);
     await this.records.save(record);
     this.loaded.set(record.dockerfile, Promise.resolve(record));
-    this.changed.fire();
+    this.fire();
   }
 
   /** The analysis of an image: from the cache when its ID has one (one inspect), else streamed from the daemon and cached. */
   async analyse(client: DockerClient, reference: string, options: AnalyseImageOptions): Promise<ImageAnalysis> {
     const analysis = await this.analyses.analyse(client, reference, options);
-    this.changed.fire();
+    this.fire();
     return analysis;
   }
 
@@ -94,14 +100,30 @@ export class Layers implements vscode.Disposable {
       context: path.dirname(document.uri.fsPath),
       imageId: analysis.id,
       tag: reference,
-      builder: analysis.history.some((h) => h.comment === 'buildkit.dockerfile.v0') ? 'buildkit' : 'legacy',
+      builder: analysis.history.some((h) => h.comment === BUILDKIT_COMMENT) ? 'buildkit' : 'legacy',
       builtAt: new Date().toISOString(),
       text: document.getText(),
     });
+    this.fire();
+  }
+
+  private fire(): void {
+    this.generation++;
     this.changed.fire();
   }
 
-  async view(document: vscode.TextDocument): Promise<LayerView> {
+  /** What is known about the document's sizes, made once per document version (and per record or analysis change). */
+  view(document: vscode.TextDocument): Promise<LayerView> {
+    const key = document.uri.toString();
+    const known = this.views.get(key);
+    if (known && known.version === document.version && known.generation === this.generation) return known.view;
+    const view = this.makeView(document);
+    this.views.set(key, { version: document.version, generation: this.generation, view });
+    view.catch(() => this.views.delete(key));
+    return view;
+  }
+
+  private async makeView(document: vscode.TextDocument): Promise<LayerView> {
     if (document.uri.scheme !== 'file') return { kind: 'none' };
     const record = await this.recordFor(document.uri.fsPath);
     if (!record) return { kind: 'none' };
@@ -112,7 +134,7 @@ export class Layers implements vscode.Disposable {
     const current = parseDockerfile(document.getText());
     const final = new Set(finalChain(current));
     const notInFinalImage = current.stages.filter((stage) => !final.has(stage)).flatMap((stage) => stage.instructions.map((i) => i.range.start.line));
-    return { kind: 'sizes', record, analysis, map, moves: staleLines(record.text, current), notInFinalImage };
+    return { kind: 'sizes', record, analysis, map, moves: staleLines(record.text, current), notInFinalImage, model: current };
   }
 
   /** The image's history mapped on a Dockerfile's text, or why they do not go together. */
@@ -141,7 +163,7 @@ export class Layers implements vscode.Disposable {
     const out: MeasuredFindings = { messages: new Map(), extra: [] };
     const view = await this.view(document);
     if (view.kind !== 'sizes') return out;
-    const model = parseDockerfile(document.getText());
+    const model = view.model;
     const asked: { rule: string; line: number; finding: Finding }[] = [];
     for (const finding of findings) {
       const line = finding.range.start.line;
@@ -162,6 +184,7 @@ export class Layers implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.closing.dispose();
     this.buildLog.dispose();
     this.buildDiagnostics.dispose();
     this.changed.dispose();
