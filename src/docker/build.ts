@@ -204,12 +204,16 @@ interface DaemonMessage {
 
 type Reader = (message: DaemonMessage) => void;
 
+/** What a build or pull progress message says, as a person reads it: its stream text, or `id status progress`. */
+export function progressText(message: Pick<DaemonMessage, 'stream' | 'id' | 'status' | 'progress'>): string {
+  return message.stream ?? [message.id, message.status, message.progress].filter(Boolean).join(' ');
+}
+
 function legacyReader(model: DockerfileModel, state: BuildState, onLine: (line: string) => void, progress: BuildProgress): Reader {
   return (message) => {
     const aux = message.aux as { ID?: string } | undefined;
     if (aux?.ID) state.imageId = aux.ID;
-    const text = message.stream ?? [message.id, message.status, message.progress].filter(Boolean).join(' ');
-    for (const line of text.split('\n')) {
+    for (const line of progressText(message).split('\n')) {
       if (!line.trim()) continue;
       onLine(line.trimEnd());
       const step = parseLegacyStep(line.trimEnd());
@@ -234,7 +238,7 @@ function buildkitReader(model: DockerfileModel, target: string | undefined, stat
       return;
     }
     if (message.id !== BUILDKIT_TRACE_ID || typeof message.aux !== 'string') {
-      const text = message.stream ?? [message.id, message.status, message.progress].filter(Boolean).join(' ');
+      const text = progressText(message);
       if (text.trim()) onLine(text.trimEnd());
       return;
     }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import tar from 'tar-stream';
 import { PACK_LABEL, type Pack, type PackImage } from '../core/labs/pack';
 import { DaemonUnreachableError, DockerClient, onDaemon } from './client';
+import { progressText } from './build';
 import { daemonMessage } from './errors';
 
 export interface ImageReadiness {
@@ -63,7 +64,7 @@ async function follow(client: DockerClient, stream: NodeJS.ReadableStream, onLin
         return failed ? reject(new Error(`${what}: ${failed.trim()}`)) : resolve();
       },
       (event: { stream?: string; status?: string; progress?: string; id?: string }) => {
-        const text = event.stream?.trimEnd() ?? [event.id, event.status, event.progress].filter(Boolean).join(' ');
+        const text = progressText(event).trimEnd();
         if (text) onLine(text);
       },
     ),
