@@ -3,6 +3,7 @@
 // configs, OCI manifests) are kept; everything else is drained. Which layers make the image, and in
 // what order, is decided afterwards from the manifest (image-manifest.ts): in the OCI layout the
 // manifest may come after the layers.
+import path from 'node:path';
 import { Transform, Writable, pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
@@ -109,6 +110,9 @@ function readEntry(name: string, size: number, body: NodeJS.ReadableStream, cont
   });
 }
 
+/** A symlink's target, relative to the link's folder: `a/layer.tar` → `../b/layer.tar` is `b/layer.tar`. */
+const resolveLink = (linkName: string, target: string) => (target.startsWith('/') ? target : path.posix.join(path.posix.dirname(linkName), target));
+
 /** Reads the whole outer archive; bytesRead is reported as the stream passes. */
 export function readImageArchive(stream: NodeJS.ReadableStream, onProgress?: (bytesRead: number) => void): Promise<ArchiveContents> {
   const contents: ArchiveContents = { layers: new Map(), links: new Map(), json: new Map() };
@@ -126,7 +130,7 @@ export function readImageArchive(stream: NodeJS.ReadableStream, onProgress?: (by
     extract.on('entry', (header, body, next) => {
       const name = normalisePath(header.name);
       if (header.type === 'symlink' || header.type === 'link') {
-        const target = header.type === 'symlink' ? normalisePath(joinRelative(name, header.linkname ?? '')) : normalisePath(header.linkname ?? '');
+        const target = header.type === 'symlink' ? normalisePath(resolveLink(name, header.linkname ?? '')) : normalisePath(header.linkname ?? '');
         contents.links.set(name, target);
         body.on('end', () => next());
         body.resume();
@@ -151,17 +155,6 @@ export function readImageArchive(stream: NodeJS.ReadableStream, onProgress?: (by
       resolve(contents);
     });
   });
-}
-
-/** A symlink's target relative to the link's folder: `a/layer.tar` → `../b/layer.tar` is `b/layer.tar`. */
-function joinRelative(linkName: string, target: string): string {
-  if (target.startsWith('/')) return target;
-  const parts = linkName.split('/').slice(0, -1);
-  for (const part of target.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 function notAnArchive(error: Error): Error {
