@@ -122,8 +122,11 @@ export const layers = defineCommand({
         io.err(`shipshape layers: ${where}${error.message}\nhint: ${error.hint}\n`);
         return EXIT.usage;
       }
-      const { findings } = await dockerfileLinter(__dirname)(dockerfile, model.text);
-      hints = measuredHints(findings.map((f) => ({ rule: f.code, line: f.range.start.line })), map, analysis);
+      // The hints are printed only in the text report (the JSON's keys are fixed): lint only for it.
+      if (values.format !== 'json') {
+        const { findings } = await dockerfileLinter(__dirname)(dockerfile, model.text);
+        hints = measuredHints(findings.map((f) => ({ rule: f.code, line: f.range.start.line })), map, analysis);
+      }
     }
 
     const input = { image, analysis, map };
