@@ -62,8 +62,10 @@ export class ImagePlatforms {
         });
         learned = true;
       } catch (error) {
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-        this.images.set(ref, null); // not present locally: the checks do not apply
+        // 404: not present locally; 400: a reference the daemon refuses (`MyImage`), so not present either.
+        const status = (error as { statusCode?: number }).statusCode;
+        if (status !== 404 && status !== 400) throw error;
+        this.images.set(ref, null); // the checks do not apply
       }
     }
     return learned;

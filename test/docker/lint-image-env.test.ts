@@ -28,13 +28,15 @@ describe('docker/images: base image env for UndefinedVar (real daemon)', () => {
     assert.deepEqual(undefinedNames(images), ['BAR']);
   });
 
-  it('an image the daemon does not have keeps the guess, and forget() drops what was read', async () => {
+  it('an image the daemon does not have (or refuses as a reference) keeps the guess, and forget() drops what was read', async () => {
     const images = new ImagePlatforms(client);
     const absent = `${uniqueName('absent')}:1`;
     images.localImages.envOf?.(absent);
+    images.localImages.envOf?.('NotLowerCase:1');
     images.localImages.envOf?.(tag);
-    await images.lookupWanted();
+    await images.lookupWanted(); // the daemon refuses the upper-case reference (400): absent too, not an error
     assert.equal(images.localImages.envOf?.(absent), undefined);
+    assert.equal(images.localImages.envOf?.('NotLowerCase:1'), undefined);
     assert.deepEqual(linter.lint(`FROM ${absent}\nCOPY $BAR /srv/\n`, { localImages: images.localImages }), []);
     images.forget();
     assert.equal(images.localImages.envOf?.(tag), undefined);
