@@ -1,5 +1,7 @@
 // `shipshape lint`: the editor's linter for CI. Same engine, same configuration files.
 import path from 'node:path';
+import { parseDockerfile } from '../../core/dockerfile/model';
+import { baseImageReferences } from '../../core/dockerfile/variables';
 import { Threshold } from '../../core/lint/config';
 import { Linter } from '../../core/lint/engine';
 import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
@@ -8,6 +10,9 @@ import { ConfigError, formatProblem } from '../../core/lint/hadolint-config';
 import { LintSetup } from '../../core/lint/setup';
 import { FAILURE_THRESHOLDS, SEVERITY_RANK } from '../../core/lint/types';
 import { version } from '../../../package.json';
+import { createDockerClient } from '../../docker/client';
+import { daemonMessage } from '../../docker/errors';
+import { ImagePlatforms } from '../../docker/images';
 import { nodeLintHost } from '../../process/lint-host';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
 
@@ -24,6 +29,8 @@ export interface LintCommandOptions {
   shellcheck: string;
   color: boolean;
   maxFileSize: number;
+  /** `--docker`: the environment that says which daemon to ask about base images (DOCKER_HOST, DOCKER_CONTEXT…). */
+  docker?: { env: NodeJS.ProcessEnv };
   readStdin: () => Promise<Uint8Array>;
   /** Notes for stderr: files skipped in a folder. */
   warn: (text: string) => void;
@@ -53,6 +60,7 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     if (!warned.has(text)) options.warn(text);
     warned.add(text);
   };
+  let images = options.docker ? await daemonImages(options.docker.env, options.warn) : undefined;
   const results: FileResult[] = [];
   let failed = false;
   for (const { file, shown, text } of inputs) {
@@ -61,7 +69,16 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     const errors = fileSetup.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new ConfigError(errors);
     for (const p of fileSetup.problems) warnOnce(`shipshape lint: warning: ${formatProblem(p)}\n`);
-    const { findings, shellcheckFailure } = await fileSetup.lint(text);
+    if (images) {
+      // Asked before the lint (one inspect per image, remembered for the next files) so one lint sees the answers.
+      try {
+        await images.lookup(baseImageReferences(parseDockerfile(text), images.localImages.defaultPlatform));
+      } catch (error) {
+        options.warn(dockerWarning(error));
+        images = undefined;
+      }
+    }
+    const { findings, shellcheckFailure } = await fileSetup.lint(text, { localImages: images?.localImages });
     if (shellcheckFailure) warnOnce(`shipshape lint: warning: ${shellcheckFailure}; ShellCheck's findings are missing, the other rules ran\n`);
     const config = fileSetup.config;
     results.push({ file: shown, ...(isStdin ? {} : { path: file }), findings });
@@ -70,6 +87,22 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
   }
   const output = formatter({ results, meta: (id) => linter.meta(id), toolVersion: version, color: options.color, cwd: options.cwd });
   return { output, exitCode: failed ? EXIT.failed : EXIT.ok };
+}
+
+/** The daemon's base images, or undefined (after one warning) when it cannot be asked: the lint goes on without. */
+async function daemonImages(env: NodeJS.ProcessEnv, warn: (text: string) => void): Promise<ImagePlatforms | undefined> {
+  try {
+    const images = new ImagePlatforms(createDockerClient({ env }));
+    await images.lookup([]); // asks the daemon's platform, which also says whether it answers
+    return images;
+  } catch (error) {
+    warn(dockerWarning(error));
+    return undefined;
+  }
+}
+
+function dockerWarning(error: unknown): string {
+  return `shipshape lint: warning: --docker: ${daemonMessage(error)}; linting without the daemon's images\n`;
 }
 
 export const lint = defineCommand({
@@ -81,6 +114,9 @@ export const lint = defineCommand({
     `node_modules and version control) for ${DOCKERFILE_PATTERNS}.`,
     'Files are shown as typed, or under the folder as typed. A file that is not UTF-8 text or is too big',
     'is refused (exit 2) when named, skipped with a note when found in a folder.',
+    'Without --docker no daemon is contacted. With it, base images present in the daemon (DOCKER_HOST, else',
+    'DOCKER_CONTEXT or the current docker context) are inspected, never pulled: UndefinedVar then knows the',
+    'names their ENV sets, and InvalidBaseImagePlatform their platform. An unreachable daemon is a warning.',
   ],
   options: {
     format: formatOption(Object.keys(formatters) as [string, ...string[]]),
@@ -94,6 +130,7 @@ export const lint = defineCommand({
     shellcheck: { type: 'string', value: 'PATH', help: 'the shellcheck binary (default: shellcheck on PATH, when there is one)' },
     'no-shellcheck': { type: 'boolean', help: 'no ShellCheck findings' },
     'no-color': { type: 'boolean', help: 'no colours in tty output (also NO_COLOR=1; never when piped)' },
+    docker: { type: 'boolean', help: 'ask the Docker daemon about base images: their ENV (UndefinedVar) and platform' },
     'max-file-size': { type: 'string', value: 'SIZE', default: formatSize(DEFAULT_MAX_FILE_SIZE).replace(' ', ''), help: 'refuse bigger files: bytes, or with K, M or G (powers of 1024)' },
   },
   examples: ['shipshape lint .', 'shipshape lint --format sarif Dockerfile > shipshape.sarif', 'shipshape lint --format json - < Dockerfile'],
@@ -114,6 +151,7 @@ export const lint = defineCommand({
         shellcheck: values['no-shellcheck'] ? 'off' : (values.shellcheck ?? ''),
         color: !values['no-color'] && Boolean(io.isTTY) && !io.env.NO_COLOR,
         maxFileSize,
+        ...(values.docker ? { docker: { env: io.env } } : {}),
         readStdin: io.readStdin,
         warn: io.err,
         cwd: io.cwd,

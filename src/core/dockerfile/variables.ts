@@ -23,8 +23,11 @@ const NAME_CHAR = /[\p{L}\p{N}_]/u;
 const DIGIT = /[0-9]/;
 const SPECIAL_PARAMS = '@*#?-$!0';
 
-/** Expands one word the way BuildKit's shell lexer does (quotes removed, `\` escapes, `${x:-y}` …). Never throws. */
-export function expandWord(text: string, lookup: Lookup, escape = '\\'): Expansion {
+/**
+ * Expands one word the way BuildKit's shell lexer does (quotes removed, `\` escapes, `${x:-y}` …). Never throws.
+ * `processQuotes: false` is its SkipProcessQuotes mode (heredoc bodies of COPY/ADD): quotes are plain text.
+ */
+export function expandWord(text: string, lookup: Lookup, escape = '\\', processQuotes = true): Expansion {
   const refs: VarRef[] = [];
   const n = text.length;
   let pos = 0;
@@ -105,8 +108,8 @@ export function expandWord(text: string, lookup: Lookup, escape = '\\'): Expansi
         return out;
       }
       if (ch === '$') out += dollar();
-      else if (ch === "'") out += single();
-      else if (ch === '"') out += double();
+      else if (processQuotes && ch === "'") out += single();
+      else if (processQuotes && ch === '"') out += double();
       else {
         pos++;
         if (ch === escape) {

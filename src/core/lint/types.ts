@@ -77,10 +77,12 @@ export interface BuildContextInfo {
   dockerignorePath: string;
 }
 
-/** Platforms of base images present locally (for InvalidBaseImagePlatform). */
+/** Base images present locally: their platforms (InvalidBaseImagePlatform) and environments (UndefinedVar). */
 export interface LocalImages {
   /** `os/arch[/variant]` of a local image reference, or undefined when it is not present. */
   platformOf(reference: string): string | undefined;
+  /** The names the image's `Config.Env` sets, or undefined when it is not present (or not looked up yet). */
+  envOf?(reference: string): readonly string[] | undefined;
   /** The platform builds target by default, e.g. `linux/amd64`. */
   defaultPlatform: string;
 }
