@@ -53,12 +53,16 @@ export const PIP_INSTALL_VALUED: readonly string[] = [
   'abi', 'b', 'build', 'e', 'editable', 'extra-index-url', 'f', 'find-links', 'i', 'index-url', 'implementation', 'no-binary', 'only-binary', 'platform',
   'prefix', 'progress-bar', 'proxy', 'python-version', 'root', 'src', 't', 'target', 'trusted-host', 'upgrade-strategy',
   'log', 'cache-dir', 'timeout', 'retries', 'exists-action', 'cert', 'client-cert', 'global-option', 'config-settings', 'C', 'python', 'report', 'use-feature',
-  'keyring-provider', 'c', 'constraint', 'r', 'requirement',
+  'keyring-provider', 'c', 'constraint', 'r', 'requirement', 'root-user-action', 'group', 'install-option', 'resume-retries', 'use-deprecated',
 ];
+
+/** `pipx install` options that take a separate value. */
+export const PIPX_INSTALL_VALUED: readonly string[] = ['python', 'pip-args', 'suffix', 'index-url', 'preinstall', 'spec'];
 
 /** npm options that take a value. */
 export const NPM_VALUED: readonly string[] = [
-  'loglevel', 'registry', 'prefix', 'cache', 'userconfig', 'globalconfig', 'tag', 'omit', 'include', 'install-strategy', 'w', 'workspace', 'save-prefix',
+  'loglevel', 'registry', 'prefix', 'C', 'cache', 'userconfig', 'globalconfig', 'tag', 'omit', 'include', 'install-strategy', 'w', 'workspace', 'save-prefix',
+  'before', 'location', 'otp', 'cafile', 'ca', 'cert', 'key', 'proxy', 'https-proxy', 'noproxy', 'fetch-retries', 'fetch-timeout', 'script-shell', 'node-options',
 ];
 
 /** `gem install` options that take a value. */
@@ -66,6 +70,8 @@ export const GEM_INSTALL_VALUED: readonly string[] = [
   'i', 'install-dir', 'n', 'bindir', 'source', 'platform', 'P', 'trust-policy', 'build-root', 'target-rbconfig', 'g', 'file', 'p', 'http-proxy',
 ];
 
+/** `pipx`, which installs applications each in its own environment. */
+export const PIPX = /^pipx$/;
 /** `pip`, `pip3`, `pip3.12`. */
 export const PIP = /^pip(\d+(\.\d+)*)?$/;
 /** `python`, `python3`, `python3.12` (for `python -m pip`). */
