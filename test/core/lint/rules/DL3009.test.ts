@@ -67,6 +67,7 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 5, endColumn: 20 }],
       output: 'FROM debian:12\nRUN aptitude update && aptitude install python && rm -rf /var/lib/apt/lists/*\n',
     },
+    { name: 'rm -rf of another folder is not a cleanup (hadolint main counts any rm -rf)', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y python && rm -rf /tmp/build\n', errors: [{ line: 2, column: 5 }] },
     { name: 'apt update too', code: 'FROM debian:12\nRUN apt update && apt install -y x\n', errors: [{ line: 2, column: 5, endColumn: 15 }] },
     { name: 'no fix after a trailing comment', code: 'FROM debian:12\nRUN apt-get update # refresh\n', errors: [{ line: 2 }], noFix: true },
   ],

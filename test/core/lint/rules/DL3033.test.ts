@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: 'a word that is only a variable may be a list and is not judged (hadolint main reports it)', code: 'FROM centos:7\nRUN yum install -y $PKGS "${MORE}" && yum clean all\n' },
     { name: 'a name from a command substitution cannot be judged', code: 'FROM centos:7\nRUN yum install -y "tomcat-$(cat /version)"\n' },
     { name: 'rpm files and groups', code: 'FROM centos:7\nRUN yum install -y https://example.com/epel-release-latest-7.noarch.rpm ./local.rpm @core\n' },
+    { name: 'a group install names groups (hadolint main reads the word group as a package)', code: 'FROM centos:7\nRUN yum group install -y "Development Tools"\n' },
     { name: 'a repository option value is not a package', code: 'FROM centos:7\nRUN yum --enablerepo epel install -y jq-1.6\n' },
     'FROM centos:7\nONBUILD RUN yum install -y tomcat-9.2 && yum clean all\n',
   ],
