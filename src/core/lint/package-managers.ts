@@ -9,13 +9,13 @@ export const APT_GET_VALUED: readonly string[] = ['o', 'option', 'c', 'config-fi
 
 /** apk options that take a value. */
 export const APK_VALUED: readonly string[] = [
-  't', 'virtual', 'X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'timeout', 'cache-max-age',
+  't', 'virtual', 'X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'timeout', 'cache-max-age', 'progress-fd', 'wait',
 ];
 
 /** yum options that take a separate value. */
 export const YUM_VALUED: readonly string[] = [
   'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'setopt', 'R',
-  'randomwait',
+  'randomwait', 'downloaddir', 'color', 'rpmverbosity', 'disableplugin', 'enableplugin', 'disableexcludes', 'repofrompath',
 ];
 
 /** The dnf family: dnf and microdnf take the same options. */
@@ -31,6 +31,7 @@ export const DNF_PINNABLE: readonly string[] = ['install', 'in'];
 export const DNF_VALUED: readonly string[] = [
   'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'repo', 'repoid',
   'setopt', 'forcearch', 'disableplugin', 'enableplugin', 'color', 'destdir', 'downloaddir', 'comment', 'rpmverbosity',
+  'disableexcludes', 'repofrompath', 'from-repo', 'setvar',
 ];
 
 /** zypper's global options (before the subcommand) that take a separate value. */
@@ -67,7 +68,8 @@ export const NPM_VALUED: readonly string[] = [
 
 /** `gem install` options that take a value. */
 export const GEM_INSTALL_VALUED: readonly string[] = [
-  'i', 'install-dir', 'n', 'bindir', 'source', 'platform', 'P', 'trust-policy', 'build-root', 'target-rbconfig', 'g', 'file', 'p', 'http-proxy',
+  'i', 'install-dir', 'n', 'bindir', 's', 'source', 'platform', 'P', 'trust-policy', 'build-root', 'target-rbconfig', 'g', 'file', 'p', 'http-proxy',
+  'config-file',
 ];
 
 /** `pipx`, which installs applications each in its own environment. */

@@ -3,6 +3,7 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'values of -s and --config-file written apart are not gems', code: 'FROM ruby:3.3\nRUN gem install -s https://rubygems.org --config-file /etc/gemrc rake:13.2.1\n' },
     rule.meta.examples.good,
     'FROM ruby:3.3\nRUN gem i bundler:1\n',
     'FROM ruby:3.3\nRUN gem i bunlder:1 nokogiri:1\n',

@@ -19,6 +19,7 @@ ruleTester(rule, {
     'FROM centos:7\nONBUILD RUN yum install -y tomcat-9.2 && yum clean all\n',
   ],
   invalid: [
+    { name: 'after options whose values are written apart, the packages are still found', code: 'FROM centos:7\nRUN yum -y --downloaddir /d --disableplugin fastestmirror install jq\n', errors: [{ line: 2, column: 67 }] },
     {
       code: rule.meta.examples.bad,
       errors: [{ line: 2, column: 20, endColumn: 25, message: 'Specify version with yum install: instead of `httpd` use `httpd-<version>`' }],

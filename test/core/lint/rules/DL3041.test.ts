@@ -19,6 +19,7 @@ ruleTester(rule, {
     'FROM fedora:40\nONBUILD RUN dnf install -y tomcat-9.0.1 && dnf clean all\n',
   ],
   invalid: [
+    { name: 'after options whose values are written apart, the packages are still found', code: 'FROM fedora:40\nRUN dnf -y --repofrompath r,/x --disableexcludes all --from-repo fedora install jq\n', errors: [{ line: 2, column: 81 }] },
     {
       code: rule.meta.examples.bad,
       errors: [{ line: 2, column: 20, endColumn: 25, message: 'Specify version with dnf install: instead of `httpd` use `httpd-<version>`' }],
