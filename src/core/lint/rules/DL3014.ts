@@ -40,8 +40,10 @@ export default defineInstructionRule(
       const install = positionalArgs(command, APT_GET_VALUED)[0];
       if (install?.value !== 'install') continue;
       // As hadolint main, quiet level 2 (`-qq`, `-q -q`, `-q=2`, `--quiet --quiet`) implies -y, one -q does not; hadolint
-      // wants exactly two, where apt-get takes any level from 2 up. `-o APT::Get::Assume-Yes=true` is the long way.
-      if (hasFlag(command, ['y', 'yes', 'assume-yes', 'force-yes']) || quietLevel(command) >= 2 || command.args.some((a) => ASSUME_YES_OPTION.test(a.value))) continue;
+      // wants exactly two, where apt-get takes any level from 2 up. `-o APT::Get::Assume-Yes=true` is the long way;
+      // --force-yes only overrides the safety checks, the confirmation prompt still comes (hadolint main agrees).
+      const yes = hasFlag(command, ['y', 'yes', 'assume-yes']) || quietLevel(command) >= 2 || command.args.some((a) => ASSUME_YES_OPTION.test(a.value));
+      if (yes) continue;
       ctx.report({
         range: install.range,
         message: 'Use the -y switch to avoid manual input: `apt-get install -y <package>`; without it the build fails when apt-get asks for confirmation',

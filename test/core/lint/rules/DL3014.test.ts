@@ -29,6 +29,7 @@ ruleTester(rule, {
     },
     { name: 'one -q is not -y (as hadolint main)', code: 'FROM debian:12\nRUN apt-get install -q python\n', errors: [{ line: 2, column: 13 }], output: 'FROM debian:12\nRUN apt-get install -y -q python\n' },
     { name: 'one --quiet, or -q=1, is not -y (as hadolint main)', code: 'FROM debian:12\nRUN apt-get --quiet install a && apt-get -q=1 install b\n', errors: [{ line: 2, column: 21 }, { line: 2, column: 47 }] },
+    { name: '--force-yes does not answer the prompt (as hadolint main)', code: 'FROM debian:12\nRUN apt-get install --force-yes python\n', errors: [{ line: 2, column: 13 }] },
     { name: 'with -o before install', code: 'FROM debian:12\nRUN apt-get -o Dpkg::Options::=--force-confold install x\n', errors: [{ line: 2, column: 48 }] },
     {
       name: 'in ONBUILD RUN',
