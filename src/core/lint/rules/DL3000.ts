@@ -1,4 +1,4 @@
-import { trimQuotes } from '../../dockerfile/quotes';
+import { trimQuotes, unquotedBlank } from '../../dockerfile/quotes';
 import { defineInstructionRule, hadolintDocs } from '../define';
 
 export default defineInstructionRule(
@@ -18,9 +18,11 @@ export default defineInstructionRule(
   (instruction, ctx) => {
     const path = instruction.args[0];
     if (!path) return;
-    const value = trimQuotes(path.value);
-    // Variables may expand to absolute paths; Windows paths (C:\, C:/) are absolute too.
-    if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) return;
+    // As hadolint main, the path as written: backslashes kept, so `"C:\\app"` is still a Windows path.
+    const text = instruction.argsText.trimStart();
+    const value = trimQuotes(text.slice(0, unquotedBlank(text, ctx.model.escapeChar)));
+    // Variables may expand to absolute paths; a drive letter (`C:`, `C:\`, `C:/`) or a leading backslash is absolute on Windows.
+    if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:/.test(value) || value.startsWith('\\')) return;
     ctx.report({ range: path.range, message: `Use absolute WORKDIR: "${value}" is relative to the previous working directory` });
   },
 );
