@@ -35,8 +35,10 @@ export default defineRule(
       if (comment === '' || names.includes(comment.split(' ')[0]!)) continue;
       const example = names.length > 1 ? '<arg_key>' : names[0]!;
       const start = model.lines[line]!.indexOf('#');
+      // On the instruction, as BuildKit; the comment is related information.
       ctx.report({
-        range: rangeOf(line, start, line, model.lines[line]!.trimEnd().length),
+        range: instruction.keywordRange,
+        related: [{ range: rangeOf(line, start, line, model.lines[line]!.trimEnd().length), message: 'the comment read as its description' }],
         message:
           `Comment for ${instruction.keyword} should follow the format: \`# ${example} <description>\`; ` +
           'if it is not a description, put an empty line after it',

@@ -15,6 +15,7 @@ export default defineRule(
     },
     docs: buildkitDocs('NoEmptyContinuation'),
     fixable: true,
+    fileLevelCheck: true,
   },
   (ctx) => {
     const model = ctx.model;
@@ -24,15 +25,18 @@ export default defineRule(
       // Heredoc bodies may hold empty lines of their own.
       const bodyStart = instruction.heredocs.length > 0 ? instruction.heredocs[0]!.nameRange.end.line + 1 : Infinity;
       const inHeredoc = (line: number) => line >= bodyStart;
-      for (let line = start.line + 1; line < end.line; line++) {
-        if ((model.lines[line] ?? '').trim() !== '' || inHeredoc(line)) continue;
-        // BuildKit reports the instruction once; each empty line gets its own finding here so each can be deleted.
-        ctx.report({
-          range: rangeOf(line, 0, line, model.lines[line]!.length),
-          message: `Empty continuation line in ${instruction.keyword}: delete it (the instruction goes on after it)`,
-          fixes: [fix('Delete the empty line', replace(rangeOf(line, 0, line + 1, 0), ''))],
-        });
-      }
+      const empty: number[] = [];
+      for (let line = start.line + 1; line < end.line; line++) if ((model.lines[line] ?? '').trim() === '' && !inHeredoc(line)) empty.push(line);
+      if (empty.length === 0) continue;
+      // As BuildKit, one finding per instruction, on the line where its text ends; the empty lines are related.
+      const last = instruction.headerEndLine;
+      const lines = empty.map((l) => l + 1).join(', ');
+      ctx.report({
+        range: rangeOf(last, 0, last, model.lines[last]!.length),
+        message: `Empty continuation line${empty.length > 1 ? 's' : ''} in ${instruction.keyword} (line ${lines}): delete ${empty.length > 1 ? 'them' : 'it'} (the instruction goes on after ${empty.length > 1 ? 'them' : 'it'})`,
+        related: empty.map((l) => ({ range: rangeOf(l, 0, l, model.lines[l]!.length), message: 'empty continuation line' })),
+        fixes: [fix(`Delete the empty line${empty.length > 1 ? 's' : ''}`, ...empty.map((l) => replace(rangeOf(l, 0, l + 1, 0), '')))],
+      });
     }
   },
 );
