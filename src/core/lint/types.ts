@@ -100,6 +100,10 @@ export interface BuildContextInfo {
   /** Is this source path (relative to the context root, as written in COPY/ADD) excluded by .dockerignore? */
   isIgnored(source: string): boolean;
   dockerignorePath: string;
+  /** The .dockerignore has `!` exceptions: BuildKit then does not judge sources at all (too hard to know statically). */
+  hasExceptions?: boolean;
+  /** A pattern excludes every entry of the root (`*`, `**` and the like): BuildKit then warns on copying `.` itself. */
+  excludesRoot?: boolean;
 }
 
 /** Platforms of base images present locally (for InvalidBaseImagePlatform). */
