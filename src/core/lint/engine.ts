@@ -3,6 +3,7 @@
 import { DockerfileModel, Instruction, Range, parseDockerfile } from '../dockerfile/model';
 import { everyInstruction } from './define';
 import { ShellParser, ShellScript, scriptOf } from '../dockerfile/shell';
+import { parentStage } from '../dockerfile/variables';
 import { LintConfig, defaultConfig } from './config';
 import { Pragmas, readPragmas } from './pragmas';
 import { ShellcheckRunner, shellcheckFindings, shellcheckInputs, shellcheckMeta, shellcheckScript } from './shellcheck';
@@ -40,18 +41,26 @@ interface ShellChoice {
   posix: boolean;
 }
 
-/** The shell of each instruction (ONBUILD triggers share their ONBUILD's). */
+/** The shell of each instruction (ONBUILD triggers share their ONBUILD's); a stage built FROM an earlier one starts with its SHELL. */
 function shellsOf(model: DockerfileModel, pragmas: Pragmas): Map<Instruction, ShellChoice> {
   const out = new Map<Instruction, ShellChoice>();
   const pragmaPosix = !(pragmas.shell && NON_POSIX_SHELL.test(pragmas.shell));
-  let current: ShellChoice = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+  const initial: ShellChoice = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+  // The shell in effect at the end of each stage, by index.
+  const atEnd: ShellChoice[] = [];
+  let current = initial;
   for (const instruction of model.instructions) {
-    if (instruction.keyword === 'FROM') current = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+    if (instruction.keyword === 'FROM' && instruction.stage) {
+      const parent = parentStage(model, instruction.stage);
+      current = (parent && atEnd[parent.index]) || initial;
+    }
+    if (instruction.stage) atEnd[instruction.stage.index] = current;
     out.set(instruction, current);
     if (instruction.trigger) out.set(instruction.trigger, current);
     if (instruction.keyword === 'SHELL') {
       const program = instruction.json?.[0];
       current = { key: `${pragmas.shell ?? ''}\0${instruction.argsText}`, posix: pragmaPosix && !(program && NON_POSIX_SHELL.test(program)) };
+      if (instruction.stage) atEnd[instruction.stage.index] = current;
     }
   }
   return out;
