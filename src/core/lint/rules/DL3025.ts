@@ -27,13 +27,27 @@ export default defineRule(
     fixable: true,
     stages: {
       mode: 'inherits',
-      note: 'hadolint reports every shell-form CMD/ENTRYPOINT; the finding is BuildKit\'s JSONArgsRecommended too only when no SHELL was set before it in the stage or in a stage it is built on (as BuildKit), and not in an ONBUILD trigger (BuildKit does not check those)',
+      note: 'hadolint reports every shell-form CMD/ENTRYPOINT (and HEALTHCHECK CMD); the finding is BuildKit\'s JSONArgsRecommended too only when no SHELL was set before it in the stage or in a stage it is built on (as BuildKit), and not in an ONBUILD trigger (BuildKit does not check those)',
     },
   },
   (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, ['CMD', 'ENTRYPOINT'])) check(ctx, instruction);
+    for (const instruction of instructionsOf(ctx.model, ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'])) {
+      if (instruction.keyword === 'HEALTHCHECK') healthcheck(ctx, instruction);
+      else check(ctx, instruction);
+    }
   },
 );
+
+/** As hadolint main: `HEALTHCHECK CMD <shell form>` too (BuildKit's JSONArgsRecommended does not look at HEALTHCHECK). */
+function healthcheck(ctx: RuleContext, instruction: Instruction): void {
+  const [cmd, first] = instruction.args;
+  if (!cmd || cmd.value.toUpperCase() !== 'CMD' || !first || first.value.startsWith('[') || !instruction.argsRange) return;
+  ctx.report({
+    range: { start: first.range.start, end: instruction.argsRange.end },
+    message: 'Use arguments JSON notation for HEALTHCHECK CMD arguments',
+    aliases: [],
+  });
+}
 
 function check(ctx: RuleContext, instruction: Instruction): void {
   if (instruction.looksLikeJson || !instruction.argsRange || instruction.argsText.trim() === '') return;

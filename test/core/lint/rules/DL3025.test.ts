@@ -6,6 +6,8 @@ ruleTester(rule, {
     'FROM busybox\nCMD ["httpd", "-f"]\n',
     'FROM busybox\nENTRYPOINT ["/entrypoint.sh"]\n',
     'FROM busybox\nRUN echo hello\n',
+    { name: 'HEALTHCHECK CMD in exec form, as hadolint main', code: 'FROM busybox\nHEALTHCHECK CMD [ "foobar" ]\n' },
+    { name: 'HEALTHCHECK NONE', code: 'FROM busybox\nHEALTHCHECK NONE\n' },
     { name: '# hadolint ignore=JSONArgsRecommended (its alias) silences it', code: 'FROM busybox\n# hadolint ignore=JSONArgsRecommended\nCMD run-it\n' },
     { name: '# check=skip=JSONArgsRecommended above the CMD silences it (as BuildKit)', code: 'FROM scratch\n# check=skip=JSONArgsRecommended\nCMD mycommand\n' },
     { name: '# check=skip=JSONArgsRecommended at the top silences it', code: '# check=skip=JSONArgsRecommended\nFROM scratch\nCMD mycommand\n' },
@@ -27,6 +29,12 @@ ruleTester(rule, {
       code: 'FROM busybox\nENTRYPOINT echo $HOME && exec sleep 1\n',
       errors: [{ line: 2, message: 'Use arguments JSON notation for ENTRYPOINT arguments' }],
       output: 'FROM busybox\nENTRYPOINT ["/bin/sh", "-c", "echo $HOME && exec sleep 1"]\n',
+    },
+    {
+      name: 'HEALTHCHECK CMD in shell form, as hadolint main: DL3025 only (BuildKit does not check HEALTHCHECK)',
+      code: 'FROM busybox\nHEALTHCHECK --interval=5s CMD wget -qO- http://localhost/\n',
+      errors: [{ line: 2, column: 31, message: 'Use arguments JSON notation for HEALTHCHECK CMD arguments', aliases: [] }],
+      noFix: true,
     },
     { name: 'in an ONBUILD trigger: DL3025 only (BuildKit does not check triggers)', code: 'FROM busybox\nONBUILD CMD run-it\n', errors: [{ line: 2, aliases: [] }] },
     {
