@@ -8,7 +8,7 @@ export default defineRule(
     severity: 'warning',
     description: 'Empty continuation lines will become errors in a future release',
     rationale:
-      'An empty line after a trailing backslash does not end the instruction: the next non-empty line is still glued onto it. That is easy to misread (it looks like two instructions) and Docker has announced that such empty continuation lines will become a parse error.',
+      'An empty line after a trailing backslash does not end the instruction: the next non-empty line is still glued onto it. That is easy to misread (it looks like two instructions) and Docker has announced that such empty continuation lines will become a parse error. Reported once per instruction, on the line where its text ends (where BuildKit reports it), with each empty line as related information; the quick fix deletes them all.',
     examples: {
       bad: 'FROM debian:12\nRUN apt-get update && \\\n\n    apt-get install -y curl\n',
       good: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n',
