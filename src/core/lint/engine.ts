@@ -321,7 +321,7 @@ export class Linter {
   private suppress(findings: Finding[], config: LintConfig, pragmas: Pragmas): Finding[] {
     const ignores = config.disableIgnorePragma ? [] : pragmas.ignores;
     const top = pragmas.check.skip;
-    if (ignores.length === 0 && pragmas.checkComments.length === 0 && (top === 'all' || top.length === 0)) return findings;
+    if (ignores.length === 0 && pragmas.checkComments.length === 0 && top !== 'all' && top.length === 0) return findings;
     const covers = (target: { start: number; end: number } | null, f: Finding) => !!target && findingLines(f).some((line) => line >= target.start && line <= target.end);
     return findings.filter((f) => {
       if (ignores.some((p) => covers(p.target, f) && (p.ids.includes(f.code) || f.aliases.some((a) => p.ids.includes(a))))) return false;

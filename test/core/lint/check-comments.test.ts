@@ -93,6 +93,7 @@ describe('core/lint check comments above instructions', () => {
   it('silences a hadolint finding under its BuildKit alias, not hadolint codes', () => {
     assert.deepEqual(lines('FROM busybox\n# check=skip=JSONArgsRecommended\nCMD run\nCMD again\n', 'DL3025'), [4]);
     assert.deepEqual(lines('FROM busybox\n# check=skip=all\nCMD run\n', 'DL3025'), []);
+    assert.deepEqual(lines('# check=skip=all\nFROM busybox\nCMD run\nSHELL ["/bin/ash", "-c"]\nCMD again\n', 'DL3025'), [5], 'skip=all at the top: the BuildKit one goes, the hadolint-only one stays');
     assert.deepEqual(lines('# check=skip=all\nFROM busybox\nFROM debian\n', 'DL3006'), [2, 3]);
     assert.deepEqual(lines('FROM busybox:1\n# check=skip=DL3025\nCMD run\n', 'DL3025'), [3]);
   });
