@@ -294,3 +294,21 @@ export function baseImageReferences(model: DockerfileModel, platform?: string): 
   }
   return [...out];
 }
+
+/** The earlier stage a stage's FROM builds on, its name written out or in a global ARG's default (`FROM $BASE`). */
+export function parentStage(model: DockerfileModel, stage: Stage, globals: GlobalScope = globalScope(model)): Stage | undefined {
+  if (stage.parent) return stage.parent;
+  if (!stage.image || !stage.image.raw.includes('$')) return undefined;
+  const name = expandWord(stage.image.raw, (k) => globals.values.get(k), model.escapeChar);
+  if (name.error || name.value === '') return undefined;
+  const index = parentStageIndex(model, stage.index, name.value);
+  return index === undefined ? undefined : model.stages[index];
+}
+
+/** A stage and the stages it is built on, nearest first: whose state (SHELL, WORKDIR, ENV, …) it starts from. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const globals = globalScope(model);
+  const chain = [stage];
+  for (let parent = parentStage(model, stage, globals); parent; parent = parentStage(model, parent, globals)) chain.push(parent);
+  return chain;
+}

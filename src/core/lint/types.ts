@@ -31,6 +31,27 @@ export interface RuleMeta {
   offByDefault?: boolean;
   /** A BuildKit experimental check. */
   experimental?: boolean;
+  /**
+   * BuildKit runs this check over the whole file, not per instruction: only the `# check=` directive at the top
+   * skips it, a check comment above an instruction does not (e.g. ConsistentInstructionCasing).
+   */
+  fileLevelCheck?: boolean;
+  /** How the rule treats a stage built FROM an earlier stage (required, by a test, for rules that read stage state). */
+  stages?: StageInheritance;
+}
+
+/** What a rule carries over from the stage a `FROM <earlier stage>` builds on, and after whom, in one sentence for the docs. */
+export interface StageInheritance {
+  /** `inherits`: the parent stage's state counts; `per-stage`: every FROM starts afresh. */
+  mode: 'inherits' | 'per-stage';
+  /** What is (or is not) carried over, and which reference the rule follows there. */
+  note: string;
+}
+
+/** Another place a finding concerns (shown as related information, SARIF relatedLocations). */
+export interface RelatedLocation {
+  range: Range;
+  message: string;
 }
 
 /** A bad and a good Dockerfile, and what the rule needs around them to judge (checked by a test for every rule). */
@@ -59,6 +80,10 @@ export interface Report {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /** This finding's ids besides the rule's own, when not the rule's aliases (a DL3025 BuildKit would not report carries none). */
+  aliases?: string[];
+  /** Other instructions the finding concerns; their comments (`# hadolint ignore=`, `# check=skip=`) silence it too. */
+  related?: RelatedLocation[];
 }
 
 export type LabelType = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
@@ -75,6 +100,10 @@ export interface BuildContextInfo {
   /** Is this source path (relative to the context root, as written in COPY/ADD) excluded by .dockerignore? */
   isIgnored(source: string): boolean;
   dockerignorePath: string;
+  /** The .dockerignore has `!` exceptions: BuildKit then does not judge sources at all (too hard to know statically). */
+  hasExceptions?: boolean;
+  /** A pattern excludes every entry of the root (`*`, `**` and the like): BuildKit then warns on copying `.` itself. */
+  excludesRoot?: boolean;
 }
 
 /** Base images present locally: their platforms (InvalidBaseImagePlatform) and environments (UndefinedVar). */
@@ -123,4 +152,5 @@ export interface Finding {
   range: Range;
   fixes: Fix[];
   source: RuleSource;
+  related?: RelatedLocation[];
 }

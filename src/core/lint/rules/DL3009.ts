@@ -51,6 +51,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3009'),
     fixable: true,
+    stages: { mode: 'inherits', note: 'only stages that end up in an image count: the last one and the stages it is built on, as hadolint' },
   },
   (ctx) => {
     const shipped = shippedStages(ctx.model);

@@ -37,6 +37,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3045'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'a WORKDIR set in the stage it is built on counts' },
   },
   (ctx) => {
     // Whether a WORKDIR was set by the end of each stage (by index), for stages built FROM it.

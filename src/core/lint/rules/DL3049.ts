@@ -16,6 +16,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3049'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'a label set in the stage it is built on counts; stages that are only copied from are not checked' },
   },
   (ctx) => {
     const required = Object.keys(ctx.settings.labelSchema);

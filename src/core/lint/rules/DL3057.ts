@@ -15,6 +15,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3057'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'a HEALTHCHECK of the stage it is built on counts' },
     offByDefault: true,
   },
   (ctx) => {

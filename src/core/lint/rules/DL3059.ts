@@ -45,6 +45,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3059'),
     fixable: true,
+    stages: { mode: 'per-stage', note: 'consecutive RUNs are counted within one stage' },
   },
   (ctx) => {
     for (const stage of ctx.model.stages) {

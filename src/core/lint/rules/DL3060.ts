@@ -22,6 +22,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3060'),
     fixable: true,
+    stages: { mode: 'inherits', note: 'only stages that end up in an image count: the last one and the stages it is built on, as hadolint' },
   },
   (ctx) => {
     // As hadolint: only stages that end up in an image count, the last one and those other stages are built FROM.
