@@ -358,6 +358,26 @@ export function* allInstructions(model: DockerfileModel): Iterable<Instruction> 
   }
 }
 
+/** A stage's instructions as stage-based rules judge them; `stage` is undefined for a Dockerfile fragment's opening body. */
+export interface StageBody {
+  /** Undefined for the instructions before the first FROM of a fragment: no FROM, no name, no parent. */
+  stage: Stage | undefined;
+  instructions: readonly Instruction[];
+}
+
+/**
+ * Each stage's instructions, preceded, when the file is a fragment (an instruction other than ARG comes before the
+ * first FROM, if there is one), by a body of the instructions before the first FROM (ARGs included):
+ * hadolint judges those as if they were one stage. A normal Dockerfile gets exactly its stages.
+ */
+export function stageBodies(model: DockerfileModel): StageBody[] {
+  const bodies: StageBody[] = model.stages.map((stage) => ({ stage, instructions: stage.instructions }));
+  const first = model.stages[0]?.from.index ?? model.instructions.length;
+  const opening = model.instructions.slice(0, first);
+  if (opening.some((i) => i.keyword !== 'ARG')) bodies.unshift({ stage: undefined, instructions: opening });
+  return bodies;
+}
+
 /** Stages whose filesystem ends up in an image, as hadolint sees it: the last one, and any other stage a FROM names. */
 export function shippedStages(model: DockerfileModel): Set<Stage> {
   const stages = model.stages;

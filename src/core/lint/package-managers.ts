@@ -1,6 +1,6 @@
 // What the package-manager rules know about the tools they check: the options that take a value (so the value
 // is not read as the subcommand or a package), the words that install, and where a clean-up has to go.
-import type { Instruction, Position } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Position } from '../dockerfile/model';
 import type { ShellCommand, ShellScript, ShellWord } from '../dockerfile/shell';
 import { positionalArgs } from '../dockerfile/shell';
 
@@ -123,15 +123,20 @@ export function variablesIn(text: string): string[] {
 
 /**
  * The ENV and ARG names set before `instruction` in its stage and in the stages it is built FROM (an ONBUILD
- * trigger sees what its ONBUILD's stage set): what a `pkg-${VERSION}` can take its version from.
+ * trigger sees what its ONBUILD's stage set): what a `pkg-${VERSION}` can take its version from. Before the first FROM
+ * of a fragment, hadolint judges the instructions as one stage: the ENV and ARG names above it count.
  */
-export function namesSetBefore(instruction: Instruction): Set<string> {
+export function namesSetBefore(model: DockerfileModel, instruction: Instruction): Set<string> {
   const at = instruction.onbuildParent ?? instruction;
   const names = new Set<string>();
+  const add = (i: Instruction) => {
+    if (i.keyword === 'ENV' || i.keyword === 'ARG') for (const p of i.properties) names.add(p.key);
+  };
+  if (!at.stage) model.instructions.slice(0, at.index).forEach(add);
   for (let stage = at.stage; stage; stage = stage.parent) {
     for (const i of stage.instructions) {
       if (stage === at.stage && i === at) break;
-      if (i.keyword === 'ENV' || i.keyword === 'ARG') for (const p of i.properties) names.add(p.key);
+      add(i);
     }
   }
   return names;

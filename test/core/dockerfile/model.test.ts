@@ -1,7 +1,7 @@
 // The model's fields that rules rely on: resolved vs written values, one property per ARG name, heredocs,
 // unquoted flag values, stage parents and the text helpers.
 import assert from 'node:assert/strict';
-import { INSTRUCTION_KEYWORDS, mappedText, parseDockerfile, rangeText, shippedStages } from '../../../src/core/dockerfile/model';
+import { INSTRUCTION_KEYWORDS, mappedText, parseDockerfile, rangeText, shippedStages, stageBodies } from '../../../src/core/dockerfile/model';
 
 const props = (text: string, index = 1) => parseDockerfile(text).instructions[index]!.properties;
 
@@ -113,6 +113,25 @@ describe('core/dockerfile/model', () => {
     const model = parseDockerfile('FROM alpine AS base\nFROM alpine AS tools\nFROM base AS app\nFROM scratch\nCOPY --from=tools /t /t\n');
     assert.deepEqual([...shippedStages(model)].map((s) => s.index).sort(), [0, 3]);
     assert.equal(shippedStages(parseDockerfile('')).size, 0);
+  });
+
+  it('gives a normal Dockerfile exactly its stages as bodies: ARGs before the first FROM are no body', () => {
+    const model = parseDockerfile('ARG V=1\nFROM alpine AS a\nRUN x\nFROM a\n');
+    const bodies = stageBodies(model);
+    assert.deepEqual(bodies.map((b) => b.stage), model.stages);
+    assert.deepEqual(bodies.map((b) => b.instructions), model.stages.map((s) => s.instructions));
+    assert.deepEqual(stageBodies(parseDockerfile('')), []);
+    assert.deepEqual(stageBodies(parseDockerfile('ARG V=1\n')), []);
+  });
+
+  it('gives a fragment a first body of the instructions before the first FROM, ARGs included, with no stage', () => {
+    const model = parseDockerfile('ARG V=1\nRUN x\nFROM alpine\nRUN y\n');
+    const bodies = stageBodies(model);
+    assert.deepEqual(bodies.map((b) => b.stage?.index), [undefined, 0]);
+    assert.deepEqual(bodies[0]!.instructions.map((i) => i.keyword), ['ARG', 'RUN']);
+    assert.deepEqual(model.stages.length, 1, 'the stages are left as they are');
+    const noFrom = stageBodies(parseDockerfile('ENV A=1\nRUN x\n'));
+    assert.deepEqual(noFrom.map((b) => [b.stage, b.instructions.length]), [[undefined, 2]]);
   });
 
   it('maps text with continuations removed back to document positions', () => {

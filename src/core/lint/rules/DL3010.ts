@@ -1,6 +1,6 @@
 import { writtenOperands } from '../../dockerfile/copy';
 import { flagNamed } from '../../dockerfile/flags';
-import type { Instruction, Range } from '../../dockerfile/model';
+import { stageBodies, type Instruction, type Range } from '../../dockerfile/model';
 import { trimQuotes } from '../../dockerfile/quotes';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { defineRule, hadolintDocs } from '../define';
@@ -61,9 +61,10 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    for (const stage of ctx.model.stages) {
+    // A fragment's instructions before FROM are judged as one stage, as hadolint does.
+    for (const { instructions } of stageBodies(ctx.model)) {
       const copied: Copied[] = [];
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         if (instruction.keyword === 'COPY') {
           // Files from another stage or image are not in the build context, ADD could not extract them.
           if (flagNamed(instruction, 'from')) continue;

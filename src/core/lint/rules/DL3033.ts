@@ -21,7 +21,7 @@ export default defineRule(
     for (const instruction of instructionsOf(ctx.model, 'RUN')) {
       const commands = commandsIn(ctx, instruction, 'yum');
       if (commands.length === 0) continue;
-      const defined = namesSetBefore(instruction);
+      const defined = namesSetBefore(ctx.model, instruction);
       for (const command of commands) {
         // `pkg-${VERSION}` is pinned when VERSION is set in scope.
         for (const { word, module } of unpinnedRpms(command, YUM_VALUED, defined)) {

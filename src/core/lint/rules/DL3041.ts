@@ -21,7 +21,7 @@ export default defineRule(
     for (const instruction of instructionsOf(ctx.model, 'RUN')) {
       const commands = commandsIn(ctx, instruction, ...DNF_TOOLS);
       if (commands.length === 0) continue;
-      const defined = namesSetBefore(instruction);
+      const defined = namesSetBefore(ctx.model, instruction);
       for (const command of commands) {
         // `dnf install` or its alias `dnf in`; `pkg-${VERSION}` is pinned when VERSION is set in scope.
         for (const { word, module } of unpinnedRpms(command, DNF_VALUED, defined, DNF_PINNABLE)) {

@@ -1,4 +1,4 @@
-import type { Instruction } from '../../dockerfile/model';
+import { stageBodies, type Instruction } from '../../dockerfile/model';
 import { hasMountOver } from '../../dockerfile/mounts';
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import { hasFlag } from '../../dockerfile/shell';
@@ -80,15 +80,16 @@ export default defineRule(
         });
       }
     };
-    for (const stage of ctx.model.stages) {
-      let noCache = (stage.parent && stageSetting[stage.parent.index]) ?? false;
-      for (const instruction of stage.instructions) {
+    // A fragment's instructions before FROM are judged as one stage, as hadolint does.
+    for (const { stage, instructions } of stageBodies(ctx.model)) {
+      let noCache = (stage?.parent && stageSetting[stage.parent.index]) ?? false;
+      for (const instruction of instructions) {
         noCache = noCacheSetting(instruction) ?? noCache;
         if (instruction.keyword === 'RUN') check(instruction, noCache);
         // An ONBUILD RUN runs in a child image, which inherits this stage's ENV.
         else if (instruction.trigger?.keyword === 'RUN') check(instruction.trigger, noCache);
       }
-      stageSetting[stage.index] = noCache;
+      if (stage) stageSetting[stage.index] = noCache;
     }
   },
 );

@@ -1,5 +1,5 @@
 import type { Instruction, KeyValue, Range } from '../../dockerfile/model';
-import { rangeText } from '../../dockerfile/model';
+import { rangeText, stageBodies } from '../../dockerfile/model';
 import { defineRule, hadolintDocs } from '../define';
 
 const NAME_CHAR = /[A-Za-z0-9_]/;
@@ -70,17 +70,18 @@ export default defineRule(
     };
     const global = new Set<string>();
     for (const arg of model.globalArgs) defined(arg, global);
-    for (const stage of model.stages) {
-      const parent = stage.parent && stageNames[stage.parent.index];
+    // A fragment's instructions before FROM are judged as one stage, as hadolint does; its names count as they come.
+    for (const { stage, instructions } of stageBodies(model)) {
+      const parent = stage?.parent && stageNames[stage.parent.index];
       // hadolint keeps one set for the whole file; ARGs before FROM count as defined, as there.
-      const names = new Set<string>([...global, ...(parent ?? [])]);
-      for (const instruction of stage.instructions) {
+      const names = new Set<string>(stage ? [...global, ...(parent ?? [])] : []);
+      for (const instruction of instructions) {
         const target = instruction.trigger ?? instruction;
         if (target.keyword === 'ENV') check(target, names);
         // Names an ONBUILD trigger defines exist only in the child image.
         if (!instruction.trigger && (target.keyword === 'ENV' || target.keyword === 'ARG')) defined(target, names);
       }
-      stageNames[stage.index] = names;
+      if (stage) stageNames[stage.index] = names;
     }
 
     function check(instruction: Instruction, before: Set<string>) {

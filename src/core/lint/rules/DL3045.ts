@@ -1,5 +1,5 @@
 import { copyOperands } from '../../dockerfile/copy';
-import type { DockerfileModel, Instruction, Range } from '../../dockerfile/model';
+import { stageBodies, type DockerfileModel, type Instruction, type Range } from '../../dockerfile/model';
 import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
@@ -42,13 +42,14 @@ export default defineRule(
   (ctx) => {
     // Whether a WORKDIR was set by the end of each stage (by index), for stages built FROM it.
     const stageWorkdir: boolean[] = [];
-    for (const stage of ctx.model.stages) {
-      const inherited = (stage.parent && stageWorkdir[stage.parent.index]) ?? false;
+    // A fragment's instructions before FROM are judged as one stage, as hadolint does.
+    for (const { stage, instructions } of stageBodies(ctx.model)) {
+      const inherited = (stage?.parent && stageWorkdir[stage.parent.index]) ?? false;
       // ONBUILD triggers run in a child image, after every instruction of this stage.
-      const anyWorkdir = stage.instructions.some((i) => i.keyword === 'WORKDIR');
+      const anyWorkdir = instructions.some((i) => i.keyword === 'WORKDIR');
       let workdir = inherited;
       let onbuildWorkdir = false;
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         const trigger = instruction.trigger;
         if (instruction.keyword === 'WORKDIR') workdir = true;
         if (trigger?.keyword === 'WORKDIR') onbuildWorkdir = true;
@@ -62,7 +63,7 @@ export default defineRule(
           message: `\`COPY\` to the relative destination \`${dest.value}\` without \`WORKDIR\` set: add a WORKDIR before it, or use an absolute path`,
         });
       }
-      stageWorkdir[stage.index] = workdir || onbuildWorkdir;
+      if (stage) stageWorkdir[stage.index] = workdir || onbuildWorkdir;
     }
   },
 );

@@ -1,4 +1,4 @@
-import type { Instruction } from '../../dockerfile/model';
+import { stageBodies, type Instruction } from '../../dockerfile/model';
 import type { RuleContext } from '../types';
 import { defineRule, fix, hadolintDocs, replace } from '../define';
 
@@ -48,9 +48,10 @@ export default defineRule(
     stages: { mode: 'per-stage', note: 'consecutive RUNs are counted within one stage' },
   },
   (ctx) => {
-    for (const stage of ctx.model.stages) {
+    // A fragment's instructions before FROM are judged as one stage, as hadolint does.
+    for (const { instructions } of stageBodies(ctx.model)) {
       let prev: Instruction | null = null;
-      for (const run of stage.instructions) {
+      for (const run of instructions) {
         if (run.keyword !== 'RUN') {
           prev = null; // comments do not separate RUNs (they are not instructions), anything else does
           continue;

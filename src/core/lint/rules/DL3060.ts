@@ -1,4 +1,4 @@
-import { shippedStages } from '../../dockerfile/model';
+import { shippedStages, stageBodies } from '../../dockerfile/model';
 import { hasMountOver } from '../../dockerfile/mounts';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { defineRule, fix, hadolintDocs, insertAt } from '../define';
@@ -27,9 +27,10 @@ export default defineRule(
   (ctx) => {
     // As hadolint: only stages that end up in an image count, the last one and those other stages are built FROM.
     const shipped = shippedStages(ctx.model);
-    for (const stage of ctx.model.stages) {
-      const kept = shipped.has(stage);
-      for (const instruction of stage.instructions) {
+    // A fragment's instructions before FROM are judged as one stage, shipped when no FROM follows (as hadolint).
+    for (const { stage, instructions } of stageBodies(ctx.model)) {
+      const kept = stage ? shipped.has(stage) : ctx.model.stages.length === 0;
+      for (const instruction of instructions) {
         // ONBUILD RUN runs in every child image, whichever stage declares it.
         const run = instruction.keyword === 'RUN' && kept ? instruction : instruction.trigger?.keyword === 'RUN' ? instruction.trigger : undefined;
         if (!run) continue;

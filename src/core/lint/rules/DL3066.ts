@@ -1,4 +1,4 @@
-import type { Instruction } from '../../dockerfile/model';
+import { stageBodies, type Instruction } from '../../dockerfile/model';
 import { unquotePair } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
@@ -23,9 +23,10 @@ export default defineRule(
   },
   (ctx) => {
     // Only the user the final image runs as matters: the last USER of the last stage (as hadolint's latest rule).
-    const last = ctx.model.stages[ctx.model.stages.length - 1];
+    // A fragment without FROM is judged as that last stage, as hadolint does.
+    const bodies = stageBodies(ctx.model);
     let user: Instruction | undefined;
-    for (const instruction of last?.instructions ?? []) if (instruction.keyword === 'USER') user = instruction;
+    for (const instruction of bodies[bodies.length - 1]?.instructions ?? []) if (instruction.keyword === 'USER') user = instruction;
     const word = user?.args[0];
     if (!user || !word) return;
     const uid = unquotePair(word.value).split(':')[0]!;

@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'a copied archive never extracted before the next stage', code: 'FROM debian:12\nCOPY app.tar /usr/src/app\nFROM debian:12 AS next\n' },
     { name: 'ADD is not this rule', code: 'FROM mcr.microsoft.com/windows\nADD app.tar.gz C:\\app\\\nRUN tar -xf C:\\app\\app.tar.gz\n' },
     { name: '--exclude is not an extract flag', code: 'FROM debian:12\nCOPY a.tar /a/\nRUN tar --exclude=x -cf b.tar /a/a.tar\n' },
+    { name: 'a FROM after a fragment starts a new stage, as hadolint', code: 'COPY app.tar.gz /tmp/\nFROM debian:12\nRUN tar -xzf /tmp/app.tar.gz\n' },
   ],
   invalid: [
     { code: rule.meta.examples.bad, errors: [{ line: 2, column: 6, endColumn: 16, message: /`app.tar.gz` is copied here and extracted on line 3/ }] },
@@ -54,5 +55,6 @@ ruleTester(rule, {
       code: 'FROM debian:12\nCOPY dist.tgz /tmp/\nRUN mkdir /app \\\n && tar --extract -f /tmp/dist.tgz -C /app\n',
       errors: [{ line: 2 }],
     },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: an archive copied, then extracted', code: 'COPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n', errors: [{ line: 1 }] },
   ],
 });

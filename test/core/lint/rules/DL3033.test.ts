@@ -17,6 +17,8 @@ ruleTester(rule, {
     { name: 'a group install names groups (hadolint main reads the word group as a package)', code: 'FROM centos:7\nRUN yum group install -y "Development Tools"\n' },
     { name: 'a repository option value is not a package', code: 'FROM centos:7\nRUN yum --enablerepo epel install -y jq-1.6\n' },
     'FROM centos:7\nONBUILD RUN yum install -y tomcat-9.2 && yum clean all\n',
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a version from an ENV above pins', code: 'ENV V=2.51.0-2\nRUN yum -y install git-core-${V} && yum clean all\n' },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a version from an ARG above pins, unbraced', code: 'ARG V=2.51.0-2\nRUN yum -y install git-core-$V && yum clean all\n' },
   ],
   invalid: [
     { name: 'after options whose values are written apart, the packages are still found', code: 'FROM centos:7\nRUN yum -y --downloaddir /d --disableplugin fastestmirror install jq\n', errors: [{ line: 2, column: 67 }] },
@@ -40,5 +42,6 @@ ruleTester(rule, {
     },
     { name: 'an ENV set after the RUN does not pin it', code: 'FROM centos:7\nRUN yum -y install git-core-${V}\nENV V=2.51\n', errors: [{ line: 2, column: 20 }] },
     { name: 'on a continuation line, quoted', code: 'FROM centos:7\nRUN yum -y install \\\n    "jq"\n', errors: [{ line: 3, column: 5, endColumn: 9 }] },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a version from a variable set nowhere does not pin', code: 'RUN yum -y install git-core-${V} && yum clean all\n', errors: [{ line: 1, column: 20 }] },
   ],
 });

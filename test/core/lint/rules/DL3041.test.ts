@@ -17,6 +17,8 @@ ruleTester(rule, {
     { name: 'groups are not packages', code: 'FROM fedora:40\nRUN dnf group install -y "Development Tools" && dnf install -y @core\n' },
     { name: 'option values are not packages', code: 'FROM fedora:40\nRUN dnf --setopt=tsflags=nodocs --repo fedora install -y jq-1.7.1\n' },
     'FROM fedora:40\nONBUILD RUN dnf install -y tomcat-9.0.1 && dnf clean all\n',
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a version from an ENV above pins', code: 'ENV V=2.51.0-2\nRUN dnf -y install git-core-${V} && dnf clean all\n' },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a version from an ARG above pins, unbraced', code: 'ARG V=2.51.0-2\nRUN dnf -y install git-core-$V && dnf clean all\n' },
   ],
   invalid: [
     { name: 'after options whose values are written apart, the packages are still found', code: 'FROM fedora:40\nRUN dnf -y --repofrompath r,/x --disableexcludes all --from-repo fedora install jq\n', errors: [{ line: 2, column: 81 }] },
@@ -36,5 +38,6 @@ ruleTester(rule, {
     { name: 'dnf in, the alias of install, with -y before it (hadolint main checks only install)', code: 'FROM fedora:40\nRUN dnf -y in tomcat && microdnf --assumeyes in jq\n', errors: [{ line: 2, column: 15, message: /dnf install/ }, { line: 2, column: 49, message: /microdnf install/ }] },
     { name: 'modules need a stream', code: 'FROM fedora:40\nONBUILD RUN dnf module install -y tomcat && dnf clean all\n', errors: [{ line: 2, column: 35, message: /tomcat:<stream>/ }] },
     { name: 'several packages in a heredoc', code: 'FROM fedora:40\nRUN <<EOF\ndnf install -y jq-1.7 \\\n  curl git\nEOF\n', errors: [{ line: 4, column: 3 }, { line: 4, column: 8 }] },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a version from a variable set nowhere does not pin', code: 'RUN dnf -y install git-core-${V} && dnf clean all\n', errors: [{ line: 1, column: 20 }] },
   ],
 });

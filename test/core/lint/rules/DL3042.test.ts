@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: 'a cache mount keeps the cache out of the layer', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install six\n' },
     'FROM python:3.12\nRUN pip download six && pip uninstall -y six\n',
     'FROM python:3.12\nRUN ["pip", "install", "six"]\n',
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: PIP_NO_CACHE_DIR set by an ENV above', code: 'ENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },
   ],
   invalid: [
     {
@@ -41,5 +42,7 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 5, endLine: 3, endColumn: 12 }],
       output: 'FROM python:3.12\nRUN pip --disable-pip-version-check --timeout 60 \\\n    install --no-cache-dir six\nENV PIP_NO_CACHE_DIR=1\n',
     },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: pip install without --no-cache-dir', code: 'RUN pip install flask\n', errors: [{ line: 1, column: 5, endColumn: 16 }], output: 'RUN pip install --no-cache-dir flask\n' },
+    { name: 'a fragment\'s PIP_NO_CACHE_DIR does not reach the stage after it, as hadolint', code: 'ENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install flask\n', errors: [{ line: 3 }] },
   ],
 });

@@ -14,6 +14,8 @@ ruleTester(rule, {
     { name: 'escaped and single-quoted references are literal', code: "FROM busybox:1.36\nENV A=1 B=\\$A C='$A'\n" },
     { name: 'inherited from the parent stage', code: 'FROM busybox:1.36 AS base\nENV A=1\nFROM base\nENV A=2 B=$A\n' },
     { name: 'a variable may use its own old value', code: 'FROM busybox:1.36\nENV PATH=/bla:${PATH} HOME=/root\n' },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a name set by an earlier ENV', code: 'ENV A=1\nENV B=$A\n' },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a name set by an ARG above', code: 'ARG A\nENV A=2 B=$A\n' },
   ],
   invalid: [
     {
@@ -35,5 +37,6 @@ ruleTester(rule, {
     { name: 'the same variable twice in one ENV', code: 'FROM busybox:1.36\nENV PATH=/bla:${PATH} PATH=/blubb:${PATH}\n', errors: [{ line: 2, column: 35, endColumn: 42 }] },
     { name: 'not inherited from an unrelated stage', code: 'FROM busybox:1.36 AS base\nENV A=1\nFROM busybox:1.36\nENV A=2 B=$A\n', errors: [{ line: 4, column: 11 }] },
     { name: 'in ONBUILD, with a default', code: 'FROM busybox:1.36\nONBUILD ENV A=1 \\\n  B=${A:-x}\n', errors: [{ line: 3, column: 5, endColumn: 12 }] },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a name set by an earlier pair of the same ENV', code: 'ENV A=1 B=${A}\n', errors: [{ line: 1, column: 11 }] },
   ],
 });

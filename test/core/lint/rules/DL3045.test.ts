@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: 'ONBUILD COPY runs after the WORKDIR of its stage', code: 'FROM debian:buster\nONBUILD COPY foo bar\nWORKDIR /app\n' },
     { name: 'exec form to an absolute path', code: 'FROM busybox:1.36\nCOPY ["a b", "/dest dir/"]\n' },
     'FROM busybox:1.36\nADD foo bar\n',
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a WORKDIR above', code: 'WORKDIR /srv\nCOPY app.py app/\n' },
   ],
   invalid: [
     {
@@ -26,5 +27,7 @@ ruleTester(rule, {
     { name: 'in ONBUILD', code: 'FROM debian:buster\nONBUILD COPY foo bar\n', errors: [{ line: 2, column: 18 }] },
     { name: 'exec form', code: 'FROM busybox:1.36\nCOPY ["a", "b/"]\n', errors: [{ line: 2, column: 6, message: /`b\/`/ }] },
     { name: 'heredoc', code: 'FROM busybox:1.36\nCOPY <<EOF conf/app.ini\n[app]\nEOF\n', errors: [{ line: 2, column: 12, endColumn: 24 }] },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a relative destination and no WORKDIR', code: 'COPY app.py app/\n', errors: [{ line: 1, column: 13 }] },
+    { name: 'a fragment\'s WORKDIR does not reach the stage after it, as hadolint', code: 'WORKDIR /srv\nFROM python:3.12\nCOPY app.py app/\n', errors: [{ line: 3 }] },
   ],
 });

@@ -15,6 +15,7 @@ ruleTester(rule, {
     { name: 'a pipeline is chained', code: 'FROM debian:12\nRUN foobar\nRUN curl -fsSL x | sh\n' },
     { name: 'a new stage separates', code: 'FROM debian:12\nRUN foo\nFROM debian:12\nRUN bar\n' },
     { name: 'ONBUILD RUN is not RUN', code: 'FROM debian:12\nONBUILD RUN foo\nONBUILD RUN bar\n' },
+    { name: 'a FROM after a fragment separates the RUNs', code: 'RUN a\nFROM debian:12\nRUN b\n' },
   ],
   invalid: [
     {
@@ -49,5 +50,6 @@ ruleTester(rule, {
     { name: 'no merge fix with flags', code: 'FROM debian:12\nRUN --network=none a\nRUN --network=none b\n', errors: [{ line: 3 }], noFix: true },
     { name: 'no merge fix after a trailing comment', code: 'FROM debian:12\nRUN a # note\nRUN b\n', errors: [{ line: 3 }], noFix: true },
     { name: 'no merge fix in exec form', code: 'FROM debian:12\nRUN ["a"]\nRUN ["b"]\n', errors: [{ line: 3 }], noFix: true },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: two single-command RUNs in a row', code: 'RUN a\nRUN b\n', errors: [{ line: 2, column: 1 }], output: 'RUN a && \\\n    b\n' },
   ],
 });

@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: "a tmpfs mount over yarn's cache (as hadolint main)", code: 'FROM node:20\nRUN --mount=type=tmpfs,target=/root/.cache/yarn yarn install foobar\n' },
     { name: "a cache mount over yarn 2's global cache", code: 'FROM node:20\nRUN --mount=type=cache,target=/root/.yarn/berry/cache yarn install\n' },
     { name: 'a clean after the last install', code: 'FROM node:20\nRUN yarn install && yarn build && yarn install --production && yarn cache clean\n' },
+    { name: 'a fragment followed by a FROM does not end up in the image, as hadolint', code: 'RUN yarn install\nFROM node:20\nCMD ["node"]\n' },
   ],
   invalid: [
     {
@@ -45,5 +46,6 @@ ruleTester(rule, {
     { name: 'no fix with a comment in the script', code: 'FROM node:20\nRUN yarn install; echo "#done"\n', errors: [{ line: 2 }], noFix: true },
     { name: 'no fix after a trailing &', code: 'FROM node:20\nRUN yarn install &\n', errors: [{ line: 2 }], noFix: true },
     { name: 'no fix in a heredoc', code: 'FROM node:20\nRUN <<EOF\nyarn install\nEOF\n', errors: [{ line: 3 }], noFix: true },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: yarn install and no cache clean', code: 'RUN yarn install\n', errors: [{ line: 1, column: 5 }], output: 'RUN yarn install && yarn cache clean\n' },
   ],
 });
