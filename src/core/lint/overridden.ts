@@ -2,7 +2,7 @@
 // BuildKit's MultipleInstructionsDisallowed points at the overridden one; hadolint's DL4003/DL4004/DL3012 at the later.
 // Shipshape reports once, on BuildKit's line, with the later instruction as related information; the comments
 // above either silence it (the later is where both tools' comments work, the earlier is where the diagnostic is).
-import { rangeOf, type Instruction } from '../dockerfile/model';
+import { rangeOf, stageBodies, type Instruction } from '../dockerfile/model';
 import { fix, replace } from './define';
 import type { RuleContext, StageInheritance } from './types';
 
@@ -13,8 +13,9 @@ export const OVERRIDDEN_STAGES: StageInheritance = {
 
 /** Each overridden `keyword` of each stage (top-level only: ONBUILD ones belong to child images) and the one after it. */
 export function reportOverridden(ctx: RuleContext, keyword: string, hadolintCode: string, fixable: boolean): void {
-  for (const stage of ctx.model.stages) {
-    const all: Instruction[] = stage.instructions.filter((i) => i.keyword === keyword);
+  // A fragment's instructions before FROM are judged as one stage, as hadolint does.
+  for (const { instructions } of stageBodies(ctx.model)) {
+    const all: Instruction[] = instructions.filter((i) => i.keyword === keyword);
     for (let k = 1; k < all.length; k++) {
       const earlier = all[k - 1]!;
       const later = all[k]!;

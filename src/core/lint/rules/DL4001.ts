@@ -1,3 +1,4 @@
+import { stageBodies } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { defineRule, hadolintDocs } from '../define';
 
@@ -18,10 +19,11 @@ export default defineRule(
     stages: { mode: 'per-stage', note: 'curl and wget are counted within one stage (RUN and ONBUILD RUN apart), as hadolint' },
   },
   (ctx) => {
-    for (const stage of ctx.model.stages) {
+    // A fragment's instructions before FROM are judged as one stage, as hadolint does.
+    for (const { instructions } of stageBodies(ctx.model)) {
       // RUN and ONBUILD RUN are counted apart: triggers run in another image (as hadolint).
       const seen = [new Map<string, number>(), new Map<string, number>()];
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         const trigger = instruction.trigger?.keyword === 'RUN';
         const run = instruction.keyword === 'RUN' ? instruction : trigger ? instruction.trigger! : undefined;
         if (!run) continue;

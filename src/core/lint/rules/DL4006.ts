@@ -1,3 +1,4 @@
+import { stageBodies } from '../../dockerfile/model';
 import { parentStage } from '../../dockerfile/variables';
 import { defineRule, fix, hadolintDocs, insertAt } from '../define';
 
@@ -30,10 +31,11 @@ export default defineRule(
   (ctx) => {
     // Whether a pipefail SHELL is in effect at the end of each stage: a stage built on it starts from there.
     const atEnd: boolean[] = [];
-    for (const stage of ctx.model.stages) {
-      const parent = parentStage(ctx.model, stage);
+    // A fragment's instructions before FROM are judged as one stage, as hadolint does.
+    for (const { stage, instructions } of stageBodies(ctx.model)) {
+      const parent = stage && parentStage(ctx.model, stage);
       let pipefail = parent ? (atEnd[parent.index] ?? false) : false;
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         if (instruction.keyword === 'SHELL') {
           const argv = instruction.json ?? [];
           // Only shells that understand -o pipefail count; SHELL ["/bin/sh", "-c"] resets it.
@@ -53,7 +55,7 @@ export default defineRule(
           fixes: [fix('Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN (the image needs bash)', insertAt(line, 0, 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'))],
         });
       }
-      atEnd[stage.index] = pipefail;
+      if (stage) atEnd[stage.index] = pipefail;
     }
   },
 );

@@ -13,6 +13,7 @@ ruleTester(rule, {
     },
     { name: '# hadolint ignore= above the later one silences it', code: 'FROM debian:12\nHEALTHCHECK CMD a\n# hadolint ignore=DL3012\nHEALTHCHECK CMD b\n' },
     { name: '# check=skip= above the later one silences it (as BuildKit)', code: 'FROM debian:12\nHEALTHCHECK CMD a\n# check=skip=MultipleInstructionsDisallowed\nHEALTHCHECK CMD b\n' },
+    { name: 'a FROM after a fragment starts a new stage, as hadolint', code: 'HEALTHCHECK CMD a\nFROM debian:12\nHEALTHCHECK CMD b\n' },
   ],
   invalid: [
     {
@@ -27,6 +28,7 @@ ruleTester(rule, {
         { line: 4, related: [5] },
       ],
     },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: two HEALTHCHECKs', code: 'HEALTHCHECK CMD a\nHEALTHCHECK CMD b\n', errors: [{ line: 1, related: [2] }] },
     { name: 'in a later stage', code: 'FROM debian:12\nHEALTHCHECK CMD a\nFROM debian:12\nhealthcheck CMD b\nHEALTHCHECK CMD c\n', errors: [{ line: 4 }] },
   ],
 });

@@ -20,6 +20,7 @@ ruleTester(rule, {
       name: 'carried over two stages, through FROM $BASE',
       code: 'ARG BASE=mid\nFROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base AS mid\nRUN true\nFROM $BASE\nRUN a | b\n',
     },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: SHELL with -o pipefail above', code: 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com | wc -l\n' },
   ],
   invalid: [
     { name: 'a shell whose name only ends in cmd is POSIX', code: 'FROM debian:12\nSHELL ["/bin/xcmd", "-c"]\nRUN wget -O - https://x | tar xz\n', errors: [{ line: 3 }] },
@@ -48,5 +49,6 @@ ruleTester(rule, {
       code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n',
       errors: [{ line: 4 }],
     },
+    { name: 'in a Dockerfile fragment without FROM, as hadolint: a pipe and no pipefail', code: 'RUN wget -O - https://example.com | wc -l\n', errors: [{ line: 1, column: 1 }] },
   ],
 });

@@ -17,6 +17,7 @@ export function overriddenTable(rule: Rule, k: 'CMD' | 'ENTRYPOINT'): void {
         name: `# check=skip=MultipleInstructionsDisallowed above the later ${k} silences it (as BuildKit, which applies the later one's comments)`,
         code: `FROM debian:12\n${k} ["a"]\n# check=skip=MultipleInstructionsDisallowed\n${k} ["b"]\n`,
       },
+      { name: 'a FROM after a fragment starts a new stage, as hadolint', code: `${k} ["a"]\nFROM debian:12\n${k} ["b"]\n` },
       { name: `a comment above the overridden ${k}, where the diagnostic is, silences it too`, code: `FROM debian:12\n# hadolint ignore=${code}\n${k} ["a"]\n${k} ["b"]\n` },
     ],
     invalid: [
@@ -50,6 +51,7 @@ export function overriddenTable(rule: Rule, k: 'CMD' | 'ENTRYPOINT'): void {
         code: `FROM debian:12\n${k} ["a"]\n# check=skip=MultipleInstructionsDisallowed\nRUN true\n${k} ["b"]\n`,
         errors: [{ line: 2 }],
       },
+      { name: `in a Dockerfile fragment without FROM, as hadolint: two ${k}s`, code: `${k} ["a"]\n${k} ["b"]\n`, errors: [{ line: 1, related: [2] }], output: `${k} ["b"]\n` },
       { name: 'as BuildKit, a heredoc between does not matter', code: `FROM scratch\n${k} ["/one"]\nCOPY <<EOF /a.txt\nhello\nEOF\n${k} ["/two"]\n`, errors: [{ line: 2, related: [6] }] },
     ],
   });
