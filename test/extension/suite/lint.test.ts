@@ -144,6 +144,39 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
       await client.api.getImage(tag).remove().catch(() => undefined);
     }
   });
+  it("knows the names a local base image's ENV sets once the daemon is connected: UndefinedVar reports $BAR, not $FOO", async () => {
+    const { testClient, uniqueName } = await import('../../support/daemon');
+    const { buildFromFiles } = await import('../../support/images');
+    const client = testClient();
+    const tag = `${uniqueName('lintenv')}:1`;
+    await buildFromFiles(client, tag, { Dockerfile: 'FROM busybox:latest\nENV FOO=1\n' });
+    try {
+      const shipshape = await vscode.extensions.getExtension<ShipshapeApi>('shipshape.shipshape')!.activate();
+      await shipshape.context.docker.start();
+      const document = await open('lint-env/Dockerfile', `FROM ${tag}\nCOPY $FOO/a $BAR/b /srv/\n`);
+      const undefinedNames = () =>
+        vscode.languages.getDiagnostics(document.uri).filter((d) => (d.code as { value: string }).value === 'UndefinedVar').map((d) => document.getText(d.range));
+      await waitFor(() => undefinedNames().length > 0, 'UndefinedVar after the base image was looked up');
+      assert.deepEqual(undefinedNames(), ['$BAR']);
+    } finally {
+      await client.api.getImage(tag).remove().catch(() => undefined);
+    }
+  });
+
+  it('an overridden CMD is one diagnostic on its line with the CMD that takes effect as related information; a check comment above it silences it', async () => {
+    const document = await open('lint-rel/Dockerfile', 'FROM debian:12\nCMD ["a"]\nCMD ["b"]\n');
+    const diagnostics = await diagnosticsWith(document.uri, (c) => c.includes('DL4003'), 'DL4003');
+    const overridden = diagnostics.filter((d) => (d.code as { value: string }).value === 'DL4003');
+    assert.equal(overridden.length, 1);
+    assert.equal(overridden[0]!.range.start.line, 1, "on the overridden CMD, BuildKit's line");
+    const related = overridden[0]!.relatedInformation ?? [];
+    assert.deepEqual(related.map((r) => [r.location.uri.toString(), r.location.range.start.line]), [[document.uri.toString(), 2]]);
+    assert.match(related[0]!.message, /takes effect.*DL4003/);
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), '# check=skip=MultipleInstructionsDisallowed // kept on purpose\n'));
+    await waitFor(() => !codesOf(document.uri).includes('DL4003'), `DL4003 silenced by the check comment (have ${codesOf(document.uri).join(', ')})`);
+  });
+
   describe('what a lint reads', () => {
     const messages = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => d.message);
 
