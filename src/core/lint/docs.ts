@@ -50,7 +50,7 @@ export function silencedBy(meta: RuleMeta): string {
 
 /** How the rule treats a stage built FROM an earlier stage, when its metadata says. */
 export function stagesLine(meta: RuleMeta): string[] {
-  if (!meta.stages) return [];
+  if (!meta.stages) return ['Stages built from stages: makes no difference; this rule reads no state that earlier instructions of the stage (or of a stage it is built on) set.', ''];
   const mode = meta.stages.mode === 'inherits' ? 'inherited from the stage it is built on' : 'per stage';
   return [`Stages built from stages: ${mode}; ${meta.stages.note}.`, ''];
 }

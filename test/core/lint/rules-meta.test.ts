@@ -62,8 +62,8 @@ describe('docs/rules.md', () => {
 
 describe('rules that read stage state', () => {
   // Rules whose findings depend on what earlier instructions of the stage set (SHELL, WORKDIR, ENV, ARG, USER,
-  // HEALTHCHECK, CMD/ENTRYPOINT, LABEL) or on which stages reach an image. UndefinedVar (ARG/ENV) is documented by its own owner.
-  const READS_STAGE_STATE = ['DL3000', 'DL3002', 'DL3009', 'DL3012', 'DL3025', 'DL3042', 'DL3044', 'DL3045', 'DL3049', 'DL3057', 'DL3059', 'DL3060', 'DL3066', 'DL4001', 'DL4003', 'DL4004', 'DL4006'];
+  // HEALTHCHECK, CMD/ENTRYPOINT, LABEL) or on which stages reach an image.
+  const READS_STAGE_STATE = ['DL3000', 'DL3002', 'DL3009', 'DL3012', 'DL3025', 'DL3042', 'DL3044', 'DL3045', 'DL3049', 'DL3057', 'DL3059', 'DL3060', 'DL3066', 'DL4001', 'DL4003', 'DL4004', 'DL4006', 'DL3010', 'DL3033', 'DL3041', 'UndefinedVar'];
   for (const id of READS_STAGE_STATE) {
     it(`${id} says how it treats a stage built FROM an earlier stage`, () => {
       const meta = allRules.find((r) => r.meta.id === id)?.meta;

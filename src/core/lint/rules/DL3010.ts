@@ -59,6 +59,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3010'),
     fixable: false,
+    stages: { mode: 'per-stage', note: 'an archive COPYed in one stage and extracted in another is not reported (each stage is its own layers), as hadolint' },
   },
   (ctx) => {
     // A fragment's instructions before FROM are judged as one stage, as hadolint does.

@@ -15,6 +15,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3041'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'a version variable set by ENV or ARG in the stage it is built on pins the package; one in an unrelated stage does not (hadolint main counts any stage\'s ARG)' },
   },
   // A whole-file rule: an ENV or ARG earlier in the stage can pin `pkg-${VERSION}`, so a RUN's findings depend on more than its text.
   (ctx) => {

@@ -102,6 +102,7 @@ export default defineRule(
     },
     docs: buildkitDocs('UndefinedVar'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'the ENV and ARGs of the stage it is built on are defined, and its ONBUILD triggers run at the FROM, as BuildKit; the base image\'s own ENV is known when the image is in the connected daemon (the editor, or the CLI with --docker)' },
   },
   (ctx) => {
     const model = ctx.model;
