@@ -6,9 +6,10 @@ import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInputError, formatSize,
 import { FileResult, formatters } from '../../core/lint/formats';
 import { ConfigError, formatProblem } from '../../core/lint/hadolint-config';
 import { LintSetup } from '../../core/lint/setup';
-import { FAILURE_THRESHOLDS, SEVERITY_RANK } from '../../core/lint/types';
+import { FAILURE_THRESHOLDS } from '../../core/lint/types';
 import { version } from '../../../package.json';
 import { nodeLintHost } from '../../process/lint-host';
+import { PARALLEL_FROM_FILES, defaultJobs, lintInputs } from '../../process/lint-jobs';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
 
 export interface LintCommandOptions {
@@ -24,6 +25,8 @@ export interface LintCommandOptions {
   shellcheck: string;
   color: boolean;
   maxFileSize: number;
+  /** Threads linting (1: this one only); default: every core when there are many files. */
+  jobs?: number;
   readStdin: () => Promise<Uint8Array>;
   /** Notes for stderr: files skipped in a folder. */
   warn: (text: string) => void;
@@ -37,7 +40,7 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
   const { inputs, skipped } = await loadDockerfiles(options.paths, { cwd: options.cwd, maxFileSize: options.maxFileSize, readStdin: options.readStdin });
   for (const { shown, reason } of skipped) options.warn(`shipshape lint: skipped ${shown}: ${reason}\n`);
   const linter = await Linter.create({ wasmDir: __dirname });
-  const setup = new LintSetup(linter, nodeLintHost(), {
+  const overrides = {
     configFile: options.config ? path.resolve(options.cwd, options.config) : undefined,
     ignore: options.ignore,
     trustedRegistries: options.trustedRegistries,
@@ -45,7 +48,8 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     noFail: options.noFail,
     buildContextDir: options.context ? path.resolve(options.cwd, options.context) : undefined,
     shellcheck: options.shellcheck,
-  });
+  };
+  const setup = new LintSetup(linter, nodeLintHost(), overrides);
   if (options.shellcheck && options.shellcheck !== 'off' && !setup.shellcheck) throw new UsageError(`--shellcheck ${options.shellcheck}: no such file`);
   for (const warning of setup.warnings) options.warn(`shipshape lint: warning: --ignore ${warning}\n`);
   const warned = new Set<string>();
@@ -53,21 +57,26 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     if (!warned.has(text)) options.warn(text);
     warned.add(text);
   };
+  const lints = await lintInputs(inputs, {
+    jobs: options.jobs ?? defaultJobs(inputs.length),
+    setup,
+    overrides,
+    cwd: options.cwd,
+    wasmDir: __dirname,
+    onWorkerFailure: (error, files) => options.warn(`shipshape lint: warning: ${error.message.split('\n')[0]}; its ${files === 1 ? 'file was' : `${files} files were`} linted by the main thread instead\n`),
+  });
+  // In input order, whichever thread linted what: the first file with a configuration error stops the run, as it would on one thread.
   const results: FileResult[] = [];
   let failed = false;
-  for (const { file, shown, text } of inputs) {
-    const isStdin = file === '-';
-    const fileSetup = setup.forDockerfile(isStdin ? undefined : file, isStdin ? options.cwd : path.dirname(file));
-    const errors = fileSetup.problems.filter((p) => p.severity === 'error');
+  inputs.forEach(({ file, shown }, i) => {
+    const { findings, problems, shellcheckFailure, fails } = lints[i]!;
+    const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new ConfigError(errors);
-    for (const p of fileSetup.problems) warnOnce(`shipshape lint: warning: ${formatProblem(p)}\n`);
-    const { findings, shellcheckFailure } = await fileSetup.lint(text);
+    for (const p of problems) warnOnce(`shipshape lint: warning: ${formatProblem(p)}\n`);
     if (shellcheckFailure) warnOnce(`shipshape lint: warning: ${shellcheckFailure}; ShellCheck's findings are missing, the other rules ran\n`);
-    const config = fileSetup.config;
-    results.push({ file: shown, ...(isStdin ? {} : { path: file }), findings });
-    const threshold = config.failureThreshold;
-    if (!config.noFail && threshold !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold])) failed = true;
-  }
+    results.push({ file: shown, ...(file === '-' ? {} : { path: file }), findings });
+    if (fails) failed = true;
+  });
   const output = formatter({ results, meta: (id) => linter.meta(id), toolVersion: version, color: options.color, cwd: options.cwd });
   return { output, exitCode: failed ? EXIT.failed : EXIT.ok };
 }
@@ -94,11 +103,14 @@ export const lint = defineCommand({
     shellcheck: { type: 'string', value: 'PATH', help: 'the shellcheck binary (default: shellcheck on PATH, when there is one)' },
     'no-shellcheck': { type: 'boolean', help: 'no ShellCheck findings' },
     'no-color': { type: 'boolean', help: 'no colours in tty output (also NO_COLOR=1; never when piped)' },
+    jobs: { type: 'string', value: 'N', help: `lint on N threads (1: no worker threads); default: one per core from ${PARALLEL_FROM_FILES} files up, else 1` },
     'max-file-size': { type: 'string', value: 'SIZE', default: formatSize(DEFAULT_MAX_FILE_SIZE).replace(' ', ''), help: 'refuse bigger files: bytes, or with K, M or G (powers of 1024)' },
   },
   examples: ['shipshape lint .', 'shipshape lint --format sarif Dockerfile > shipshape.sarif', 'shipshape lint --format json - < Dockerfile'],
   exitCodes: '0 no finding reaches the threshold, 1 one does, 2 a usage error or a bad configuration.',
   async run(values, paths, io) {
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number of threads, 1 or more (got "${values.jobs}")`);
     const maxFileSize = parseSize(values['max-file-size']);
     if (maxFileSize === undefined) throw new UsageError(`--max-file-size takes a size such as 4MiB, 512K or 20000 (got "${values['max-file-size']}")`);
     try {
@@ -114,6 +126,7 @@ export const lint = defineCommand({
         shellcheck: values['no-shellcheck'] ? 'off' : (values.shellcheck ?? ''),
         color: !values['no-color'] && Boolean(io.isTTY) && !io.env.NO_COLOR,
         maxFileSize,
+        jobs,
         readStdin: io.readStdin,
         warn: io.err,
         cwd: io.cwd,
