@@ -8,7 +8,7 @@ import { Linter } from '../../src/core/lint/engine';
 import { lintInput } from '../../src/core/lint/lint-input';
 import { LintSetup } from '../../src/core/lint/setup';
 import { nodeLintHost } from '../../src/process/lint-host';
-import { lintInputs } from '../../src/process/lint-jobs';
+import { lintInputs, startLintWorkers } from '../../src/process/lint-jobs';
 import { TaskFailed, WorkerPool, WorkerStopped } from '../../src/process/worker-pool';
 
 /** A worker script answering the pool's protocol: `echo` returns its thread and payload, `fail` throws, `die` kills the thread. */
@@ -82,24 +82,31 @@ describe('lintInputs (the CLI lint on threads)', () => {
     const alone = await Promise.all(inputs.map((input) => lintInput(setup, input, '/')));
     const failures: Error[] = [];
     // The first batch always goes to a worker (its lane starts before this thread takes one): no failure means workers linted.
-    const results = await lintInputs(inputs, { jobs: 3, setup, overrides: { shellcheck: 'off' }, cwd: '/', onWorkerFailure: (error) => failures.push(error) });
+    const pool = startLintWorkers(3, inputs.length)!;
+    assert.equal(pool.size, 2);
+    const results = await lintInputs(inputs, { pool, setup, overrides: { shellcheck: 'off' }, cwd: '/', onWorkerFailure: (error) => failures.push(error) }).finally(() => pool.close());
     assert.deepEqual(failures, []);
     assert.deepEqual(results, alone);
     assert.ok(results.some((r) => r.findings.some((f) => f.code === 'DL4000')) && results.some((r) => r.findings.some((f) => f.code === 'DL3003')));
+  });
+
+  it('no worker for one thread, or for files that fit in one batch', () => {
+    assert.equal(startLintWorkers(1, 100), undefined);
+    assert.equal(startLintWorkers(8, 4), undefined);
   });
 
   it('with workers that die at start-up, every batch is linted on this thread: the results are those of one thread, each failure is reported', async () => {
     const setup = new LintSetup(linter, nodeLintHost(), { shellcheck: 'off' });
     const alone = await Promise.all(inputs.map((input) => lintInput(setup, input, '/')));
     const failures: string[] = [];
+    const pool = startLintWorkers(3, inputs.length, { workerScript: script("throw new Error('cannot load');") });
     const results = await lintInputs(inputs, {
-      jobs: 3,
+      pool,
       setup,
       overrides: { shellcheck: 'off' },
       cwd: '/',
-      workerScript: script("throw new Error('cannot load');"),
       onWorkerFailure: (error, files) => failures.push(`${error.message}: ${files}`),
-    });
+    }).finally(() => pool?.close());
     assert.deepEqual(results, alone);
     assert.deepEqual(failures, ['a worker thread stopped (cannot load): 4', 'a worker thread stopped (cannot load): 4']);
   });

@@ -2,14 +2,15 @@
 import path from 'node:path';
 import { Threshold } from '../../core/lint/config';
 import { Linter } from '../../core/lint/engine';
-import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
+import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInput, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
 import { FileResult, formatters } from '../../core/lint/formats';
 import { ConfigError, formatProblem } from '../../core/lint/hadolint-config';
 import { LintSetup } from '../../core/lint/setup';
 import { FAILURE_THRESHOLDS } from '../../core/lint/types';
 import { version } from '../../../package.json';
 import { nodeLintHost } from '../../process/lint-host';
-import { PARALLEL_FROM_FILES, defaultJobs, lintInputs } from '../../process/lint-jobs';
+import type { WorkerPool } from '../../process/worker-pool';
+import { PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../process/lint-jobs';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
 
 export interface LintCommandOptions {
@@ -35,10 +36,19 @@ export interface LintCommandOptions {
 
 
 export async function runLint(options: LintCommandOptions): Promise<{ output: string; exitCode: number }> {
-  const formatter = formatters[options.format]!;
   if (options.paths.length === 0) throw new UsageError('name at least one Dockerfile or folder (or - for standard input)');
   const { inputs, skipped } = await loadDockerfiles(options.paths, { cwd: options.cwd, maxFileSize: options.maxFileSize, readStdin: options.readStdin });
   for (const { shown, reason } of skipped) options.warn(`shipshape lint: skipped ${shown}: ${reason}\n`);
+  const pool = startLintWorkers(options.jobs ?? defaultJobs(inputs.length), inputs.length, { wasmDir: __dirname });
+  try {
+    return await lintAll(inputs, options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function lintAll(inputs: LintInput[], options: LintCommandOptions, pool: WorkerPool | undefined): Promise<{ output: string; exitCode: number }> {
+  const formatter = formatters[options.format]!;
   const linter = await Linter.create({ wasmDir: __dirname });
   const overrides = {
     configFile: options.config ? path.resolve(options.cwd, options.config) : undefined,
@@ -58,11 +68,10 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     warned.add(text);
   };
   const lints = await lintInputs(inputs, {
-    jobs: options.jobs ?? defaultJobs(inputs.length),
+    pool,
     setup,
     overrides,
     cwd: options.cwd,
-    wasmDir: __dirname,
     onWorkerFailure: (error, files) => options.warn(`shipshape lint: warning: ${error.message.split('\n')[0]}; its ${files === 1 ? 'file was' : `${files} files were`} linted by the main thread instead\n`),
   });
   // In input order, whichever thread linted what: the first file with a configuration error stops the run, as it would on one thread.
