@@ -45,51 +45,75 @@ export interface LintJobsOptions {
   cwd: string;
   /** Workers from startLintWorkers (the caller closes them); without, this thread lints alone. */
   pool: WorkerPool | undefined;
-  /** A worker failed: its batch of `files` inputs is linted on this thread instead. */
-  onWorkerFailure(error: Error, files: number): void;
+  /** A worker stopped, or a task failed on it: its files were linted on this thread instead. */
+  onWorkerFailure(error: Error): void;
 }
 
+/**
+ * Lints every input, in input order. With a pool, its workers and this thread take batches from one queue; when the
+ * queue is empty this thread also lints the batches workers still hold (a worker still starting up, or slowed by a
+ * busy machine, then never makes the run longer than one thread would), and whichever answer comes first is kept:
+ * both are the same, the linting being deterministic.
+ */
 export async function lintInputs(inputs: InputToLint[], options: LintJobsOptions): Promise<InputLint[]> {
   const results: InputLint[] = new Array(inputs.length);
-  const here = async (from: number, to: number) => {
-    for (let i = from; i < to; i++) results[i] = await lintInput(options.setup, inputs[i]!, options.cwd);
-  };
   const pool = options.pool;
+  const batches: number[] = [];
+  for (let i = 0; i < inputs.length; i += pool && pool.size > 0 ? BATCH : inputs.length) batches.push(i);
+  const end = (from: number) => Math.min(from + (pool && pool.size > 0 ? BATCH : inputs.length), inputs.length);
+  const done = new Set<number>();
+  const here = async (from: number) => {
+    const lints: InputLint[] = [];
+    for (let i = from; i < end(from); i++) lints.push(await lintInput(options.setup, inputs[i]!, options.cwd));
+    keep(from, lints);
+  };
+  const keep = (from: number, lints: InputLint[]) => {
+    if (done.has(from)) return;
+    lints.forEach((lint, k) => (results[from + k] = lint));
+    done.add(from);
+  };
+  // Workers that stopped (at start-up, or during the run), reported once each when the run is done.
+  const reportStopped = () => pool?.stopped.forEach((why) => options.onWorkerFailure(new WorkerStopped(why)));
   if (!pool || pool.size === 0) {
-    await here(0, inputs.length);
+    for (const from of batches) await here(from);
+    reportStopped();
     return results;
   }
-  const queue: number[] = [];
-  for (let i = 0; i < inputs.length; i += BATCH) queue.push(i);
-  const end = (from: number) => Math.min(from + BATCH, inputs.length);
-  /** Batches a worker gave back, for this thread. */
-  const returned: number[] = [];
-  let wake: () => void = () => {};
-  const lane = async () => {
-    for (let from = queue.shift(); from !== undefined; from = queue.shift()) {
+  const queue = [...batches];
+  /** Batches handed to a worker and not answered yet, oldest first. */
+  const held = new Set<number>();
+  let finished = false;
+  /** Each lane's first task settled: its worker has shown it works, or its failure has been reported. */
+  const proven: Promise<void>[] = [];
+  const lane = async (settled: () => void) => {
+    for (let from = queue.shift(); from !== undefined && !finished; from = queue.shift()) {
+      held.add(from);
       try {
         const payload: LintTaskPayload = { overrides: options.overrides, cwd: options.cwd, inputs: inputs.slice(from, end(from)) };
-        const lints = await pool.run<InputLint[]>('lint', payload);
-        lints.forEach((lint, k) => (results[from! + k] = lint));
+        keep(from, await pool.run<InputLint[]>('lint', payload));
+        held.delete(from);
       } catch (error) {
-        options.onWorkerFailure(error as Error, end(from) - from);
-        returned.push(from);
-        wake();
-        if (error instanceof WorkerStopped) return; // this lane's worker is gone
+        if (finished) return; // the pool closing after the run: nothing was lost
+        if (error instanceof WorkerStopped) return; // reported from pool.stopped; the batch stays held, for this thread
+        options.onWorkerFailure(error as Error);
+      } finally {
+        settled();
       }
     }
   };
-  let running = pool.size;
-  const lanes = Array.from({ length: pool.size }, () => lane().finally(() => (running--, wake())));
+  for (let w = 0; w < pool.size; w++) proven.push(new Promise<void>((settled) => void lane(settled).finally(settled)));
   // This thread takes batches too, and between two lets the workers' answers in (they arrive as events).
   for (;;) {
-    const from = returned.shift() ?? queue.shift();
-    if (from !== undefined) {
-      await here(from, end(from));
-      await new Promise((resolve) => setImmediate(resolve));
-    } else if (running > 0) await new Promise<void>((resolve) => (wake = resolve));
-    else break;
+    let from = queue.shift();
+    if (from === undefined) from = [...held].find((b) => !done.has(b));
+    if (from === undefined) break;
+    if (!done.has(from)) await here(from);
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  await Promise.all(lanes);
+  // Every batch is linted; a worker that never answered is waited for until it does or fails, so that a failure is
+  // always reported, whatever the timing (a worker that works answers within its start-up).
+  await Promise.all(proven);
+  finished = true;
+  reportStopped();
   return results;
 }

@@ -49,6 +49,9 @@ export class WorkerPool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Waiting[] = [];
   private nextId = 1;
+  private closing = false;
+  /** Why each worker that stopped on its own (not by close()) stopped, in order: `a worker thread stopped (…)`. */
+  readonly stopped: string[] = [];
 
   constructor(script: string, size: number, options: PoolOptions = {}) {
     for (let i = 0; i < size; i++) this.start(script, options.workerData);
@@ -71,6 +74,7 @@ export class WorkerPool {
 
   /** Stops every worker; tasks not answered yet are rejected with WorkerStopped. */
   async close(): Promise<void> {
+    this.closing = true;
     const stopping = [...this.slots].map((slot) => slot.worker.terminate());
     for (const waiting of this.queue.splice(0)) waiting.reject(new WorkerStopped('the pool was closed'));
     await Promise.all(stopping);
@@ -92,6 +96,7 @@ export class WorkerPool {
     worker.on('exit', (code) => {
       this.slots.delete(slot);
       const why = slot.failure ?? `it exited with code ${code}`;
+      if (!this.closing) this.stopped.push(`a worker thread stopped (${why})`);
       slot.task?.reject(new WorkerStopped(`a worker thread stopped (${why})`));
       slot.task = undefined;
       if (this.slots.size === 0) for (const waiting of this.queue.splice(0)) waiting.reject(new WorkerStopped(`no worker thread is left running (the last one stopped: ${why})`));

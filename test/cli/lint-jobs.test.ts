@@ -65,6 +65,6 @@ describe('shipshape lint --jobs', () => {
     const r = spawnSync(process.execPath, [path.join(broken, 'cli.js'), 'lint', '--jobs', '2', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(r.status, one.status);
     assert.equal(r.stdout, one.stdout);
-    assert.match(r.stderr, /^shipshape lint: warning: a worker thread stopped \(Cannot find module '.*worker\.js'.*\); its 4 files were linted by the main thread instead\n/);
+    assert.match(r.stderr, /^shipshape lint: warning: a worker thread stopped \(Cannot find module '.*worker\.js'.*\); the main thread linted its files instead\n$/);
   });
 });

@@ -72,7 +72,7 @@ async function lintAll(inputs: LintInput[], options: LintCommandOptions, pool: W
     setup,
     overrides,
     cwd: options.cwd,
-    onWorkerFailure: (error, files) => options.warn(`shipshape lint: warning: ${error.message.split('\n')[0]}; its ${files === 1 ? 'file was' : `${files} files were`} linted by the main thread instead\n`),
+    onWorkerFailure: (error) => options.warn(`shipshape lint: warning: ${error.message.split('\n')[0]}; the main thread linted its files instead\n`),
   });
   // In input order, whichever thread linted what: the first file with a configuration error stops the run, as it would on one thread.
   const results: FileResult[] = [];
