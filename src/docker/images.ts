@@ -1,6 +1,7 @@
-// Platforms of base images present in the local daemon, for the InvalidBaseImagePlatform check.
-// The linter asks synchronously; references it asks about that are not known yet are collected,
-// looked up afterwards (one inspect each, cached; nothing is ever pulled), and the caller lints again.
+// Base images present in the local daemon, as the linter sees them: their platform (InvalidBaseImagePlatform)
+// and the names their Config.Env sets (UndefinedVar). The linter asks synchronously; references it asks about
+// that are not known yet are collected, looked up afterwards (one inspect each, cached; nothing is ever
+// pulled), and the caller lints again.
 import type { LocalImages } from '../core/lint/types';
 import { DockerClient, onDaemon } from './client';
 
@@ -10,20 +11,29 @@ export function normalizeArchitecture(arch: string): string {
   return map[arch] ?? arch;
 }
 
+/** What one inspect told about a local image. */
+interface LocalImage {
+  platform: string;
+  env: string[];
+}
+
 export class ImagePlatforms {
-  private readonly platforms = new Map<string, string | null>();
+  /** null: not present locally, so the checks that need it do not apply. */
+  private readonly images = new Map<string, LocalImage | null>();
   private readonly wanted = new Set<string>();
   private daemonPlatform: string | undefined;
 
   constructor(private readonly client: DockerClient) {}
 
-  /** What the linter reads: known platforms; unknown references are remembered for lookup(). */
+  /** What the linter reads: known platforms and environments; unknown references are remembered for lookup(). */
   get localImages(): LocalImages {
+    const known = (ref: string): LocalImage | undefined => {
+      if (!this.images.has(ref)) this.wanted.add(ref);
+      return this.images.get(ref) ?? undefined;
+    };
     return {
-      platformOf: (ref) => {
-        if (!this.platforms.has(ref)) this.wanted.add(ref);
-        return this.platforms.get(ref) ?? undefined;
-      },
+      platformOf: (ref) => known(ref)?.platform,
+      envOf: (ref) => known(ref)?.env,
       // Until the daemon has been asked, no platform is known, so nothing can be reported against this.
       defaultPlatform: this.daemonPlatform ?? 'linux/amd64',
     };
@@ -43,14 +53,19 @@ export class ImagePlatforms {
       this.daemonPlatform = `${info.OSType ?? 'linux'}/${normalizeArchitecture(info.Architecture ?? 'amd64')}`;
     }
     for (const ref of new Set(references)) {
-      if (this.platforms.has(ref) || ref.includes('$') || ref.toLowerCase() === 'scratch') continue;
+      if (this.images.has(ref) || ref.includes('$') || ref.toLowerCase() === 'scratch') continue;
       try {
-        const image = (await onDaemon(this.client, (api) => api.getImage(ref).inspect())) as { Os?: string; Architecture?: string; Variant?: string };
-        this.platforms.set(ref, [image.Os ?? 'linux', image.Architecture ?? 'amd64', image.Variant].filter(Boolean).join('/'));
+        const image = (await onDaemon(this.client, (api) => api.getImage(ref).inspect())) as InspectedImage;
+        this.images.set(ref, {
+          platform: [image.Os ?? 'linux', image.Architecture ?? 'amd64', image.Variant].filter(Boolean).join('/'),
+          env: envNames(image.Config?.Env),
+        });
         learned = true;
       } catch (error) {
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-        this.platforms.set(ref, null); // not present locally: the check does not apply
+        // 404: not present locally; 400: a reference the daemon refuses (`MyImage`), so not present either.
+        const status = (error as { statusCode?: number }).statusCode;
+        if (status !== 404 && status !== 400) throw error;
+        this.images.set(ref, null); // the checks do not apply
       }
     }
     return learned;
@@ -58,6 +73,19 @@ export class ImagePlatforms {
 
   /** Images changed on the daemon (pull, load, tag, remove): ask again next time. */
   forget(): void {
-    this.platforms.clear();
+    this.images.clear();
   }
+}
+
+/** The parts of an image inspect read here. */
+interface InspectedImage {
+  Os?: string;
+  Architecture?: string;
+  Variant?: string;
+  Config?: { Env?: string[] | null } | null;
+}
+
+/** `KEY=value` entries (a bare `KEY` too) to their names, as BuildKit reads Config.Env. */
+export function envNames(env: readonly string[] | null | undefined): string[] {
+  return (env ?? []).map((entry) => entry.split('=', 1)[0]!).filter((name) => name !== '');
 }

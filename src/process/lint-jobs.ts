@@ -3,7 +3,7 @@
 // depend on the number of jobs. A batch whose worker fails is linted on this thread instead, never lost.
 import os from 'node:os';
 import path from 'node:path';
-import { InputLint, InputToLint, lintInput } from '../core/lint/lint-input';
+import { BeforeLint, InputLint, InputToLint, lintInput } from '../core/lint/lint-input';
 import type { LintSetup } from '../core/lint/setup';
 import type { LintPrepare, LintTaskPayload } from './lint-task';
 import { WorkerPool, WorkerStopped } from './worker-pool';
@@ -45,6 +45,8 @@ export interface LintJobsOptions {
   cwd: string;
   /** Workers from startLintWorkers (the caller closes them); without, this thread lints alone. */
   pool: WorkerPool | undefined;
+  /** Called on this thread before each input's lint (its answer goes to the lint); with it, no worker is used. */
+  beforeLint?: BeforeLint;
   /** A worker stopped, or a task failed on it: its files were linted on this thread instead. */
   onWorkerFailure(error: Error): void;
 }
@@ -57,7 +59,7 @@ export interface LintJobsOptions {
  */
 export async function lintInputs(inputs: InputToLint[], options: LintJobsOptions): Promise<InputLint[]> {
   const results: InputLint[] = new Array(inputs.length);
-  const pool = options.pool;
+  const pool = options.beforeLint ? undefined : options.pool;
   const batches: number[] = [];
   for (let i = 0; i < inputs.length; i += pool && pool.size > 0 ? BATCH : inputs.length) batches.push(i);
   const end = (from: number) => Math.min(from + (pool && pool.size > 0 ? BATCH : inputs.length), inputs.length);
@@ -75,7 +77,11 @@ export async function lintInputs(inputs: InputToLint[], options: LintJobsOptions
   // Workers that stopped (at start-up, or during the run), reported once each when the run is done.
   const reportStopped = () => pool?.stopped.forEach((why) => options.onWorkerFailure(new WorkerStopped(why)));
   if (!pool || pool.size === 0) {
-    for (const from of batches) await here(from);
+    // One thread, in order: nothing after the first input with a configuration error is linted (the run stops there).
+    for (let i = 0; i < inputs.length; i++) {
+      results[i] = await lintInput(options.setup, inputs[i]!, options.cwd, options.beforeLint);
+      if (results[i]!.problems.some((p) => p.severity === 'error')) break;
+    }
     reportStopped();
     return results;
   }

@@ -27,7 +27,7 @@ describe('shipshape help and usage', () => {
 
   it('lint --help lists its own flags', () => {
     const { stdout } = shipshape(['lint', '--help']);
-    for (const flag of ['--config FILE', '--ignore RULE', '--trusted-registry REGISTRY', '-t, --failure-threshold LEVEL', '--no-fail', '--build-context DIR', '--shellcheck PATH', '--no-shellcheck', '--no-color']) {
+    for (const flag of ['--config FILE', '--ignore RULE', '--trusted-registry REGISTRY', '-t, --failure-threshold LEVEL', '--no-fail', '--build-context DIR', '--shellcheck PATH', '--no-shellcheck', '--no-color', '--docker']) {
       assert.ok(stdout.includes(flag), flag);
     }
     assert.match(stdout, /--context DIR +deprecated: use --build-context/);

@@ -1,5 +1,7 @@
 // `shipshape lint`: the editor's linter for CI. Same engine, same configuration files.
 import path from 'node:path';
+import { parseDockerfile } from '../../core/dockerfile/model';
+import { baseImageReferences } from '../../core/dockerfile/variables';
 import { Threshold } from '../../core/lint/config';
 import { Linter } from '../../core/lint/engine';
 import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInput, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
@@ -8,6 +10,7 @@ import { ConfigError, formatProblem } from '../../core/lint/hadolint-config';
 import { LintSetup } from '../../core/lint/setup';
 import { FAILURE_THRESHOLDS } from '../../core/lint/types';
 import { version } from '../../../package.json';
+import type { ImagePlatforms } from '../../docker/images';
 import { nodeLintHost } from '../../process/lint-host';
 import type { WorkerPool } from '../../process/worker-pool';
 import { PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../process/lint-jobs';
@@ -26,8 +29,10 @@ export interface LintCommandOptions {
   shellcheck: string;
   color: boolean;
   maxFileSize: number;
-  /** Threads linting (1: this one only); default: every core when there are many files. */
+  /** Threads linting (1: this one only); default: every core when there are many files. With --docker, 1. */
   jobs?: number;
+  /** `--docker`: the environment that says which daemon to ask about base images (DOCKER_HOST, DOCKER_CONTEXT…). */
+  docker?: { env: NodeJS.ProcessEnv };
   readStdin: () => Promise<Uint8Array>;
   /** Notes for stderr: files skipped in a folder. */
   warn: (text: string) => void;
@@ -39,7 +44,9 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
   if (options.paths.length === 0) throw new UsageError('name at least one Dockerfile or folder (or - for standard input)');
   const { inputs, skipped } = await loadDockerfiles(options.paths, { cwd: options.cwd, maxFileSize: options.maxFileSize, readStdin: options.readStdin });
   for (const { shown, reason } of skipped) options.warn(`shipshape lint: skipped ${shown}: ${reason}\n`);
-  const pool = startLintWorkers(options.jobs ?? defaultJobs(inputs.length), inputs.length, { wasmDir: __dirname });
+  // --docker asks the daemon from this thread before each file's lint: no workers then.
+  const jobs = options.docker ? 1 : (options.jobs ?? defaultJobs(inputs.length));
+  const pool = startLintWorkers(jobs, inputs.length, { wasmDir: __dirname });
   try {
     return await lintAll(inputs, options, pool);
   } finally {
@@ -67,11 +74,27 @@ async function lintAll(inputs: LintInput[], options: LintCommandOptions, pool: W
     if (!warned.has(text)) options.warn(text);
     warned.add(text);
   };
+  let images = options.docker ? await daemonImages(options.docker.env, options.warn) : undefined;
+  // With --docker (one thread), the daemon is asked about each file's base images before its lint, so one lint sees the answers.
+  const beforeLint = options.docker
+    ? async (text: string) => {
+        if (images) {
+          try {
+            await images.lookup(baseImageReferences(parseDockerfile(text), images.localImages.defaultPlatform));
+          } catch (error) {
+            options.warn(await dockerWarning(error));
+            images = undefined;
+          }
+        }
+        return { localImages: images?.localImages };
+      }
+    : undefined;
   const lints = await lintInputs(inputs, {
     pool,
     setup,
     overrides,
     cwd: options.cwd,
+    beforeLint,
     onWorkerFailure: (error) => options.warn(`shipshape lint: warning: ${error.message.split('\n')[0]}; the main thread linted its files instead\n`),
   });
   // In input order, whichever thread linted what: the first file with a configuration error stops the run, as it would on one thread.
@@ -90,6 +113,25 @@ async function lintAll(inputs: LintInput[], options: LintCommandOptions, pool: W
   return { output, exitCode: failed ? EXIT.failed : EXIT.ok };
 }
 
+/** The daemon's base images, or undefined (after one warning) when it cannot be asked: the lint goes on without. */
+async function daemonImages(env: NodeJS.ProcessEnv, warn: (text: string) => void): Promise<ImagePlatforms | undefined> {
+  try {
+    // Loaded only with --docker: without it a lint never loads the Docker client (node:http, node:crypto).
+    const [{ ImagePlatforms }, { createDockerClient }] = await Promise.all([import('../../docker/images'), import('../../docker/client')]);
+    const images = new ImagePlatforms(createDockerClient({ env }));
+    await images.lookup([]); // asks the daemon's platform, which also says whether it answers
+    return images;
+  } catch (error) {
+    warn(await dockerWarning(error));
+    return undefined;
+  }
+}
+
+async function dockerWarning(error: unknown): Promise<string> {
+  const { daemonMessage } = await import('../../docker/errors');
+  return `shipshape lint: warning: --docker: ${daemonMessage(error)}; linting without the daemon's images\n`;
+}
+
 export const lint = defineCommand({
   name: 'lint',
   summary: 'lint Dockerfiles (every hadolint rule and BuildKit check; .hadolint.yaml honoured)',
@@ -99,6 +141,9 @@ export const lint = defineCommand({
     `node_modules and version control) for ${DOCKERFILE_PATTERNS}.`,
     'Files are shown as typed, or under the folder as typed. A file that is not UTF-8 text or is too big',
     'is refused (exit 2) when named, skipped with a note when found in a folder.',
+    'Without --docker no daemon is contacted. With it, base images present in the daemon (DOCKER_HOST, else',
+    'DOCKER_CONTEXT or the current docker context) are inspected, never pulled: UndefinedVar then knows the',
+    'names their ENV sets, and InvalidBaseImagePlatform their platform. An unreachable daemon is a warning.',
   ],
   options: {
     format: formatOption(Object.keys(formatters) as [string, ...string[]]),
@@ -112,7 +157,8 @@ export const lint = defineCommand({
     shellcheck: { type: 'string', value: 'PATH', help: 'the shellcheck binary (default: shellcheck on PATH, when there is one)' },
     'no-shellcheck': { type: 'boolean', help: 'no ShellCheck findings' },
     'no-color': { type: 'boolean', help: 'no colours in tty output (also NO_COLOR=1; never when piped)' },
-    jobs: { type: 'string', value: 'N', help: `lint on N threads (1: no worker threads); default: one per core from ${PARALLEL_FROM_FILES} files up, else 1` },
+    docker: { type: 'boolean', help: 'ask the Docker daemon about base images: their ENV (UndefinedVar) and platform' },
+    jobs: { type: 'string', value: 'N', help: `lint on N threads (1: no worker threads); default: one per core from ${PARALLEL_FROM_FILES} files up, else 1; 1 with --docker` },
     'max-file-size': { type: 'string', value: 'SIZE', default: formatSize(DEFAULT_MAX_FILE_SIZE).replace(' ', ''), help: 'refuse bigger files: bytes, or with K, M or G (powers of 1024)' },
   },
   examples: ['shipshape lint .', 'shipshape lint --format sarif Dockerfile > shipshape.sarif', 'shipshape lint --format json - < Dockerfile'],
@@ -136,6 +182,7 @@ export const lint = defineCommand({
         color: !values['no-color'] && Boolean(io.isTTY) && !io.env.NO_COLOR,
         maxFileSize,
         jobs,
+        ...(values.docker ? { docker: { env: io.env } } : {}),
         readStdin: io.readStdin,
         warn: io.err,
         cwd: io.cwd,

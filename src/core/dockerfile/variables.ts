@@ -23,8 +23,11 @@ const NAME_CHAR = /[\p{L}\p{N}_]/u;
 const DIGIT = /[0-9]/;
 const SPECIAL_PARAMS = '@*#?-$!0';
 
-/** Expands one word the way BuildKit's shell lexer does (quotes removed, `\` escapes, `${x:-y}` …). Never throws. */
-export function expandWord(text: string, lookup: Lookup, escape = '\\'): Expansion {
+/**
+ * Expands one word the way BuildKit's shell lexer does (quotes removed, `\` escapes, `${x:-y}` …). Never throws.
+ * `processQuotes: false` is its SkipProcessQuotes mode (heredoc bodies of COPY/ADD): quotes are plain text.
+ */
+export function expandWord(text: string, lookup: Lookup, escape = '\\', processQuotes = true): Expansion {
   const refs: VarRef[] = [];
   const n = text.length;
   let pos = 0;
@@ -105,8 +108,8 @@ export function expandWord(text: string, lookup: Lookup, escape = '\\'): Expansi
         return out;
       }
       if (ch === '$') out += dollar();
-      else if (ch === "'") out += single();
-      else if (ch === '"') out += double();
+      else if (processQuotes && ch === "'") out += single();
+      else if (processQuotes && ch === '"') out += double();
       else {
         pos++;
         if (ch === escape) {
@@ -290,4 +293,22 @@ export function baseImageReferences(model: DockerfileModel, platform?: string): 
     if (name !== undefined) out.add(name);
   }
   return [...out];
+}
+
+/** The earlier stage a stage's FROM builds on, its name written out or in a global ARG's default (`FROM $BASE`). */
+export function parentStage(model: DockerfileModel, stage: Stage, globals: GlobalScope = globalScope(model)): Stage | undefined {
+  if (stage.parent) return stage.parent;
+  if (!stage.image || !stage.image.raw.includes('$')) return undefined;
+  const name = expandWord(stage.image.raw, (k) => globals.values.get(k), model.escapeChar);
+  if (name.error || name.value === '') return undefined;
+  const index = parentStageIndex(model, stage.index, name.value);
+  return index === undefined ? undefined : model.stages[index];
+}
+
+/** A stage and the stages it is built on, nearest first: whose state (SHELL, WORKDIR, ENV, …) it starts from. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const globals = globalScope(model);
+  const chain = [stage];
+  for (let parent = parentStage(model, stage, globals); parent; parent = parentStage(model, parent, globals)) chain.push(parent);
+  return chain;
 }

@@ -14,9 +14,13 @@ export function findDockerignore(dockerfile: string, contextDir: string, exists:
 }
 
 export function buildContextFromDockerignore(text: string, dockerignorePath: string): BuildContextInfo {
-  const matcher = ignore().add(text.split(/\r?\n/));
+  const lines = text.split(/\r?\n/);
+  const matcher = ignore().add(lines);
+  const patterns = lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   return {
     dockerignorePath,
+    hasExceptions: patterns.some((p) => p.startsWith('!')),
+    excludesRoot: patterns.some((p) => ['*', '**', '**/*'].includes(p.replace(/^\/+/, ''))),
     isIgnored(source: string) {
       // Sources are relative to the context root whatever their leading ./ or /.
       const normalized = path.posix.normalize(source.replace(/\\/g, '/')).replace(/^(\.\/|\/)+/, '').replace(/\/$/, '');

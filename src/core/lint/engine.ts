@@ -3,6 +3,7 @@
 import { DockerfileModel, Instruction, Range, parseDockerfile } from '../dockerfile/model';
 import { everyInstruction } from './define';
 import { ShellParser, ShellScript, scriptOf } from '../dockerfile/shell';
+import { parentStage } from '../dockerfile/variables';
 import { LintConfig, defaultConfig } from './config';
 import { Pragmas, readPragmas } from './pragmas';
 import { ShellcheckRunner, shellcheckFindings, shellcheckInputs, shellcheckMeta, shellcheckScript } from './shellcheck';
@@ -40,18 +41,26 @@ interface ShellChoice {
   posix: boolean;
 }
 
-/** The shell of each instruction (ONBUILD triggers share their ONBUILD's). */
+/** The shell of each instruction (ONBUILD triggers share their ONBUILD's); a stage built FROM an earlier one starts with its SHELL. */
 function shellsOf(model: DockerfileModel, pragmas: Pragmas): Map<Instruction, ShellChoice> {
   const out = new Map<Instruction, ShellChoice>();
   const pragmaPosix = !(pragmas.shell && NON_POSIX_SHELL.test(pragmas.shell));
-  let current: ShellChoice = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+  const initial: ShellChoice = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+  // The shell in effect at the end of each stage, by index.
+  const atEnd: ShellChoice[] = [];
+  let current = initial;
   for (const instruction of model.instructions) {
-    if (instruction.keyword === 'FROM') current = { key: `${pragmas.shell ?? ''}\0`, posix: pragmaPosix };
+    if (instruction.keyword === 'FROM' && instruction.stage) {
+      const parent = parentStage(model, instruction.stage);
+      current = (parent && atEnd[parent.index]) || initial;
+    }
+    if (instruction.stage) atEnd[instruction.stage.index] = current;
     out.set(instruction, current);
     if (instruction.trigger) out.set(instruction.trigger, current);
     if (instruction.keyword === 'SHELL') {
       const program = instruction.json?.[0];
       current = { key: `${pragmas.shell ?? ''}\0${instruction.argsText}`, posix: pragmaPosix && !(program && NON_POSIX_SHELL.test(program)) };
+      if (instruction.stage) atEnd[instruction.stage.index] = current;
     }
   }
   return out;
@@ -79,6 +88,24 @@ function internalError(meta: RuleMeta, error: unknown): Finding {
     fixes: [],
     source: meta.source,
   };
+}
+
+/** A rule's report as a finding: the report's own aliases when it gives them, else the rule's. */
+function findingOf(meta: RuleMeta, severity: Severity, r: Report): Finding {
+  const finding: Finding = { code: meta.id, aliases: r.aliases ?? meta.aliases ?? [], severity, message: r.message, range: r.range, fixes: r.fixes ?? [], source: meta.source };
+  if (r.related?.length) finding.related = r.related;
+  return finding;
+}
+
+/** The BuildKit check names a finding goes by: a BuildKit rule's id and aliases, a hadolint finding's BuildKit aliases. */
+function checkNames(f: Finding): string[] {
+  if (f.source === 'buildkit') return [f.code, ...f.aliases];
+  return f.source === 'hadolint' ? f.aliases : [];
+}
+
+/** The lines a finding is about: its own and its related instructions' (a comment above any of them silences it). */
+function findingLines(f: Finding): number[] {
+  return f.related ? [f.range.start.line, ...f.related.map((r) => r.range.start.line)] : [f.range.start.line];
 }
 
 export class Linter {
@@ -220,13 +247,10 @@ export class Linter {
         if (severity === 'off') continue;
         const meta = this.rules[rule]!.meta;
         findings.push({
-          code: meta.id,
-          aliases: meta.aliases ?? [],
-          severity,
-          message: r.message,
+          ...findingOf(meta, severity, r),
           range: shift(r.range, delta),
           fixes: delta === 0 ? (r.fixes ?? []) : (r.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: shift(e.range, delta), newText: e.newText })) })),
-          source: meta.source,
+          ...(r.related && delta !== 0 ? { related: r.related.map((x) => ({ range: shift(x.range, delta), message: x.message })) } : {}),
         });
       }
     }
@@ -237,8 +261,7 @@ export class Linter {
       if (severity === 'off' || this.rules[i]!.perInstruction) continue;
       current = this.rules[i]!;
       const meta = current.meta;
-      report = (r) =>
-        findings.push({ code: meta.id, aliases: meta.aliases ?? [], severity, message: r.message, range: r.range, fixes: r.fixes ?? [], source: meta.source });
+      report = (r) => findings.push(findingOf(meta, severity, r));
       try {
         current.check(ctx);
       } catch (error) {
@@ -281,7 +304,8 @@ export class Linter {
     const setting = ids.map((id) => config.severities[id]).find((s) => s !== undefined);
     if (setting) return setting;
     if (named(config.ignored) || named(pragmas.globalIgnores)) return 'off';
-    if (meta.source === 'buildkit' && (pragmas.check.skip === 'all' || named(pragmas.check.skip))) return 'off';
+    // As BuildKit, skip= does not apply to experimental checks: only experimental= turns them on or not.
+    if (meta.source === 'buildkit' && !meta.experimental && (pragmas.check.skip === 'all' || named(pragmas.check.skip))) return 'off';
     const overridden = SEVERITIES.find((s) => named(config.override[s]));
     if (meta.experimental && !overridden && !(pragmas.check.experimental === 'all' || named(pragmas.check.experimental))) return 'off';
     if (meta.offByDefault && !meta.experimental && !overridden) return 'off';
@@ -290,14 +314,23 @@ export class Linter {
     return meta.severity;
   }
 
-  /** Drops findings silenced by `# hadolint ignore=` on the instruction they belong to. */
+  /**
+   * Drops findings silenced by `# hadolint ignore=` on the instruction they belong to, by a BuildKit check comment
+   * above it (`# check=skip=`), or by the top `# check=skip=` naming a BuildKit alias of a hadolint finding.
+   */
   private suppress(findings: Finding[], config: LintConfig, pragmas: Pragmas): Finding[] {
-    if (config.disableIgnorePragma || pragmas.ignores.length === 0) return findings;
+    const ignores = config.disableIgnorePragma ? [] : pragmas.ignores;
+    const top = pragmas.check.skip;
+    if (ignores.length === 0 && pragmas.checkComments.length === 0 && top !== 'all' && top.length === 0) return findings;
+    const covers = (target: { start: number; end: number } | null, f: Finding) => !!target && findingLines(f).some((line) => line >= target.start && line <= target.end);
     return findings.filter((f) => {
-      const line = f.range.start.line;
-      return !pragmas.ignores.some(
-        (p) => p.target && line >= p.target.start && line <= p.target.end && (p.ids.includes(f.code) || f.aliases.some((a) => p.ids.includes(a))),
-      );
+      if (ignores.some((p) => covers(p.target, f) && (p.ids.includes(f.code) || f.aliases.some((a) => p.ids.includes(a))))) return false;
+      const names = checkNames(f);
+      if (names.length === 0 || this.byId.get(f.code)?.experimental) return true;
+      const skipped = (skip: string[] | 'all') => skip === 'all' || names.some((n) => skip.includes(n));
+      if (f.source !== 'buildkit' && skipped(top)) return false;
+      if (this.byId.get(f.code)?.fileLevelCheck) return true;
+      return !pragmas.checkComments.some((c) => covers(c.target, f) && skipped(c.skip));
     });
   }
 }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { ConfigProblem } from './hadolint-config';
 import type { LintSetup } from './setup';
-import { type Finding, SEVERITY_RANK } from './types';
+import { type Finding, type LocalImages, SEVERITY_RANK } from './types';
 
 export interface InputToLint {
   /** Absolute, or `-` for standard input. */
@@ -21,13 +21,16 @@ export interface InputLint {
   fails: boolean;
 }
 
+/** What the caller learns for one file's lint once its setup has no error (`--docker`: the daemon's base images). */
+export type BeforeLint = (text: string) => Promise<{ localImages?: LocalImages }>;
+
 /** Lints one input; configs are looked for from `cwd` for standard input. */
-export async function lintInput(setup: LintSetup, input: InputToLint, cwd: string): Promise<InputLint> {
+export async function lintInput(setup: LintSetup, input: InputToLint, cwd: string, beforeLint?: BeforeLint): Promise<InputLint> {
   const isStdin = input.file === '-';
   const fileSetup = setup.forDockerfile(isStdin ? undefined : input.file, isStdin ? cwd : path.dirname(input.file));
   const problems = fileSetup.problems;
   if (problems.some((p) => p.severity === 'error')) return { findings: [], problems, fails: false };
-  const { findings, shellcheckFailure } = await fileSetup.lint(input.text);
+  const { findings, shellcheckFailure } = await fileSetup.lint(input.text, beforeLint ? await beforeLint(input.text) : undefined);
   const { noFail, failureThreshold: threshold } = fileSetup.config;
   const fails = !noFail && threshold !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
   return { findings, problems, ...(shellcheckFailure ? { shellcheckFailure } : {}), fails };

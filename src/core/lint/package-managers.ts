@@ -1,6 +1,6 @@
 // What the package-manager rules know about the tools they check: the options that take a value (so the value
 // is not read as the subcommand or a package), the words that install, and where a clean-up has to go.
-import type { Position } from '../dockerfile/model';
+import type { Instruction, Position } from '../dockerfile/model';
 import type { ShellCommand, ShellScript, ShellWord } from '../dockerfile/shell';
 import { positionalArgs } from '../dockerfile/shell';
 
@@ -9,22 +9,29 @@ export const APT_GET_VALUED: readonly string[] = ['o', 'option', 'c', 'config-fi
 
 /** apk options that take a value. */
 export const APK_VALUED: readonly string[] = [
-  't', 'virtual', 'X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'timeout', 'cache-max-age',
+  't', 'virtual', 'X', 'repository', 'p', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'timeout', 'cache-max-age', 'progress-fd', 'wait',
 ];
 
 /** yum options that take a separate value. */
 export const YUM_VALUED: readonly string[] = [
   'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'setopt', 'R',
-  'randomwait',
+  'randomwait', 'downloaddir', 'color', 'rpmverbosity', 'disableplugin', 'enableplugin', 'disableexcludes', 'repofrompath',
 ];
 
 /** The dnf family: dnf and microdnf take the same options. */
 export const DNF_TOOLS: readonly string[] = ['dnf', 'microdnf'];
 
+/** The dnf subcommands (and aliases) that install packages, as hadolint main's DL3040 lists them. */
+export const DNF_INSTALLS: readonly string[] = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
+
+/** The dnf subcommands that install packages a version can be given for: `install` and its alias `in`. */
+export const DNF_PINNABLE: readonly string[] = ['install', 'in'];
+
 /** dnf options that take a separate value. */
 export const DNF_VALUED: readonly string[] = [
   'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'x', 'exclude', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'repo', 'repoid',
   'setopt', 'forcearch', 'disableplugin', 'enableplugin', 'color', 'destdir', 'downloaddir', 'comment', 'rpmverbosity',
+  'disableexcludes', 'repofrompath', 'from-repo', 'setvar',
 ];
 
 /** zypper's global options (before the subcommand) that take a separate value. */
@@ -47,19 +54,26 @@ export const PIP_INSTALL_VALUED: readonly string[] = [
   'abi', 'b', 'build', 'e', 'editable', 'extra-index-url', 'f', 'find-links', 'i', 'index-url', 'implementation', 'no-binary', 'only-binary', 'platform',
   'prefix', 'progress-bar', 'proxy', 'python-version', 'root', 'src', 't', 'target', 'trusted-host', 'upgrade-strategy',
   'log', 'cache-dir', 'timeout', 'retries', 'exists-action', 'cert', 'client-cert', 'global-option', 'config-settings', 'C', 'python', 'report', 'use-feature',
-  'keyring-provider', 'c', 'constraint', 'r', 'requirement',
+  'keyring-provider', 'c', 'constraint', 'r', 'requirement', 'root-user-action', 'group', 'install-option', 'resume-retries', 'use-deprecated',
 ];
+
+/** `pipx install` options that take a separate value. */
+export const PIPX_INSTALL_VALUED: readonly string[] = ['python', 'pip-args', 'suffix', 'index-url', 'preinstall', 'spec'];
 
 /** npm options that take a value. */
 export const NPM_VALUED: readonly string[] = [
-  'loglevel', 'registry', 'prefix', 'cache', 'userconfig', 'globalconfig', 'tag', 'omit', 'include', 'install-strategy', 'w', 'workspace', 'save-prefix',
+  'loglevel', 'registry', 'prefix', 'C', 'cache', 'userconfig', 'globalconfig', 'tag', 'omit', 'include', 'install-strategy', 'w', 'workspace', 'save-prefix',
+  'before', 'location', 'otp', 'cafile', 'ca', 'cert', 'key', 'proxy', 'https-proxy', 'noproxy', 'fetch-retries', 'fetch-timeout', 'script-shell', 'node-options',
 ];
 
 /** `gem install` options that take a value. */
 export const GEM_INSTALL_VALUED: readonly string[] = [
-  'i', 'install-dir', 'n', 'bindir', 'source', 'platform', 'P', 'trust-policy', 'build-root', 'target-rbconfig', 'g', 'file', 'p', 'http-proxy',
+  'i', 'install-dir', 'n', 'bindir', 's', 'source', 'platform', 'P', 'trust-policy', 'build-root', 'target-rbconfig', 'g', 'file', 'p', 'http-proxy',
+  'config-file',
 ];
 
+/** `pipx`, which installs applications each in its own environment. */
+export const PIPX = /^pipx$/;
 /** `pip`, `pip3`, `pip3.12`. */
 export const PIP = /^pip(\d+(\.\d+)*)?$/;
 /** `python`, `python3`, `python3.12` (for `python -m pip`). */
@@ -100,20 +114,62 @@ export interface UnpinnedRpm {
   module: boolean;
 }
 
+const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** The names a word expands (`$V`, `${V}`, `${V:-x}`). */
+export function variablesIn(text: string): string[] {
+  return [...text.matchAll(VARIABLE)].map((m) => m[1]!);
+}
+
 /**
- * What `yum|dnf|microdnf install` installs without a version (`name-<version>`), and what `module install` installs
- * without a stream (`name:<stream>`). Computed names, .rpm files and @groups cannot be pinned this way; a group install
- * names groups, not packages.
+ * The ENV and ARG names set before `instruction` in its stage and in the stages it is built FROM (an ONBUILD
+ * trigger sees what its ONBUILD's stage set): what a `pkg-${VERSION}` can take its version from.
  */
-export function unpinnedRpms(command: ShellCommand, valued: readonly string[]): UnpinnedRpm[] {
-  const install = rpmInstall(command, valued);
+export function namesSetBefore(instruction: Instruction): Set<string> {
+  const at = instruction.onbuildParent ?? instruction;
+  const names = new Set<string>();
+  for (let stage = at.stage; stage; stage = stage.parent) {
+    for (const i of stage.instructions) {
+      if (stage === at.stage && i === at) break;
+      if (i.keyword === 'ENV' || i.keyword === 'ARG') for (const p of i.properties) names.add(p.key);
+    }
+  }
+  return names;
+}
+
+/**
+ * A package word whose version comes from a variable (`git-core-${VERSION}`): pinned when a name it expands is set by
+ * ENV or ARG in scope (hadolint main reads it the same way; it also counts ARGs of unrelated stages, which are not in
+ * scope). A word that is only a variable (`$PACKAGES`) may be a whole list and is left alone.
+ */
+function variablePinned(pkg: string, defined: ReadonlySet<string>): boolean | undefined {
+  const names = variablesIn(pkg);
+  // `$(…)` and a word without a dash (a whole list, perhaps) cannot be judged.
+  if (names.length === 0 || !pkg.includes('-')) return undefined;
+  return names.some((n) => defined.has(n));
+}
+
+/**
+ * What `yum|dnf|microdnf install` (or one of `subcommands`) installs without a version (`name-<version>`), and what
+ * `module install` installs without a stream (`name:<stream>`). .rpm files and @groups cannot be pinned this way; a
+ * group install names groups, not packages. `defined` are the variable names in scope, for versions taken from them.
+ */
+export function unpinnedRpms(
+  command: ShellCommand,
+  valued: readonly string[],
+  defined: ReadonlySet<string> = new Set(),
+  subcommands: readonly string[] = ['install'],
+): UnpinnedRpm[] {
+  const install = rpmInstall(command, valued, subcommands);
   if (!install || (install.group && install.group.value !== 'module')) return [];
   const module = install.group !== undefined;
   const out: UnpinnedRpm[] = [];
   for (const word of install.rest) {
     const pkg = word.value;
-    if (word.dynamic || pkg.endsWith('.rpm') || pkg.startsWith('@') || pkg === '') continue;
-    if (module ? !pkg.includes(':') : !rpmHasVersion(pkg)) out.push({ word, module });
+    if (pkg.endsWith('.rpm') || pkg.startsWith('@') || pkg === '') continue;
+    if (word.dynamic) {
+      if (variablePinned(pkg, defined) === false) out.push({ word, module });
+    } else if (module ? !pkg.includes(':') : !rpmHasVersion(pkg)) out.push({ word, module });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // The rule ids a Dockerfile's pragmas name, with where each is written: `# hadolint ignore=`,
-// `# hadolint global ignore=` and BuildKit's `# check=skip=…;experimental=…`.
+// `# hadolint global ignore=` and BuildKit's `# check=skip=…;experimental=…` (at the top, or above an instruction).
 import type { DockerfileModel, Range } from '../dockerfile/model';
-import { readCheckDirective } from './pragmas';
+import { readCheckComments, readCheckDirective } from './pragmas';
 
 export interface PragmaId {
   id: string;
@@ -41,6 +41,12 @@ export function pragmaIds(model: DockerfileModel): PragmaId[] {
       if (value.trim() === 'all') continue;
       out.push(...idsAt(value, check.start.line, m.index! + m[0].length - m[2]!.length, `check ${m[1]!.toLowerCase()}`));
     }
+  }
+  // Check comments above instructions: BuildKit reads their value up to its first space (`// why` is no id).
+  for (const { line } of readCheckComments(model)) {
+    const text = model.lines[line]!;
+    const m = /\bskip\s*=\s*([^;\s]*)/.exec(text);
+    if (m && m[1] !== 'all') out.push(...idsAt(m[1]!, line, m.index + m[0].length - m[1]!.length, 'check skip'));
   }
   return out;
 }

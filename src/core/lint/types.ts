@@ -31,6 +31,27 @@ export interface RuleMeta {
   offByDefault?: boolean;
   /** A BuildKit experimental check. */
   experimental?: boolean;
+  /**
+   * BuildKit runs this check over the whole file, not per instruction: only the `# check=` directive at the top
+   * skips it, a check comment above an instruction does not (e.g. ConsistentInstructionCasing).
+   */
+  fileLevelCheck?: boolean;
+  /** How the rule treats a stage built FROM an earlier stage (required, by a test, for rules that read stage state). */
+  stages?: StageInheritance;
+}
+
+/** What a rule carries over from the stage a `FROM <earlier stage>` builds on, and after whom, in one sentence for the docs. */
+export interface StageInheritance {
+  /** `inherits`: the parent stage's state counts; `per-stage`: every FROM starts afresh. */
+  mode: 'inherits' | 'per-stage';
+  /** What is (or is not) carried over, and which reference the rule follows there. */
+  note: string;
+}
+
+/** Another place a finding concerns (shown as related information, SARIF relatedLocations). */
+export interface RelatedLocation {
+  range: Range;
+  message: string;
 }
 
 /** A bad and a good Dockerfile, and what the rule needs around them to judge (checked by a test for every rule). */
@@ -59,6 +80,10 @@ export interface Report {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /** This finding's ids besides the rule's own, when not the rule's aliases (a DL3025 BuildKit would not report carries none). */
+  aliases?: string[];
+  /** Other instructions the finding concerns; their comments (`# hadolint ignore=`, `# check=skip=`) silence it too. */
+  related?: RelatedLocation[];
 }
 
 export type LabelType = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
@@ -75,12 +100,18 @@ export interface BuildContextInfo {
   /** Is this source path (relative to the context root, as written in COPY/ADD) excluded by .dockerignore? */
   isIgnored(source: string): boolean;
   dockerignorePath: string;
+  /** The .dockerignore has `!` exceptions: BuildKit then does not judge sources at all (too hard to know statically). */
+  hasExceptions?: boolean;
+  /** A pattern excludes every entry of the root (`*`, `**` and the like): BuildKit then warns on copying `.` itself. */
+  excludesRoot?: boolean;
 }
 
-/** Platforms of base images present locally (for InvalidBaseImagePlatform). */
+/** Base images present locally: their platforms (InvalidBaseImagePlatform) and environments (UndefinedVar). */
 export interface LocalImages {
   /** `os/arch[/variant]` of a local image reference, or undefined when it is not present. */
   platformOf(reference: string): string | undefined;
+  /** The names the image's `Config.Env` sets, or undefined when it is not present (or not looked up yet). */
+  envOf?(reference: string): readonly string[] | undefined;
   /** The platform builds target by default, e.g. `linux/amd64`. */
   defaultPlatform: string;
 }
@@ -121,4 +152,5 @@ export interface Finding {
   range: Range;
   fixes: Fix[];
   source: RuleSource;
+  related?: RelatedLocation[];
 }

@@ -136,7 +136,7 @@ export class DockerfileLinting implements vscode.Disposable {
     if (document.version !== version) return findings; // a newer edit is already scheduled
     this.findings.set(key, { version, findings });
     this.diagnostics.set(document.uri, [
-      ...findings.map((f) => this.toDiagnostic(f, linter, measured.messages.get(f))),
+      ...findings.map((f) => this.toDiagnostic(f, linter, document.uri, measured.messages.get(f))),
       ...measured.extra.map(measuredDiagnostic),
       ...setup.problems.filter((p) => p.unreadable).map(unreadableDiagnostic),
       ...(shellcheckFailure ? [this.shellcheckDiagnostic(shellcheckFailure)] : []),
@@ -163,8 +163,9 @@ export class DockerfileLinting implements vscode.Disposable {
     }
   }
 
-  private toDiagnostic(f: Finding, linter: Linter, measured?: string): vscode.Diagnostic {
+  private toDiagnostic(f: Finding, linter: Linter, uri: vscode.Uri, measured?: string): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(f.range), measured ? `${f.message} (${measured})` : f.message, SEVERITY[f.severity]);
+    if (f.related?.length) d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
     const docs = linter.meta(f.code)?.docs;
     d.code = docs ? { value: f.code, target: vscode.Uri.parse(docs) } : f.code;
     d.source = f.source === 'hadolint' || f.source === 'buildkit' ? `shipshape (${f.source})` : 'shipshape';

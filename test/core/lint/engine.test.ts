@@ -91,6 +91,11 @@ describe('core/lint/engine', () => {
     assert.deepEqual(codes('# hadolint shell=powershell\nFROM debian:12\nRUN apt-get install -y curl\n').filter((c) => c.includes('DL3008')), []);
   });
 
+  it('a stage built FROM a PowerShell stage runs its RUNs in PowerShell too; an unrelated stage does not', () => {
+    const text = 'FROM debian:12 AS win\nSHELL ["pwsh", "-c"]\nFROM win\nRUN apt-get install -y curl\nFROM debian:12\nRUN apt-get install -y curl\n';
+    assert.deepEqual(codes(text).filter((c) => c.includes('DL3008')), ['6:DL3008:warning']);
+  });
+
   it('turns a rule that throws into an error finding naming the rule, keeping the others', async () => {
     const l = linter.withRules([throwing, DL3006]);
     const found = l.lint('FROM debian\n');

@@ -19,6 +19,10 @@ export interface ExpectedFinding {
   endLine?: number;
   endColumn?: number;
   message?: RegExp | string;
+  /** The finding's aliases, exactly (e.g. [] for a DL3025 that BuildKit would not report). */
+  aliases?: string[];
+  /** The 1-based lines of its related information, in order. */
+  related?: number[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -68,6 +72,9 @@ export function ruleTester(rule: Rule, tables: { valid: (string | ValidCase)[]; 
           if (expected.endColumn !== undefined) assert.equal(f.range.end.character + 1, expected.endColumn, `finding ${i + 1} end column`);
           if (expected.message instanceof RegExp) assert.match(f.message, expected.message);
           else if (expected.message !== undefined) assert.equal(f.message, expected.message);
+          if (expected.aliases !== undefined) assert.deepEqual(f.aliases, expected.aliases, `finding ${i + 1} aliases: ${describeFinding(f)}`);
+          if (expected.related !== undefined)
+            assert.deepEqual((f.related ?? []).map((r) => r.range.start.line + 1), expected.related, `finding ${i + 1} related lines: ${describeFinding(f)}`);
         });
         if (c.noFix) {
           assert.equal(c.output, undefined, 'a case with noFix has no output');

@@ -59,3 +59,26 @@ describe('docs/rules.md', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), renderRulesIndex(allRules));
   });
 });
+
+describe('rules that read stage state', () => {
+  // Rules whose findings depend on what earlier instructions of the stage set (SHELL, WORKDIR, ENV, ARG, USER,
+  // HEALTHCHECK, CMD/ENTRYPOINT, LABEL) or on which stages reach an image. UndefinedVar (ARG/ENV) is documented by its own owner.
+  const READS_STAGE_STATE = ['DL3000', 'DL3002', 'DL3009', 'DL3012', 'DL3025', 'DL3042', 'DL3044', 'DL3045', 'DL3049', 'DL3057', 'DL3059', 'DL3060', 'DL3066', 'DL4001', 'DL4003', 'DL4004', 'DL4006'];
+  for (const id of READS_STAGE_STATE) {
+    it(`${id} says how it treats a stage built FROM an earlier stage`, () => {
+      const meta = allRules.find((r) => r.meta.id === id)?.meta;
+      assert.ok(meta, `${id} is a rule`);
+      assert.ok(meta.stages && meta.stages.note.length > 20, `${id} needs meta.stages (inherits or per-stage, and a note saying after whom)`);
+    });
+  }
+
+  it('each rule page says which comments silence it, with its BuildKit name where it has one', () => {
+    const { renderRuleDoc } = require('../../../src/core/lint/docs') as typeof import('../../../src/core/lint/docs');
+    for (const { meta } of allRules) {
+      const page = renderRuleDoc(meta);
+      assert.ok(page.includes(`# hadolint ignore=`), `${meta.id}: hadolint ignore`);
+      const names = meta.source === 'buildkit' ? [meta.id] : meta.source === 'hadolint' ? (meta.aliases ?? []) : [];
+      if (!meta.experimental) for (const name of names) assert.ok(page.includes(`# check=skip=${name}`), `${meta.id}: # check=skip=${name}`);
+    }
+  });
+});

@@ -102,6 +102,12 @@ describe('core/lint/setup', () => {
       ],
     );
     assert.deepEqual((await setupOf({}, { ignore: ['UnknownRuleId'] }).forDockerfile(undefined).lint(text)).findings.filter((f) => f.code === 'UnknownRuleId'), []);
+    const above = await s.forDockerfile(undefined).lint('FROM debian:12\n# check=skip=SecretsUsedInArgOrEnv,SecretUsed // a reason, not ids\nENV password=x\n');
+    assert.deepEqual(
+      above.findings.filter((f) => f.code === 'UnknownRuleId').map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.character + 1} ${f.message.split(':')[0]}`),
+      ['2:36-46 Unknown rule id "SecretUsed" in `# check skip`'],
+      'a check comment above an instruction is read too, up to its first space',
+    );
     const silenced = `# hadolint global ignore=UnknownRuleId\n${text}`;
     assert.deepEqual((await s.forDockerfile(undefined).lint(silenced)).findings.filter((f) => f.code === 'UnknownRuleId'), [], 'the "ignore in this file" quick fix works');
   });

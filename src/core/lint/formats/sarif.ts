@@ -54,6 +54,15 @@ export const sarif: Formatter = ({ results, meta, toolVersion, cwd }) => {
               level: LEVEL[f.severity],
               message: { text: f.message },
               locations: [{ physicalLocation: { artifactLocation: artifact, region } }],
+              ...(f.related?.length
+                ? {
+                    relatedLocations: f.related.map((r, id) => ({
+                      id,
+                      physicalLocation: { artifactLocation: artifact, region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 } },
+                      message: { text: r.message },
+                    })),
+                  }
+                : {}),
               ...(f.fixes.length
                 ? {
                     fixes: f.fixes.map((fix) => ({

@@ -19,6 +19,7 @@ export const tty: Formatter = ({ results, color }) => {
       const p = oneBased(f);
       const fixable = f.fixes.length ? ' (fixable)' : '';
       lines.push(`${visible(file)}:${p.line}:${p.column} ${paint(f.severity, f.severity)} ${f.code}: ${visible(f.message)}${fixable}`);
+      for (const r of f.related ?? []) lines.push(`    ${visible(file)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${visible(r.message)}`);
       total++;
     }
   }

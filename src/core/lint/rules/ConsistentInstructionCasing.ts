@@ -15,6 +15,7 @@ export default defineRule(
     },
     docs: buildkitDocs('ConsistentInstructionCasing'),
     fixable: true,
+    fileLevelCheck: true,
   },
   (ctx) => {
     // Unlike BuildKit, which only sees stage instructions, global ARGs and ONBUILD triggers count too.

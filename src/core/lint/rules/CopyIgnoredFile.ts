@@ -24,7 +24,8 @@ export default defineRule(
   },
   (ctx) => {
     const context = ctx.buildContext;
-    if (!context) return;
+    // As BuildKit: a .dockerignore with `!` exceptions is not judged (a file may be excepted inside an excluded folder).
+    if (!context || context.hasExceptions) return;
     for (const stage of ctx.model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
@@ -37,14 +38,14 @@ export default defineRule(
           const source = operand.exec ? word : expandWord(word, () => undefined, ctx.model.escapeChar).value;
           if (REMOTE.test(source)) continue;
           const cleaned = path.posix.normalize(source.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '');
-          // The context root itself: whether all of it is ignored is not a question about one path.
-          if (cleaned === '' || cleaned === '.') continue;
-          if (!context.isIgnored(cleaned)) continue;
+          // The context root itself: as BuildKit, only a pattern that excludes every entry of it (`*`, `**`) counts.
+          const root = cleaned === '' || cleaned === '.';
+          if (root ? !context.excludesRoot : !context.isIgnored(cleaned)) continue;
           const cmd = instruction.keyword === 'ADD' ? 'Add' : 'Copy';
           ctx.report({
             range: operand.range,
             message:
-              `Attempting to ${cmd} file "${cleaned}" that is excluded by .dockerignore (${context.dockerignorePath}): ` +
+              `Attempting to ${cmd} file "${root ? '.' : cleaned}" that is excluded by .dockerignore (${context.dockerignorePath}): ` +
               `remove the pattern or the ${instruction.keyword}`,
           });
         }

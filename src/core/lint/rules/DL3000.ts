@@ -1,7 +1,17 @@
-import { trimQuotes } from '../../dockerfile/quotes';
-import { defineInstructionRule, hadolintDocs } from '../define';
+import type { Instruction } from '../../dockerfile/model';
+import { trimQuotes, unquotedBlank } from '../../dockerfile/quotes';
+import { stageChain } from '../../dockerfile/variables';
+import { defineRule, hadolintDocs, instructionsOf } from '../define';
+import type { RuleContext } from '../types';
 
-export default defineInstructionRule(
+/** BuildKit checks only the first WORKDIR of a build chain: one before it in the stage or in a stage it is built on silences it. */
+function firstWorkdir(ctx: RuleContext, instruction: Instruction): boolean {
+  const stage = instruction.stage;
+  if (!stage || instruction.onbuildParent) return false;
+  return !stageChain(ctx.model, stage).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR' && (s !== stage || i.index < instruction.index)));
+}
+
+export default defineRule(
   {
     id: 'DL3000',
     aliases: ['WorkdirRelativePath'],
@@ -13,14 +23,25 @@ export default defineInstructionRule(
     examples: { bad: 'FROM busybox\nWORKDIR app\n', good: 'FROM busybox\nWORKDIR /app\n' },
     docs: hadolintDocs('DL3000'),
     fixable: false,
+    stages: {
+      mode: 'inherits',
+      note: "hadolint reports every relative WORKDIR; the finding is BuildKit's WorkdirRelativePath too only on the first WORKDIR of the stage when no stage it is built on set one (as BuildKit), and not in an ONBUILD trigger",
+    },
   },
-  'WORKDIR',
-  (instruction, ctx) => {
-    const path = instruction.args[0];
-    if (!path) return;
-    const value = trimQuotes(path.value);
-    // Variables may expand to absolute paths; Windows paths (C:\, C:/) are absolute too.
-    if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) return;
-    ctx.report({ range: path.range, message: `Use absolute WORKDIR: "${value}" is relative to the previous working directory` });
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'WORKDIR')) {
+      const path = instruction.args[0];
+      if (!path) continue;
+      // As hadolint main, the path as written: backslashes kept, so `"C:\\app"` is still a Windows path.
+      const text = instruction.argsText.trimStart();
+      const value = trimQuotes(text.slice(0, unquotedBlank(text, ctx.model.escapeChar)));
+      // Variables may expand to absolute paths; a drive letter (`C:`, `C:\`, `C:/`) or a leading backslash is absolute on Windows.
+      if (value.startsWith('/') || value.startsWith('$') || /^[A-Za-z]:/.test(value) || value.startsWith('\\')) continue;
+      ctx.report({
+        range: path.range,
+        message: `Use absolute WORKDIR: "${value}" is relative to the previous working directory`,
+        ...(firstWorkdir(ctx, instruction) ? {} : { aliases: [] }),
+      });
+    }
   },
 );

@@ -22,6 +22,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3002'),
     fixable: false,
+    stages: { mode: 'per-stage', note: 'each stage is judged by its own last USER, as hadolint: a stage built on one whose last USER is root is not reported again (its parent is)' },
   },
   (ctx) => {
     // As hadolint: every stage whose last USER is root is reported, not only the final one.

@@ -13,14 +13,16 @@ export default defineRule(
     fixable: false,
   },
   (ctx) => {
-    const stageNames = new Set(ctx.model.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
+    // As hadolint main (and Docker), only a stage named before this FROM is a stage; a later name is pulled as an image.
+    const stageNames = new Set<string>();
     for (const stage of ctx.model.stages) {
       const image = stage.image;
-      if (!image || image.tag || image.digest) continue;
-      const name = image.raw.toLowerCase();
+      const name = image?.raw.toLowerCase();
       // `scratch`, a build stage, or an ARG-supplied image carry no tag of their own.
-      if (name === 'scratch' || stageNames.has(name) || image.raw.includes('$')) continue;
-      ctx.report({ range: image.range, message: `Always tag the version of an image explicitly: ${image.raw} means ${image.raw}:latest` });
+      if (image && name && !image.tag && !image.digest && name !== 'scratch' && !stageNames.has(name) && !image.raw.includes('$')) {
+        ctx.report({ range: image.range, message: `Always tag the version of an image explicitly: ${image.raw} means ${image.raw}:latest` });
+      }
+      if (stage.name) stageNames.add(stage.name.toLowerCase());
     }
   },
 );

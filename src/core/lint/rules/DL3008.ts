@@ -22,8 +22,8 @@ export default defineInstructionRule(
     for (const command of commandsIn(ctx, instruction, 'apt-get')) {
       if (subcommand(command, APT_GET_VALUED) !== 'install') continue;
       for (const pkg of positionalArgs(command, APT_GET_VALUED).slice(1)) {
-        // name=version pins; local .deb files and computed names cannot be judged.
-        if (pkg.value.includes('=') || pkg.value.endsWith('.deb') || pkg.dynamic) continue;
+        // name=version pins, and as hadolint main so does name/release; local .deb files and computed names cannot be judged.
+        if (pkg.value.includes('=') || pkg.value.includes('/') || pkg.value.endsWith('.deb') || pkg.dynamic) continue;
         ctx.report({ range: pkg.range, message: `Pin versions in apt-get install: instead of \`${pkg.value}\` use \`${pkg.value}=<version>\`` });
       }
     }

@@ -7,14 +7,15 @@ import type { Fix } from '../types';
 import { defineRule, fix, hadolintDocs, insertAt, instructionsOf } from '../define';
 import { APT_GET_VALUED, removesDir } from '../package-managers';
 const CLEANUP = ' && rm -rf /var/lib/apt/lists/*';
+const APT_TOOLS = ['apt-get', 'apt', 'aptitude'];
 /** Script endings after which `&& rm …` cannot simply be appended. */
 const OPEN_END = /[;&|\\]\s*$/;
 const SHELL_COMMENT = /(^|\s)#/;
 
-/** A cache mount keeps the lists out of the image (hadolint: the lists dir, or both apt dirs). */
+/** A cache or tmpfs mount keeps the lists out of the image (as hadolint main: the lists dir, or both apt dirs, mounts of either type). */
 function listsCached(instruction: Instruction): boolean {
   const targets = mountsOf(instruction)
-    .filter((m) => m.type === 'cache' && m.target)
+    .filter((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target)
     .map((m) => m.target!.replace(/\/+$/, ''));
   const under = (dir: string) => targets.some((t) => t === dir || t.startsWith(dir + '/'));
   return under('/var/lib/apt/lists') || (under('/var/lib/apt') && under('/var/cache/apt'));
@@ -50,6 +51,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3009'),
     fixable: true,
+    stages: { mode: 'inherits', note: 'only stages that end up in an image count: the last one and the stages it is built on, as hadolint' },
   },
   (ctx) => {
     const shipped = shippedStages(ctx.model);
@@ -59,8 +61,8 @@ export default defineRule(
       if (listsCached(instruction)) continue;
       const script = ctx.shell(instruction);
       if (!script || cleansLists(script)) continue;
-      // `apt update` fills the same lists (hadolint only looks at apt-get).
-      const update = script.commands.find((c) => (c.name === 'apt-get' || c.name === 'apt') && subcommand(c, APT_GET_VALUED) === 'update');
+      // `apt update` and `aptitude update` fill the same lists (as hadolint main).
+      const update = script.commands.find((c) => APT_TOOLS.includes(c.name) && subcommand(c, APT_GET_VALUED) === 'update');
       if (!update) continue;
       const cleanup = cleanupFix(instruction, script);
       ctx.report({

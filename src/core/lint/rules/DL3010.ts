@@ -1,4 +1,4 @@
-import { copyOperands } from '../../dockerfile/copy';
+import { writtenOperands } from '../../dockerfile/copy';
 import { flagNamed } from '../../dockerfile/flags';
 import type { Instruction, Range } from '../../dockerfile/model';
 import { trimQuotes } from '../../dockerfile/quotes';
@@ -22,10 +22,10 @@ function basename(path: string): string {
   return bare.slice(Math.max(bare.lastIndexOf('/'), bare.lastIndexOf('\\')) + 1);
 }
 
-/** The archives a shell-form COPY brings in (exec form and heredocs have no word ranges worth tracking). */
-function archivesOf(copy: Instruction): { name: string; range: Range }[] {
-  if (copy.looksLikeJson || copy.heredocs.length > 0) return [];
-  const operands = copyOperands(copy);
+/** The archives a COPY brings in, its paths read as hadolint main reads them (Windows backslashes kept). */
+function archivesOf(copy: Instruction, escape: string): { name: string; range: Range }[] {
+  if (copy.heredocs.length > 0 || (copy.looksLikeJson && !copy.json)) return [];
+  const operands = writtenOperands(copy, escape);
   if (operands.length < 2) return [];
   const dest = operands[operands.length - 1]!;
   // `COPY app.tar.gz /opt/pkg.tar.gz` is extracted under the destination's name.
@@ -67,7 +67,7 @@ export default defineRule(
         if (instruction.keyword === 'COPY') {
           // Files from another stage or image are not in the build context, ADD could not extract them.
           if (flagNamed(instruction, 'from')) continue;
-          for (const a of archivesOf(instruction)) copied.push({ ...a, reported: false });
+          for (const a of archivesOf(instruction, ctx.model.escapeChar)) copied.push({ ...a, reported: false });
           continue;
         }
         if (instruction.keyword !== 'RUN' || copied.length === 0) continue;

@@ -1,5 +1,5 @@
-import type { Instruction } from '../../dockerfile/model';
-import { defineRule, hadolintDocs } from '../define';
+import { hadolintDocs, defineRule } from '../define';
+import { OVERRIDDEN_STAGES, reportOverridden } from '../overridden';
 
 export default defineRule(
   {
@@ -9,30 +9,14 @@ export default defineRule(
     severity: 'error',
     description: 'Multiple HEALTHCHECK instructions',
     rationale:
-      'Only the last HEALTHCHECK of a stage takes effect; earlier ones are silently overridden. Having several usually means a leftover from copy-paste, and readers may trust the wrong one.',
+      'Only the last HEALTHCHECK of a stage takes effect; earlier ones are silently overridden. Having several usually means a leftover from copy-paste, and readers may trust the wrong one. Shipshape reports it once, on the overridden instruction (where BuildKit\'s MultipleInstructionsDisallowed points), with the one that takes effect (where hadolint reports it) as related information; `# hadolint ignore=` or `# check=skip=` above either one silences it.',
     examples: {
       bad: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK CMD wget -qO- http://localhost/\n',
       good: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\n',
     },
     docs: hadolintDocs('DL3012'),
     fixable: false,
+    stages: OVERRIDDEN_STAGES,
   },
-  (ctx) => {
-    for (const stage of ctx.model.stages) {
-      let first: Instruction | undefined;
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'HEALTHCHECK') continue;
-        if (!first) {
-          first = instruction;
-          continue;
-        }
-        const line = first.range.start.line + 1;
-        // As hadolint, the second and later ones are reported: they are where the duplication was added.
-        ctx.report({
-          range: instruction.keywordRange,
-          message: `Multiple HEALTHCHECK instructions in one stage: only the last one is used (another is on line ${line}); keep a single HEALTHCHECK`,
-        });
-      }
-    }
-  },
+  (ctx) => reportOverridden(ctx, 'HEALTHCHECK', 'DL3012', false),
 );

@@ -1,7 +1,7 @@
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import { positionalArgs } from '../../dockerfile/shell';
 import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
-import { PIP, PIP_INSTALL_VALUED, PYTHON } from '../package-managers';
+import { PIP, PIPX, PIPX_INSTALL_VALUED, PIP_INSTALL_VALUED, PYTHON } from '../package-managers';
 
 const VERSION_SYMBOL = /==|>=|<=|>|<|!=|~=/;
 const LOCAL_PACKAGE = /\.(whl|tar\.gz)$/;
@@ -9,10 +9,12 @@ const VCS = /^(git|hg|svn|bzr)(\+[\w-]+)?:/;
 /** Requirement files, a constraints file or the local project pin (or do not name) the versions themselves. */
 const DELEGATED = /^(-r|--requirement|-c|--constraint)(=.*|.+)?$/;
 
-/** The arguments after `install` of `pip install …` or `python -m pip install …`, or null for other commands. */
+/** The arguments after `install` of `pip install …`, `pipx install …` or `python -m pip install …`, or null for other commands. */
 function installArgs(command: ShellCommand): ShellWord[] | null {
-  if (PIP.test(command.name)) {
-    const positional = positionalArgs(command, PIP_INSTALL_VALUED);
+  // As hadolint main, pipx installs count: `pipx install black` takes the newest release too.
+  const valued = PIPX.test(command.name) ? PIPX_INSTALL_VALUED : PIP.test(command.name) ? PIP_INSTALL_VALUED : undefined;
+  if (valued) {
+    const positional = positionalArgs(command, valued);
     if (positional[0]?.value !== 'install') return null;
     return command.args.slice(command.args.indexOf(positional[0]) + 1);
   }
@@ -51,12 +53,15 @@ export default defineInstructionRule(
     for (const command of commandsIn(ctx, instruction)) {
       const args = installArgs(command);
       if (!args || args.some((a) => a.value === '.' || DELEGATED.test(a.value))) continue;
-      for (const pkg of positionalArgs({ ...command, args }, PIP_INSTALL_VALUED)) {
+      const pipx = PIPX.test(command.name);
+      for (const pkg of positionalArgs({ ...command, args }, pipx ? PIPX_INSTALL_VALUED : PIP_INSTALL_VALUED)) {
         if (pkg.dynamic || pinned(pkg.value)) continue;
         const advice = VCS.test(pkg.value) ? `pin it to a tag or commit with \`@<ref>\`` : `use \`${pkg.value}==<version>\``;
         ctx.report({
           range: pkg.range,
-          message: `Pin versions in pip install: instead of \`${pkg.value}\` ${advice} (or install from a pinned requirements file with -r)`,
+          message: pipx
+            ? `Pin versions in pipx install: instead of \`${pkg.value}\` ${advice}`
+            : `Pin versions in pip install: instead of \`${pkg.value}\` ${advice} (or install from a pinned requirements file with -r)`,
         });
       }
     }

@@ -1,8 +1,23 @@
+import type { ShellCommand } from '../../dockerfile/shell';
 import { hasFlag, positionalArgs } from '../../dockerfile/shell';
 import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
 import { APT_GET_VALUED } from '../package-managers';
 
 const ASSUME_YES_OPTION = /^APT::Get::Assume-Yes=(true|yes|1)$/i;
+const QUIET_CLUSTER = /^-[A-Za-z]+$/;
+const QUIET_LEVEL = /^(-q|--quiet)=(\d+)$/;
+
+/** apt-get's quiet level: each `-q` (also inside `-qq`, `-yq`) and `--quiet` adds one, `-q=N` and `--quiet=N` set it. */
+function quietLevel(command: ShellCommand): number {
+  let level = 0;
+  for (const { value } of command.args) {
+    const set = QUIET_LEVEL.exec(value);
+    if (set) level = Number(set[2]);
+    else if (value === '--quiet') level++;
+    else if (QUIET_CLUSTER.test(value)) level += value.split('q').length - 1;
+  }
+  return level;
+}
 
 export default defineInstructionRule(
   {
@@ -24,8 +39,11 @@ export default defineInstructionRule(
     for (const command of commandsIn(ctx, instruction, 'apt-get')) {
       const install = positionalArgs(command, APT_GET_VALUED)[0];
       if (install?.value !== 'install') continue;
-      // As hadolint, -q counts too (apt-get: -qq implies -y); `-o APT::Get::Assume-Yes=true` is the long way.
-      if (hasFlag(command, ['y', 'yes', 'assume-yes', 'force-yes', 'q']) || command.args.some((a) => ASSUME_YES_OPTION.test(a.value))) continue;
+      // As hadolint main, quiet level 2 (`-qq`, `-q -q`, `-q=2`, `--quiet --quiet`) implies -y, one -q does not; hadolint
+      // wants exactly two, where apt-get takes any level from 2 up. `-o APT::Get::Assume-Yes=true` is the long way;
+      // --force-yes only overrides the safety checks, the confirmation prompt still comes (hadolint main agrees).
+      const yes = hasFlag(command, ['y', 'yes', 'assume-yes']) || quietLevel(command) >= 2 || command.args.some((a) => ASSUME_YES_OPTION.test(a.value));
+      if (yes) continue;
       ctx.report({
         range: install.range,
         message: 'Use the -y switch to avoid manual input: `apt-get install -y <package>`; without it the build fails when apt-get asks for confirmation',

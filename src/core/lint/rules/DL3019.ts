@@ -20,8 +20,8 @@ export default defineInstructionRule(
   },
   'RUN',
   (instruction, ctx) => {
-    // A BuildKit cache mount on /var/cache/apk keeps the apk cache out of the image.
-    if (hasMountOver(instruction, ['cache'], (target) => target.startsWith('/var/cache/apk'))) return;
+    // A BuildKit cache or tmpfs mount on /var/cache/apk keeps the apk cache out of the image (as hadolint main).
+    if (hasMountOver(instruction, ['cache', 'tmpfs'], (target) => target.startsWith('/var/cache/apk'))) return;
     const script = ctx.shell(instruction);
     if (!script) return;
     for (const command of script.commands) {

@@ -2,8 +2,8 @@ import { flagNamed } from '../../dockerfile/flags';
 import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
-/** Stage names cannot contain these, so a value with one names an image (`nginx:1.27`, `ghcr.io/x/y`). */
-const IMAGE_LIKE = /[:/@]/;
+/** As hadolint main, a value with a tag or digest names an image (`nginx:1.27`); `ghcr.io/x/y` without one is still reported. */
+const IMAGE_LIKE = /:/;
 
 export default defineRule(
   {

@@ -16,6 +16,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3024'),
     fixable: false,
+    fileLevelCheck: true,
   },
   (ctx) => {
     // BuildKit compares stage names case-insensitively (hadolint exactly): `Build` and `build` clash.

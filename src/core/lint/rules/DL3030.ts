@@ -22,13 +22,14 @@ export default defineInstructionRule(
   'RUN',
   (instruction, ctx) => {
     for (const command of commandsIn(ctx, instruction, 'yum')) {
-      // As hadolint: install, groupinstall and localinstall (`yum module install` is left alone).
+      // As hadolint main: install, groupinstall and localinstall, and the install of `yum module|group install`.
       const install = rpmInstall(command, YUM_VALUED, INSTALLS);
-      if (!install || install.group || hasFlag(command, ['y', 'assumeyes'])) continue;
+      if (!install || hasFlag(command, ['y', 'assumeyes'])) continue;
       const sub = install.word;
+      const shown = install.group ? `${install.group.value} install` : sub.value;
       ctx.report({
         range: sub.range,
-        message: `Use the -y switch to avoid manual input: \`yum ${sub.value} -y <package>\`; without it the build fails at yum's confirmation prompt`,
+        message: `Use the -y switch to avoid manual input: \`yum ${shown} -y <package>\`; without it the build fails at yum's confirmation prompt`,
         fixes: [fix(`Add -y to yum ${sub.value}`, insertAfter(sub.range, ' -y'))],
       });
     }

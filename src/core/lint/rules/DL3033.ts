@@ -1,7 +1,7 @@
-import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
-import { YUM_VALUED, unpinnedRpms } from '../package-managers';
+import { commandsIn, defineRule, hadolintDocs, instructionsOf } from '../define';
+import { YUM_VALUED, namesSetBefore, unpinnedRpms } from '../package-managers';
 
-export default defineInstructionRule(
+export default defineRule(
   {
     id: 'DL3033',
     source: 'hadolint',
@@ -16,17 +16,23 @@ export default defineInstructionRule(
     docs: hadolintDocs('DL3033'),
     fixable: false,
   },
-  'RUN',
-  (instruction, ctx) => {
-    for (const command of commandsIn(ctx, instruction, 'yum')) {
-      for (const { word, module } of unpinnedRpms(command, YUM_VALUED)) {
-        const pkg = word.value;
-        ctx.report({
-          range: word.range,
-          message: module
-            ? `Specify the module stream in yum module install: instead of \`${pkg}\` use \`${pkg}:<stream>\``
-            : `Specify version with yum install: instead of \`${pkg}\` use \`${pkg}-<version>\``,
-        });
+  // A whole-file rule: an ENV or ARG earlier in the stage can pin `pkg-${VERSION}`, so a RUN's findings depend on more than its text.
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+      const commands = commandsIn(ctx, instruction, 'yum');
+      if (commands.length === 0) continue;
+      const defined = namesSetBefore(instruction);
+      for (const command of commands) {
+        // `pkg-${VERSION}` is pinned when VERSION is set in scope.
+        for (const { word, module } of unpinnedRpms(command, YUM_VALUED, defined)) {
+          const pkg = word.value;
+          ctx.report({
+            range: word.range,
+            message: module
+              ? `Specify the module stream in yum module install: instead of \`${pkg}\` use \`${pkg}:<stream>\``
+              : `Specify version with yum install: instead of \`${pkg}\` use \`${pkg}-<version>\``,
+          });
+        }
       }
     }
   },

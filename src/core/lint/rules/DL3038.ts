@@ -1,8 +1,9 @@
 import { hasFlag } from '../../dockerfile/shell';
 import { defineInstructionRule, fix, hadolintDocs, insertAfter, commandsIn } from '../define';
-import { DNF_TOOLS, DNF_VALUED, rpmInstall } from '../package-managers';
+import { DNF_INSTALLS, DNF_TOOLS, DNF_VALUED, rpmInstall } from '../package-managers';
 
-const INSTALLS = ['install', 'groupinstall', 'localinstall'];
+/** hadolint main's install, groupinstall and localinstall, and the aliases and upgrades it lists for DL3040: all of them ask. */
+const INSTALLS = [...DNF_INSTALLS, 'groupinstall', 'localinstall'];
 
 export default defineInstructionRule(
   {
@@ -23,7 +24,7 @@ export default defineInstructionRule(
   (instruction, ctx) => {
     for (const command of commandsIn(ctx, instruction, ...DNF_TOOLS)) {
       if (!command.nameWord) continue;
-      // `dnf install`, `dnf groupinstall`, `dnf localinstall`, and `dnf module|group install`.
+      // `dnf install` (or `in`, `upgrade`, `reinstall` …), `dnf groupinstall`, `dnf localinstall`, and `dnf module|group install`.
       const install = rpmInstall(command, DNF_VALUED, INSTALLS);
       if (!install || hasFlag(command, ['y', 'assumeyes'])) continue;
       const sub = install.word;

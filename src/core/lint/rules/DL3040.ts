@@ -1,7 +1,7 @@
 import { hasMountOver } from '../../dockerfile/mounts';
 import { positionalArgs } from '../../dockerfile/shell';
 import { defineInstructionRule, fix, hadolintDocs, insertAt } from '../define';
-import { DNF_TOOLS, DNF_VALUED, appendPosition, removesDir, rpmInstall } from '../package-managers';
+import { DNF_INSTALLS, DNF_TOOLS, DNF_VALUED, appendPosition, removesDir, rpmInstall } from '../package-managers';
 
 // dnf 4 caches in /var/cache/dnf, dnf 5 in /var/cache/libdnf5, microdnf (and hadolint's examples) in /var/cache/yum.
 const CACHE_DIRS = ['/var/cache/dnf', '/var/cache/libdnf5', '/var/cache/yum'];
@@ -35,8 +35,8 @@ export default defineInstructionRule(
     if (hasMountOver(instruction, ['cache', 'tmpfs'], cached)) return;
     // As in hadolint, each tool needs its own clean: `microdnf clean all` does not count for `dnf install`.
     for (const tool of DNF_TOOLS) {
-      // `dnf install`, `dnf module install` or `dnf group install`.
-      const installs = script.commands.filter((c) => c.name === tool && rpmInstall(c, DNF_VALUED) !== undefined);
+      // As hadolint main: `dnf install|in|upgrade|up|upgrade-minimal|up-min|reinstall|rei`, and `dnf module|group install`.
+      const installs = script.commands.filter((c) => c.name === tool && rpmInstall(c, DNF_VALUED, DNF_INSTALLS) !== undefined);
       if (installs.length === 0) continue;
       const last = installs[installs.length - 1]!;
       const lastIndex = script.commands.indexOf(last);
@@ -46,10 +46,11 @@ export default defineInstructionRule(
       );
       if (cleaned) continue;
       const first = installs[0]!;
+      const word = rpmInstall(first, DNF_VALUED, DNF_INSTALLS)!.word;
       const at = appendPosition(script, last);
       ctx.report({
-        range: { start: first.nameWord!.range.start, end: rpmInstall(first, DNF_VALUED)!.word.range.end },
-        message: `\`${tool} clean all\` missing after ${tool} install: add \`&& ${tool} clean all\` to this RUN, or mount a cache with \`--mount=type=cache,target=${cacheOf(tool)}\``,
+        range: { start: first.nameWord!.range.start, end: word.range.end },
+        message: `\`${tool} clean all\` missing after ${tool} ${word.value}: add \`&& ${tool} clean all\` to this RUN, or mount a cache with \`--mount=type=cache,target=${cacheOf(tool)}\``,
         fixes: [fix(`Append \`&& ${tool} clean all\``, insertAt(at.line, at.character, ` && ${tool} clean all`))],
       });
     }

@@ -1,7 +1,7 @@
-import { defineInstructionRule, hadolintDocs, commandsIn } from '../define';
-import { DNF_TOOLS, DNF_VALUED, unpinnedRpms } from '../package-managers';
+import { commandsIn, defineRule, hadolintDocs, instructionsOf } from '../define';
+import { DNF_PINNABLE, DNF_TOOLS, DNF_VALUED, namesSetBefore, unpinnedRpms } from '../package-managers';
 
-export default defineInstructionRule(
+export default defineRule(
   {
     id: 'DL3041',
     source: 'hadolint',
@@ -16,17 +16,23 @@ export default defineInstructionRule(
     docs: hadolintDocs('DL3041'),
     fixable: false,
   },
-  'RUN',
-  (instruction, ctx) => {
-    for (const command of commandsIn(ctx, instruction, ...DNF_TOOLS)) {
-      for (const { word, module } of unpinnedRpms(command, DNF_VALUED)) {
-        const pkg = word.value;
-        ctx.report({
-          range: word.range,
-          message: module
-            ? `Specify the module stream in ${command.name} module install: instead of \`${pkg}\` use \`${pkg}:<stream>\``
-            : `Specify version with ${command.name} install: instead of \`${pkg}\` use \`${pkg}-<version>\``,
-        });
+  // A whole-file rule: an ENV or ARG earlier in the stage can pin `pkg-${VERSION}`, so a RUN's findings depend on more than its text.
+  (ctx) => {
+    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
+      const commands = commandsIn(ctx, instruction, ...DNF_TOOLS);
+      if (commands.length === 0) continue;
+      const defined = namesSetBefore(instruction);
+      for (const command of commands) {
+        // `dnf install` or its alias `dnf in`; `pkg-${VERSION}` is pinned when VERSION is set in scope.
+        for (const { word, module } of unpinnedRpms(command, DNF_VALUED, defined, DNF_PINNABLE)) {
+          const pkg = word.value;
+          ctx.report({
+            range: word.range,
+            message: module
+              ? `Specify the module stream in ${command.name} module install: instead of \`${pkg}\` use \`${pkg}:<stream>\``
+              : `Specify version with ${command.name} install: instead of \`${pkg}\` use \`${pkg}-<version>\``,
+          });
+        }
       }
     }
   },

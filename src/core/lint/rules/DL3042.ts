@@ -58,6 +58,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3042'),
     fixable: true,
+    stages: { mode: 'inherits', note: 'PIP_NO_CACHE_DIR set in the stage it is built on carries over' },
   },
   (ctx) => {
     // PIP_NO_CACHE_DIR set in a stage carries over to stages built FROM it (by stage index).

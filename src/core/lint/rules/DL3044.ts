@@ -59,6 +59,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3044'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'names an ARG or ENV defined in the stage it is built on count as defined before' },
   },
   (ctx) => {
     const model = ctx.model;

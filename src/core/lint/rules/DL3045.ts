@@ -3,7 +3,8 @@ import type { DockerfileModel, Instruction, Range } from '../../dockerfile/model
 import { trimQuotes } from '../../dockerfile/quotes';
 import { defineRule, hadolintDocs } from '../define';
 
-const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
+/** As hadolint main, a drive letter and a colon (`C:`, `C:\\app`, `D:/x`) start a Windows absolute path. */
+const WINDOWS_ABSOLUTE = /^[A-Za-z]:/;
 
 /** The destination of a COPY as written (quotes removed) with its range, or null when there is none. */
 function destination(model: DockerfileModel, copy: Instruction): { value: string; range: Range } | null {
@@ -36,6 +37,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3045'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'a WORKDIR set in the stage it is built on counts' },
   },
   (ctx) => {
     // Whether a WORKDIR was set by the end of each stage (by index), for stages built FROM it.

@@ -3,7 +3,8 @@ import { defineInstructionRule, hadolintDocs } from '../define';
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 const LOWER_START = /^[a-z]/;
 const LOWER_OR_DIGIT_END = /[a-z0-9]$/;
-const INVALID_CHAR = /[^a-z0-9.-]/;
+// As hadolint main, `_` and `/` are accepted besides Docker's letters, digits, `.` and `-`.
+const INVALID_CHAR = /[^a-z0-9._/-]/;
 
 /** Why a label key breaks Docker's key format, or null when it is valid. */
 function problem(key: string): string | null {
@@ -12,7 +13,7 @@ function problem(key: string): string | null {
   if (!LOWER_START.test(key)) return 'keys must start with a lowercase letter';
   if (!LOWER_OR_DIGIT_END.test(key)) return 'keys must end with a lowercase letter or a digit';
   const bad = INVALID_CHAR.exec(key);
-  if (bad) return `keys may contain only lowercase letters, digits, \`.\` and \`-\` (not \`${bad[0]}\`)`;
+  if (bad) return `keys may contain only lowercase letters, digits, \`.\`, \`-\`, \`_\` and \`/\` (not \`${bad[0]}\`)`;
   if (key.includes('..') || key.includes('--')) return 'keys must not contain consecutive `.` or `-`';
   return null;
 }

@@ -16,6 +16,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3049'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'a label set in the stage it is built on counts; stages that are only copied from are not checked' },
   },
   (ctx) => {
     const required = Object.keys(ctx.settings.labelSchema);
@@ -37,11 +38,14 @@ export default defineRule(
     }
     for (const label of required) {
       const has: boolean[] = [];
+      // A stage built FROM an earlier stage inherits that stage's labels.
+      for (const stage of stages) has[stage.index] = keys[stage.index]!.has(label) || (stage.parent !== undefined && has[stage.parent.index] === true);
+      // As hadolint main, a stage that a labelled stage is built FROM is only its base (here along the whole chain).
+      const base: boolean[] = [];
+      for (const stage of [...stages].reverse()) if ((has[stage.index] || base[stage.index]) && stage.parent) base[stage.parent.index] = true;
       for (const stage of stages) {
-        // A stage built FROM an earlier stage inherits that stage's labels.
-        has[stage.index] = keys[stage.index]!.has(label) || (stage.parent !== undefined && has[stage.parent.index] === true);
         const name = stage.name?.toLowerCase();
-        if (has[stage.index] || (name && copiedFrom.has(name)) || copiedFrom.has(String(stage.index))) continue;
+        if (has[stage.index] || base[stage.index] || (name && copiedFrom.has(name)) || copiedFrom.has(String(stage.index))) continue;
         const where = stage.name ? `stage \`${stage.name}\`` : stages.length > 1 ? `stage ${stage.index}` : 'the image';
         ctx.report({
           range: stage.image?.range ?? stage.from.keywordRange,

@@ -1,3 +1,4 @@
+import type { Stage } from '../../dockerfile/model';
 import { defineRule, hadolintDocs } from '../define';
 
 export default defineRule(
@@ -14,18 +15,20 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3057'),
     fixable: false,
+    stages: { mode: 'inherits', note: 'a HEALTHCHECK of the stage it is built on counts' },
     offByDefault: true,
   },
   (ctx) => {
-    // Names of stages that have a HEALTHCHECK, their own or inherited from the stage they are built FROM.
-    const healthy = new Set<string>();
+    // As hadolint main: a stage is covered by its own HEALTHCHECK, by one in the stage it is built FROM (when that
+    // one was covered by then), or by one in a stage built from it later on, which covers the chain it was built on.
+    const healthy = new Set<Stage>();
     for (const stage of ctx.model.stages) {
-      const own = stage.instructions.some((i) => i.keyword === 'HEALTHCHECK');
-      const inherited = stage.image !== null && healthy.has(stage.image.raw.toLowerCase());
-      if (own || inherited) {
-        if (stage.name) healthy.add(stage.name.toLowerCase());
-        continue;
-      }
+      if (stage.parent && healthy.has(stage.parent)) healthy.add(stage);
+      if (!stage.instructions.some((i) => i.keyword === 'HEALTHCHECK')) continue;
+      for (let s: Stage | undefined = stage; s && !healthy.has(s); s = s.parent) healthy.add(s);
+    }
+    for (const stage of ctx.model.stages) {
+      if (healthy.has(stage)) continue;
       const where = stage.name ? ` in stage \`${stage.name}\`` : '';
       ctx.report({
         range: stage.image?.range ?? stage.from.keywordRange,

@@ -7,10 +7,10 @@ const STATEFUL = new Set(
   'cd pushd popd export unset set shopt source . alias umask ulimit trap exec exit eval readonly declare typeset local'.split(' '),
 );
 
-/** Top-level commands of a RUN; exec form and scripts we cannot parse count as one. */
+/** Commands of a RUN, as hadolint main counts them: nested ones (`$(date)`, subshells) too; exec form and scripts we cannot parse count as one. */
 function commandCount(ctx: RuleContext, run: Instruction): number {
   const script = run.looksLikeJson ? null : ctx.shell(run);
-  return script ? script.commands.filter((c) => !c.nested).length : 1;
+  return script ? script.commands.length : 1;
 }
 
 function flagKey(run: Instruction): string {
@@ -45,6 +45,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3059'),
     fixable: true,
+    stages: { mode: 'per-stage', note: 'consecutive RUNs are counted within one stage' },
   },
   (ctx) => {
     for (const stage of ctx.model.stages) {

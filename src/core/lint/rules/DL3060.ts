@@ -1,10 +1,12 @@
 import { shippedStages } from '../../dockerfile/model';
-import { mountsOf } from '../../dockerfile/mounts';
+import { hasMountOver } from '../../dockerfile/mounts';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { defineRule, fix, hadolintDocs, insertAt } from '../define';
 
 const isYarnInstall = (c: ShellCommand) => c.name === 'yarn' && c.args.some((a) => a.value === 'install');
 const isYarnCacheClean = (c: ShellCommand) => c.name === 'yarn' && c.args.some((a, i) => a.value === 'cache' && c.args[i + 1]?.value === 'clean');
+/** yarn 1's cache (`~/.cache/yarn`, `/usr/local/share/.cache/yarn`, as hadolint main) and yarn 2+'s global cache. */
+const isYarnCache = (target: string) => target.includes('.cache/yarn') || target.includes('.yarn/berry/cache');
 
 export default defineRule(
   {
@@ -20,6 +22,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3060'),
     fixable: true,
+    stages: { mode: 'inherits', note: 'only stages that end up in an image count: the last one and the stages it is built on, as hadolint' },
   },
   (ctx) => {
     // As hadolint: only stages that end up in an image count, the last one and those other stages are built FROM.
@@ -30,14 +33,18 @@ export default defineRule(
         // ONBUILD RUN runs in every child image, whichever stage declares it.
         const run = instruction.keyword === 'RUN' && kept ? instruction : instruction.trigger?.keyword === 'RUN' ? instruction.trigger : undefined;
         if (!run) continue;
-        // A cache mount keeps yarn's cache out of the layer (hadolint does not look at mounts).
-        if (mountsOf(run).some((m) => m.type === 'cache')) continue;
+        // A cache or tmpfs mount over yarn's cache keeps it out of the layer; a mount elsewhere does not (as hadolint main).
+        if (hasMountOver(run, ['cache', 'tmpfs'], isYarnCache)) continue;
         // A cheap text test first: most RUNs never mention yarn, and need no parse here.
         if (run.heredocs.length === 0 && !run.argsText.includes('yarn')) continue;
         const script = ctx.shell(run);
         if (!script) continue;
         const install = script.commands.find(isYarnInstall);
-        if (!install || script.commands.some(isYarnCacheClean)) continue;
+        if (!install) continue;
+        // Only a clean after the last install empties what it downloaded (hadolint main compares the first clean with the first install).
+        let lastInstall = 0;
+        script.commands.forEach((c, i) => (lastInstall = isYarnInstall(c) ? i : lastInstall));
+        if (script.commands.some((c, i) => i > lastInstall && isYarnCacheClean(c))) continue;
         const fixes = [];
         // Appending is safe only at the end of a plain shell-form script.
         if (run.heredocs.length === 0 && !script.hasError && !run.argsText.includes('#') && !/[;&|\\]\s*$/.test(run.argsText)) {

@@ -19,6 +19,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL3066'),
     fixable: false,
+    stages: { mode: 'per-stage', note: "only the last stage's own last USER is judged, as hadolint: a USER inherited from the stage it is built on is not" },
   },
   (ctx) => {
     // Only the user the final image runs as matters: the last USER of the last stage (as hadolint's latest rule).

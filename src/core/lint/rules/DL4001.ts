@@ -15,6 +15,7 @@ export default defineRule(
     },
     docs: hadolintDocs('DL4001'),
     fixable: false,
+    stages: { mode: 'per-stage', note: 'curl and wget are counted within one stage (RUN and ONBUILD RUN apart), as hadolint' },
   },
   (ctx) => {
     for (const stage of ctx.model.stages) {

@@ -1,5 +1,5 @@
-import { rangeOf } from '../../dockerfile/model';
-import { defineRule, fix, hadolintDocs, replace } from '../define';
+import { hadolintDocs, defineRule } from '../define';
+import { OVERRIDDEN_STAGES, reportOverridden } from '../overridden';
 
 export default defineRule(
   {
@@ -9,28 +9,14 @@ export default defineRule(
     severity: 'error',
     description: 'Multiple `ENTRYPOINT` instructions found',
     rationale:
-      'An image has one ENTRYPOINT: when a stage sets it several times, only the last one takes effect and the others are dead code that misleads readers. Keep a single ENTRYPOINT per stage.',
+      'An image has one ENTRYPOINT: when a stage sets it several times, only the last one takes effect and the others are dead code that misleads readers. Keep a single ENTRYPOINT per stage. Shipshape reports it once, on the overridden instruction (where BuildKit\'s MultipleInstructionsDisallowed points), with the one that takes effect (where hadolint reports it) as related information; `# hadolint ignore=` or `# check=skip=` above either one silences it.',
     examples: {
       bad: 'FROM alpine:3.20\nENTRYPOINT ["echo", "one"]\nENTRYPOINT ["echo", "two"]\n',
       good: 'FROM alpine:3.20\nENTRYPOINT ["echo", "two"]\n',
     },
     docs: hadolintDocs('DL4004'),
     fixable: true,
+    stages: OVERRIDDEN_STAGES,
   },
-  (ctx) => {
-    for (const stage of ctx.model.stages) {
-      // Top-level instructions only: ONBUILD ENTRYPOINT belongs to child images.
-      const all = stage.instructions.filter((i) => i.keyword === 'ENTRYPOINT');
-      for (let k = 1; k < all.length; k++) {
-        // Reported on the later ones, as hadolint; BuildKit points at the earlier, ignored one, which the fix removes.
-        const earlier = all[k - 1]!;
-        const line = earlier.range.start.line;
-        ctx.report({
-          range: all[k]!.keywordRange,
-          message: `Multiple ENTRYPOINT instructions in this stage: only the last one takes effect, the ENTRYPOINT on line ${line + 1} is ignored`,
-          fixes: [fix(`Remove the ignored ENTRYPOINT on line ${line + 1}`, replace(rangeOf(line, 0, earlier.range.end.line + 1, 0), ''))],
-        });
-      }
-    }
-  },
+  (ctx) => reportOverridden(ctx, 'ENTRYPOINT', 'DL4004', true),
 );

@@ -1,6 +1,12 @@
+import { parentStage } from '../../dockerfile/variables';
 import { defineRule, fix, hadolintDocs, insertAt } from '../define';
 
 const POSIX_SHELLS = /(^|\/)(bash|zsh|ash|ksh|mksh)$/;
+
+/** `-o pipefail` among a SHELL's words, `-o` also in a cluster (`-eo`, `-euxo`), as hadolint reads flags. */
+function setsPipefail(argv: readonly string[]): boolean {
+  return POSIX_SHELLS.test(argv[0] ?? '') && argv.slice(1).some((a) => /^-[a-zA-Z]*o/.test(a)) && argv.includes('pipefail');
+}
 
 export default defineRule(
   {
@@ -16,15 +22,22 @@ export default defineRule(
     },
     docs: hadolintDocs('DL4006'),
     fixable: true,
+    stages: {
+      mode: 'inherits',
+      note: 'a pipefail (or non-POSIX) SHELL of the stage it is built on carries over, as Docker runs it; hadolint main starts every FROM afresh and would report there',
+    },
   },
   (ctx) => {
+    // Whether a pipefail SHELL is in effect at the end of each stage: a stage built on it starts from there.
+    const atEnd: boolean[] = [];
     for (const stage of ctx.model.stages) {
-      let pipefail = false;
+      const parent = parentStage(ctx.model, stage);
+      let pipefail = parent ? (atEnd[parent.index] ?? false) : false;
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'SHELL') {
           const argv = instruction.json ?? [];
           // Only shells that understand -o pipefail count; SHELL ["/bin/sh", "-c"] resets it.
-          pipefail = POSIX_SHELLS.test(argv[0] ?? '') && argv.some((a, i) => a === '-o' && argv[i + 1] === 'pipefail');
+          pipefail = setsPipefail(argv);
           if (argv[0] && /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i.test(argv[0])) pipefail = true;
           continue;
         }
@@ -40,6 +53,7 @@ export default defineRule(
           fixes: [fix('Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN (the image needs bash)', insertAt(line, 0, 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'))],
         });
       }
+      atEnd[stage.index] = pipefail;
     }
   },
 );

@@ -17,6 +17,7 @@ export default defineRule(
     },
     docs: buildkitDocs('InvalidBaseImagePlatform'),
     fixable: false,
+    fileLevelCheck: true,
   },
   (ctx) => {
     const images = ctx.localImages;

@@ -16,6 +16,7 @@ export default defineRule(
     },
     docs: buildkitDocs('InvalidDefaultArgInFrom'),
     fixable: false,
+    fileLevelCheck: true,
   },
   (ctx) => {
     const model = ctx.model;

@@ -8,7 +8,7 @@ export default defineRule(
     severity: 'warning',
     description: 'Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`',
     rationale:
-      'BuildKit reads the comment right above a stage or ARG as its description (shown by `docker buildx build --call=outline` and `--call=targets`) when it starts with the name. A comment there that starts otherwise is probably a description in the wrong form, or a note that should be separated by an empty line.',
+      'BuildKit reads the comment right above a stage or ARG as its description (shown by `docker buildx build --call=outline` and `--call=targets`) when it starts with the name. A comment there that starts otherwise is probably a description in the wrong form, or a note that should be separated by an empty line. Reported on the FROM or ARG, where BuildKit reports it, with the comment as related information.',
     examples: {
       bad: '# Base image for the app\nFROM alpine:3.20 AS base\n',
       good: '# base is the image the app is built on\nFROM alpine:3.20 AS base\n',
@@ -35,8 +35,10 @@ export default defineRule(
       if (comment === '' || names.includes(comment.split(' ')[0]!)) continue;
       const example = names.length > 1 ? '<arg_key>' : names[0]!;
       const start = model.lines[line]!.indexOf('#');
+      // On the instruction, as BuildKit; the comment is related information.
       ctx.report({
-        range: rangeOf(line, start, line, model.lines[line]!.trimEnd().length),
+        range: instruction.keywordRange,
+        related: [{ range: rangeOf(line, start, line, model.lines[line]!.trimEnd().length), message: 'the comment read as its description' }],
         message:
           `Comment for ${instruction.keyword} should follow the format: \`# ${example} <description>\`; ` +
           'if it is not a description, put an empty line after it',

@@ -17,6 +17,7 @@ export default defineRule(
     },
     docs: buildkitDocs('ReservedStageName'),
     fixable: false,
+    fileLevelCheck: true,
   },
   (ctx) => {
     for (const stage of ctx.model.stages) {

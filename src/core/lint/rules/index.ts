@@ -67,6 +67,9 @@ import DL3064 from './DL3064';
 import DL3065 from './DL3065';
 import DL3066 from './DL3066';
 import DL3067 from './DL3067';
+import DL3068 from './DL3068';
+import DL3069 from './DL3069';
+import DL3070 from './DL3070';
 import DL4000 from './DL4000';
 import DL4001 from './DL4001';
 import DL4003 from './DL4003';
@@ -180,6 +183,9 @@ export const allRules: readonly Rule[] = [
   DL3065,
   DL3066,
   DL3067,
+  DL3068,
+  DL3069,
+  DL3070,
   DL4000,
   DL4001,
   DL4003,

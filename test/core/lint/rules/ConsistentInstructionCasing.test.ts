@@ -31,5 +31,10 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 1 }, { line: 3, column: 9 }],
       output: 'ARG VERSION=1\nFROM alpine:3.20\nONBUILD RUN make\nRUN true\n',
     },
+    {
+      name: 'a check comment above the instruction does not skip it: BuildKit checks casing over the whole file at once',
+      code: 'FROM alpine:3.20\nRUN true\n# check=skip=ConsistentInstructionCasing\nrun false\n',
+      errors: [{ line: 4 }],
+    },
   ],
 });

@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'ONBUILD USER is not the stage user', code: 'FROM debian:12\nUSER app\nONBUILD USER root\n' },
   ],
   invalid: [
+    { name: 'a quoted root (Shipshape reads the quotes away as Docker does; hadolint main compares the text as written)', code: 'FROM debian:12\nUSER "root"\n', errors: [{ line: 2 }] },
     { code: rule.meta.examples.bad, errors: [{ line: 2, column: 6, endColumn: 10, message: /USER root/ }] },
     { code: 'FROM scratch\nUSER 0\n', errors: [{ line: 2 }] },
     { code: 'FROM scratch\nUSER root:root\n', errors: [{ line: 2 }] },

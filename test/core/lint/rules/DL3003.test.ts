@@ -9,6 +9,7 @@ ruleTester(rule, {
     'FROM debian:12\nRUN ["cd", "/tmp"]\n',
   ],
   invalid: [
+    { name: 'in an ONBUILD RUN (Shipshape reports it; hadolint main does not look into ONBUILD for DL3003)', code: 'FROM debian:12\nONBUILD RUN cd /src && make\n', errors: [{ line: 2 }] },
     {
       code: rule.meta.examples.bad,
       errors: [{ line: 3, column: 5, endColumn: 7, message: 'Use WORKDIR /app instead of `cd /app`: a cd only lasts for this RUN' }],

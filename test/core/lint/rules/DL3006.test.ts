@@ -9,10 +9,14 @@ ruleTester(rule, {
     'FROM golang:1.22 AS build\nFROM build\n',
     'ARG BASE=debian:12\nFROM ${BASE}\n',
     'FROM localhost:5000/app:1.0\n',
+    { name: 'stage names are case-insensitive (Shipshape keeps this; hadolint main compares them as written)', code: 'FROM golang:1.22 AS Build\nFROM build\n' },
+    { name: 'an image with a variable inside (Shipshape keeps this; hadolint main only skips a leading `$`, yet the variable may hold the tag)', code: 'ARG V=:1\nFROM debian${V}\n' },
   ],
   invalid: [
     { code: 'FROM debian\n', errors: [{ line: 1, column: 6, message: /debian:latest/ }] },
     { code: 'FROM localhost:5000/app\n', errors: [{ line: 1 }] },
     { code: 'FROM golang:1.22 AS build\nFROM alpine\n', errors: [{ line: 2 }] },
+    { name: 'a stage is not its own base, as hadolint main', code: 'FROM base AS base\n', errors: [{ line: 1 }] },
+    { name: 'a stage named only later is pulled as an image, as hadolint main', code: 'FROM base\nFROM debian:12 AS base\n', errors: [{ line: 1, message: /base:latest/ }] },
   ],
 });

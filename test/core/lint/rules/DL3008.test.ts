@@ -9,6 +9,7 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-get install -y -o Dpkg::Options::=--force-confnew foo=1.0\n',
     'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
     'FROM debian:12\nRUN apt-get install -y $PACKAGES\n',
+    { name: 'a target release, name/release, pins (as hadolint main)', code: 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports curl/bookworm-backports\n' },
   ],
   invalid: [
     {

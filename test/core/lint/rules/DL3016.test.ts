@@ -18,6 +18,7 @@ ruleTester(rule, {
     'FROM node:20\nRUN npm install --loglevel verbose sax@0.1.1\n',
     'FROM node:20\nRUN npm install --registry https://example.com sax@0.1.1\n',
     'FROM node:20\nRUN npm ci\n',
+    { name: 'values of options written apart are not packages', code: 'FROM node:20\nRUN npm install --location global --before 2024-01-01 -C /app --proxy http://proxy:3128 sax@0.1.1\n' },
   ],
   invalid: [
     {

@@ -3,6 +3,7 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'values of --progress-fd and --wait written apart are not packages', code: 'FROM alpine:3.20\nRUN apk add --no-cache --progress-fd 3 --wait 30 jq=1.7.1-r0\n' },
     rule.meta.examples.good,
     'FROM alpine:3.20\nRUN apk add flex=2.6.4-r1\n',
     'FROM alpine:3.20\nRUN apk add --no-cache git~2.52.0\n',

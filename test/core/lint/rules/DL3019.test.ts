@@ -8,6 +8,7 @@ ruleTester(rule, {
     'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0\n',
     'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0\n',
     'FROM alpine:3.20\nRUN apk del curl\n',
+    { name: 'a tmpfs mount on /var/cache/apk (as hadolint main)', code: 'FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add -U curl=7.77.0\n' },
   ],
   invalid: [
     {

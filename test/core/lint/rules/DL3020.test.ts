@@ -11,6 +11,7 @@ ruleTester(rule, {
     'FROM debian:12\nADD "http://file.com" /usr/src/app/\n',
     'FROM debian:12\nADD --keep-git-dir=true https://github.com/moby/buildkit.git#v0.14.1 /src\n',
     'FROM debian:12\nADD ["https://example.com/a b.txt", "/dest/"]\n',
+    { name: 'a git repository over ssh (Shipshape keeps this; hadolint main only knows http and https, yet COPY cannot fetch a repository)', code: 'FROM debian:12\nADD git@github.com:moby/buildkit.git /src\n' },
     { name: 'a variable may be a URL', code: 'FROM debian:12\nARG URL\nADD ${URL} /tmp/\n' },
   ],
   invalid: [

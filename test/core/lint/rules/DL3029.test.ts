@@ -11,6 +11,7 @@ ruleTester(rule, {
     'FROM --platform=${BUILDPLATFORM:-} debian:jessie\n',
     'FROM --platform=$TARGETPLATFORM debian:jessie\n',
     'FROM --platform=$TARGETOS/$TARGETARCH debian:jessie\n',
+    { name: 'the build platform spelt from its parts (Shipshape keeps this; hadolint main only knows BUILDPLATFORM and TARGETPLATFORM)', code: 'FROM --platform=$BUILDOS/$BUILDARCH debian:jessie\n' },
   ],
   invalid: [
     {

@@ -14,6 +14,7 @@ ruleTester(rule, {
     'FROM centos:7\nONBUILD RUN yum install -y mariadb-10.4 && yum clean all\n',
   ],
   invalid: [
+    { name: 'rm -rf of another folder is not a clean (hadolint main counts any rm -rf)', code: 'FROM centos:7\nRUN yum install -y a-1 && rm -rf /tmp/build\n', errors: [{ line: 2, column: 5 }] },
     {
       code: rule.meta.examples.bad,
       errors: [{ line: 2, column: 5, endColumn: 16, message: /^`yum clean all` missing after yum install/ }],

@@ -7,7 +7,7 @@ ruleTester(rule, {
     'FROM opensuse/leap:15.6\nRUN zypper install -y tomcat\\>=9.0 && zypper clean\n',
     "FROM opensuse/leap:15.6\nRUN zypper install -y 'tomcat>9.0' \"tomcat<=9.0\" tomcat\\<9.0 && zypper clean\n",
     'FROM opensuse/leap:15.6\nRUN zypper install -y tomcat-9.0.39-1.rpm && zypper clean\n',
-    { name: 'patterns are not versioned', code: 'FROM opensuse/leap:15.6\nRUN zypper install -y -t pattern devel_basis\n' },
+    { name: 'patterns are not versioned (hadolint main asks a version of them)', code: 'FROM opensuse/leap:15.6\nRUN zypper install -y -t pattern devel_basis\n' },
     { name: 'repository option values are not packages', code: 'FROM opensuse/leap:15.6\nRUN zypper --root /mnt in --from oss -y jq=1.6\n' },
     'FROM opensuse/leap:15.6\nRUN zypper install -y $PACKAGES\n',
     'FROM opensuse/leap:15.6\nONBUILD RUN zypper install -y tomcat=9.0.39 && zypper clean\n',

@@ -17,6 +17,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a reference with a default (Shipshape reads it; hadolint main only matches `$A` and `${A}`)',
+      code: 'FROM busybox:1.36\nENV A=1 B=${A:-x}\n',
+      errors: [{ line: 2, message: /`\$\{A:-x\}`/ }],
+    },
+    {
+      name: 'a name set in an unrelated earlier stage (Shipshape reports; hadolint main remembers names across stages)',
+      code: 'FROM busybox:1.36\nENV A=0\nFROM busybox:1.36\nENV A=1 B=$A\n',
+      errors: [{ line: 4 }],
+    },
+    {
       code: rule.meta.examples.bad,
       errors: [{ line: 2, column: 27, endColumn: 36, message: 'Do not refer to `APP_HOME` in the same ENV that defines it: `$APP_HOME` expands to its previous value here; set APP_HOME in an earlier ENV' }],
     },

@@ -3,6 +3,7 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a bare drive letter is absolute, as hadolint main', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY bla.sh C:\n' },
     rule.meta.examples.good,
     'FROM busybox:1.36\nCOPY bla.sh /usr/local/bin/blubb.sh\n',
     'FROM busybox:1.36\nCOPY bla.sh "/usr/local/bin/blubb.sh"\n',

@@ -8,8 +8,10 @@ ruleTester(rule, {
     'FROM busybox:1.36\nLABEL validlabel="foo" maintainer="me@example.com"\n',
     'FROM busybox:1.36\nLABEL "com.example.vendor"="ACME"\n',
     'FROM busybox:1.36\nONBUILD LABEL org.valid="foo"\n',
+    { name: 'underscores and slashes in a key, as hadolint main', code: 'FROM busybox:1.36\nLABEL org.example/build_id="42"\n' },
   ],
   invalid: [
+    { name: 'a key ending in an underscore', code: 'FROM busybox:1.36\nLABEL a_="x"\n', errors: [{ line: 2, message: /end with a lowercase letter or a digit/ }] },
     { code: rule.meta.examples.bad, errors: [{ line: 2, column: 7, endColumn: 25, message: 'Invalid label key `com.docker.version`: the `com.docker.*` namespace is reserved for Docker' }] },
     { code: 'FROM busybox:1.36\nLABEL io.docker.label="foo" org.dockerproject.label="foo"\n', errors: [{ line: 2, column: 7 }, { line: 2, column: 29 }] },
     { code: 'FROM busybox:1.36\nLABEL invalid$character="foo"\n', errors: [{ line: 2, message: /not `\$`/ }] },

@@ -10,6 +10,8 @@ ruleTester(rule, {
     { name: 'different mount ids', code: 'FROM debian:12\nRUN --mount=type=secret,id=foo /foo.sh\nRUN --mount=type=secret,id=bar /bar.sh\n' },
     { name: 'chained first', code: 'FROM debian:12\nRUN foo && bar\nRUN foobar\n' },
     { name: 'chained second', code: 'FROM debian:12\nRUN foobar\nRUN foo; bar\n' },
+    { name: 'a command substitution counts as a second command, as hadolint main', code: 'FROM debian:12\nRUN echo "built $(date)" > /built\nRUN foobar\n' },
+    { name: 'a pipeline is two commands, as hadolint main', code: 'FROM debian:12\nRUN foo | bar\nRUN foobar\n' },
     { name: 'a pipeline is chained', code: 'FROM debian:12\nRUN foobar\nRUN curl -fsSL x | sh\n' },
     { name: 'a new stage separates', code: 'FROM debian:12\nRUN foo\nFROM debian:12\nRUN bar\n' },
     { name: 'ONBUILD RUN is not RUN', code: 'FROM debian:12\nONBUILD RUN foo\nONBUILD RUN bar\n' },

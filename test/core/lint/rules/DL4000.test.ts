@@ -2,7 +2,12 @@ import rule from '../../../../src/core/lint/rules/DL4000';
 import { ruleTester } from '../rule-tester';
 
 ruleTester(rule, {
-  valid: [rule.meta.examples.good, 'FROM busybox\nLABEL org.opencontainers.image.authors="a@b.c"\n', 'FROM busybox\nRUN echo MAINTAINER\n'],
+  valid: [
+    rule.meta.examples.good,
+    'FROM busybox\nLABEL org.opencontainers.image.authors="a@b.c"\n',
+    'FROM busybox\nRUN echo MAINTAINER\n',
+    { name: '# check=skip=MaintainerDeprecated above it silences it (as BuildKit)', code: 'FROM scratch\n# check=skip=MaintainerDeprecated\nMAINTAINER me@example.org\n' },
+  ],
   invalid: [
     {
       code: rule.meta.examples.bad,

@@ -16,15 +16,22 @@ ruleTester(rule, {
   invalid: [
     {
       code: rule.meta.examples.bad,
-      errors: [{ line: 1, column: 1, endColumn: 25, message: 'Comment for FROM should follow the format: `# base <description>`; if it is not a description, put an empty line after it' }],
+      name: 'on the instruction, as BuildKit, the comment related',
+      errors: [{ line: 2, column: 1, endColumn: 5, related: [1], message: 'Comment for FROM should follow the format: `# base <description>`; if it is not a description, put an empty line after it' }],
       output: '# Base image for the app\n\nFROM alpine:3.20 AS base\n',
     },
     {
       name: 'ARG, only the last comment line counts',
       code: '# check=experimental=InvalidDefinitionDescription\n# bar this is the bar\nARG foo=bar\n',
-      errors: [{ line: 2, message: 'Comment for ARG should follow the format: `# foo <description>`; if it is not a description, put an empty line after it' }],
+      errors: [{ line: 3, related: [2], message: 'Comment for ARG should follow the format: `# foo <description>`; if it is not a description, put an empty line after it' }],
     },
-    { name: 'several keys', code: 'FROM alpine:3.20\n# the versions\nARG A B\n', errors: [{ line: 2, message: /`# <arg_key> <description>`/ }] },
-    { name: 'case-sensitive match', code: '# BasE this is the BasE image\nFROM scratch AS base\n', errors: [{ line: 1 }] },
+    { name: 'several keys', code: 'FROM alpine:3.20\n# the versions\nARG A B\n', errors: [{ line: 3, message: /`# <arg_key> <description>`/ }] },
+    { name: 'case-sensitive match', code: '# BasE this is the BasE image\nFROM scratch AS base\n', errors: [{ line: 2 }] },
+    {
+      name: 'as BuildKit, skip=all does not turn an enabled experimental check off',
+      code: '# check=skip=all;experimental=InvalidDefinitionDescription\n# a note\nARG foo=bar\n',
+      options: { config: { override: {} } },
+      errors: [{ line: 3 }],
+    },
   ],
 });

@@ -6,6 +6,7 @@ ruleTester(rule, {
     rule.meta.examples.good,
     'FROM alpine:3.20\nENV A=1 B="two words"\nLABEL org.opencontainers.image.title="app"\n',
     { name: 'ARG has no legacy form', code: 'FROM alpine:3.20\nARG VERSION\n' },
+    { name: 'check comments above ENV and LABEL skip them (as BuildKit)', code: 'FROM scratch\n# check=skip=LegacyKeyValueFormat\nENV testkey value\n# check=skip=LegacyKeyValueFormat\nLABEL key value\n' },
   ],
   invalid: [
     {

@@ -8,6 +8,7 @@ ruleTester(rule, {
     { name: 'a constant platform', code: 'FROM --platform=linux/arm64 alpine:3.20 AS arm64\n' },
     { name: 'more than TARGETPLATFORM substituted', code: 'ARG SUFFIX=\nFROM --platform=${TARGETPLATFORM}${SUFFIX} alpine:3.20\n' },
     { name: 'an undeclared variable next to it', code: 'FROM --platform=${TARGETOS}/${TARGETARCH} alpine:3.20\n' },
+    { name: 'a check comment above the FROM skips it (as BuildKit reads a stage\'s comments)', code: '\n# check=skip=RedundantTargetPlatform\nFROM --platform=$TARGETPLATFORM scratch\n' },
   ],
   invalid: [
     {

@@ -7,6 +7,8 @@ ruleTester(rule, {
     { name: 'the token must be a whole _-separated word', code: 'FROM alpine:3.20\nENV KEYCLOAK_URL=x MONKEY=y TOKENIZER=z AUTHOR=me PASSWORDLESS=1 GPG_KEYS=abc\n' },
     { name: 'public, file and version names are allowed', code: 'FROM alpine:3.20\nARG PUBLIC_KEY\nENV PASSWORD_FILE=/run/secrets/db TOKEN_VERSION=2 AUTH_PUBLIC=1\n' },
     { name: 'global ARGs are not dispatched into the image', code: 'ARG GITHUB_TOKEN\nFROM alpine:3.20\n' },
+    { name: 'a check comment above the ENV skips it, with a reason after //, as BuildKit', code: 'FROM scratch\n# check=skip=SecretsUsedInArgOrEnv // allow secret in environment\nENV password=bar\n' },
+    { name: 'skip=all above the ARG skips it for that ARG only', code: 'FROM scratch\n# check=skip=all // is local to only this instruction\nARG alternate_password\n' },
   ],
   invalid: [
     {
@@ -31,5 +33,10 @@ ruleTester(rule, {
     { name: 'the second name of an ARG', code: 'FROM alpine:3.20\nARG USER API_TOKEN=x\n', errors: [{ line: 2, column: 10, endColumn: 19, message: /ARG "API_TOKEN"/ }] },
     { name: 'a token in the middle', code: 'FROM alpine:3.20\nARG AWS_SECRET_ACCESS_KEY\n', errors: [{ line: 2, message: /AWS_SECRET_ACCESS_KEY/ }] },
     { name: 'legacy ENV form, later stage', code: 'FROM alpine:3.20 AS a\nFROM a\nENV GITHUB_TOKEN abc\n', errors: [{ line: 3, column: 5 }] },
+    {
+      name: 'a check comment applies to the instruction right below it only (as BuildKit)',
+      code: 'FROM scratch\n# check=skip=SecretsUsedInArgOrEnv\nENV password=bar\nARG password\n',
+      errors: [{ line: 4 }],
+    },
   ],
 });
