@@ -1,19 +1,25 @@
 // `shipshape`: the command-line twin of the extension. The table of commands and the dispatch;
 // each command is one file in commands/, its options and help declared once (see io.ts).
 import { setFlagsFromString } from 'node:v8';
-import { DaemonUnreachableError } from '../docker/client';
-import { EndpointError } from '../docker/endpoint';
 import { version } from '../../package.json';
-import { internals } from './commands/internals';
-import { labs } from './commands/labs';
-import { layers } from './commands/layers';
-import { lint } from './commands/lint';
-import { ps } from './commands/ps';
 import { CliIO, Command, EXIT, UsageError } from './io';
 
-const commands: readonly Command[] = [lint, layers, ps, internals, labs];
+// Each command's module is initialised only when that command runs (all of them for the overview):
+// `shipshape lint` in CI spends nothing on the labs' schema compiler or the layers' archive readers.
+const loaders: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./commands/lint')).lint,
+  layers: async () => (await import('./commands/layers')).layers,
+  ps: async () => (await import('./commands/ps')).ps,
+  internals: async () => (await import('./commands/internals')).internals,
+  labs: async () => (await import('./commands/labs')).labs,
+};
 
-function overview(): string {
+async function loadCommand(name: string): Promise<Command | undefined> {
+  return Object.hasOwn(loaders, name) ? loaders[name]!() : undefined;
+}
+
+async function overview(): Promise<string> {
+  const commands = await Promise.all(Object.values(loaders).map((load) => load()));
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   const rows = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
   return [
@@ -33,11 +39,11 @@ function overview(): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.err(overview());
+    io.err(await overview());
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h') {
-    io.out(overview());
+    io.out(await overview());
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
@@ -46,15 +52,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (name === 'help') {
     if (rest[0] === undefined) {
-      io.out(overview());
+      io.out(await overview());
       return EXIT.ok;
     }
-    const command = commands.find((c) => c.name === rest[0]);
+    const command = await loadCommand(rest[0]);
     if (command) io.out(command.help());
     else io.err(`shipshape help: unknown command "${rest[0]}"\nhint: run \`shipshape --help\` for the list of commands\n`);
     return command ? EXIT.ok : EXIT.usage;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
     io.err(`shipshape: unknown command "${name}"\nhint: run \`shipshape --help\` for the list of commands\n`);
     return EXIT.usage;
@@ -66,6 +72,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`shipshape ${name}: ${error.message}\nusage: ${command.usage}\nhint: run \`shipshape ${name} --help\` for its options\n`);
       return EXIT.usage;
     }
+    // Loaded here, not up front: `shipshape lint` never talks to Docker, and the client module brings node:http and node:crypto.
+    const [{ DaemonUnreachableError }, { EndpointError }] = await Promise.all([import('../docker/client'), import('../docker/endpoint')]);
     if (error instanceof DaemonUnreachableError) {
       io.err(`shipshape ${name}: ${error.message}\n`);
       return EXIT.usage;

@@ -4,16 +4,16 @@ import { parseDockerfile } from '../../core/dockerfile/model';
 import { baseImageReferences } from '../../core/dockerfile/variables';
 import { Threshold } from '../../core/lint/config';
 import { Linter } from '../../core/lint/engine';
-import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
+import { DEFAULT_MAX_FILE_SIZE, DOCKERFILE_PATTERNS, LintInput, LintInputError, formatSize, loadDockerfiles, parseSize } from '../../core/lint/files';
 import { FileResult, formatters } from '../../core/lint/formats';
 import { ConfigError, formatProblem } from '../../core/lint/hadolint-config';
 import { LintSetup } from '../../core/lint/setup';
-import { FAILURE_THRESHOLDS, SEVERITY_RANK } from '../../core/lint/types';
+import { FAILURE_THRESHOLDS } from '../../core/lint/types';
 import { version } from '../../../package.json';
-import { createDockerClient } from '../../docker/client';
-import { daemonMessage } from '../../docker/errors';
-import { ImagePlatforms } from '../../docker/images';
+import type { ImagePlatforms } from '../../docker/images';
 import { nodeLintHost } from '../../process/lint-host';
+import type { WorkerPool } from '../../process/worker-pool';
+import { PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../process/lint-jobs';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
 
 export interface LintCommandOptions {
@@ -29,6 +29,8 @@ export interface LintCommandOptions {
   shellcheck: string;
   color: boolean;
   maxFileSize: number;
+  /** Threads linting (1: this one only); default: every core when there are many files. With --docker, 1. */
+  jobs?: number;
   /** `--docker`: the environment that says which daemon to ask about base images (DOCKER_HOST, DOCKER_CONTEXT…). */
   docker?: { env: NodeJS.ProcessEnv };
   readStdin: () => Promise<Uint8Array>;
@@ -39,12 +41,23 @@ export interface LintCommandOptions {
 
 
 export async function runLint(options: LintCommandOptions): Promise<{ output: string; exitCode: number }> {
-  const formatter = formatters[options.format]!;
   if (options.paths.length === 0) throw new UsageError('name at least one Dockerfile or folder (or - for standard input)');
   const { inputs, skipped } = await loadDockerfiles(options.paths, { cwd: options.cwd, maxFileSize: options.maxFileSize, readStdin: options.readStdin });
   for (const { shown, reason } of skipped) options.warn(`shipshape lint: skipped ${shown}: ${reason}\n`);
+  // --docker asks the daemon from this thread before each file's lint: no workers then.
+  const jobs = options.docker ? 1 : (options.jobs ?? defaultJobs(inputs.length));
+  const pool = startLintWorkers(jobs, inputs.length, { wasmDir: __dirname });
+  try {
+    return await lintAll(inputs, options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function lintAll(inputs: LintInput[], options: LintCommandOptions, pool: WorkerPool | undefined): Promise<{ output: string; exitCode: number }> {
+  const formatter = formatters[options.format]!;
   const linter = await Linter.create({ wasmDir: __dirname });
-  const setup = new LintSetup(linter, nodeLintHost(), {
+  const overrides = {
     configFile: options.config ? path.resolve(options.cwd, options.config) : undefined,
     ignore: options.ignore,
     trustedRegistries: options.trustedRegistries,
@@ -52,7 +65,8 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     noFail: options.noFail,
     buildContextDir: options.context ? path.resolve(options.cwd, options.context) : undefined,
     shellcheck: options.shellcheck,
-  });
+  };
+  const setup = new LintSetup(linter, nodeLintHost(), overrides);
   if (options.shellcheck && options.shellcheck !== 'off' && !setup.shellcheck) throw new UsageError(`--shellcheck ${options.shellcheck}: no such file`);
   for (const warning of setup.warnings) options.warn(`shipshape lint: warning: --ignore ${warning}\n`);
   const warned = new Set<string>();
@@ -61,30 +75,40 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
     warned.add(text);
   };
   let images = options.docker ? await daemonImages(options.docker.env, options.warn) : undefined;
+  // With --docker (one thread), the daemon is asked about each file's base images before its lint, so one lint sees the answers.
+  const beforeLint = options.docker
+    ? async (text: string) => {
+        if (images) {
+          try {
+            await images.lookup(baseImageReferences(parseDockerfile(text), images.localImages.defaultPlatform));
+          } catch (error) {
+            options.warn(await dockerWarning(error));
+            images = undefined;
+          }
+        }
+        return { localImages: images?.localImages };
+      }
+    : undefined;
+  const lints = await lintInputs(inputs, {
+    pool,
+    setup,
+    overrides,
+    cwd: options.cwd,
+    beforeLint,
+    onWorkerFailure: (error) => options.warn(`shipshape lint: warning: ${error.message.split('\n')[0]}; the main thread linted its files instead\n`),
+  });
+  // In input order, whichever thread linted what: the first file with a configuration error stops the run, as it would on one thread.
   const results: FileResult[] = [];
   let failed = false;
-  for (const { file, shown, text } of inputs) {
-    const isStdin = file === '-';
-    const fileSetup = setup.forDockerfile(isStdin ? undefined : file, isStdin ? options.cwd : path.dirname(file));
-    const errors = fileSetup.problems.filter((p) => p.severity === 'error');
+  inputs.forEach(({ file, shown }, i) => {
+    const { findings, problems, shellcheckFailure, fails } = lints[i]!;
+    const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new ConfigError(errors);
-    for (const p of fileSetup.problems) warnOnce(`shipshape lint: warning: ${formatProblem(p)}\n`);
-    if (images) {
-      // Asked before the lint (one inspect per image, remembered for the next files) so one lint sees the answers.
-      try {
-        await images.lookup(baseImageReferences(parseDockerfile(text), images.localImages.defaultPlatform));
-      } catch (error) {
-        options.warn(dockerWarning(error));
-        images = undefined;
-      }
-    }
-    const { findings, shellcheckFailure } = await fileSetup.lint(text, { localImages: images?.localImages });
+    for (const p of problems) warnOnce(`shipshape lint: warning: ${formatProblem(p)}\n`);
     if (shellcheckFailure) warnOnce(`shipshape lint: warning: ${shellcheckFailure}; ShellCheck's findings are missing, the other rules ran\n`);
-    const config = fileSetup.config;
-    results.push({ file: shown, ...(isStdin ? {} : { path: file }), findings });
-    const threshold = config.failureThreshold;
-    if (!config.noFail && threshold !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold])) failed = true;
-  }
+    results.push({ file: shown, ...(file === '-' ? {} : { path: file }), findings });
+    if (fails) failed = true;
+  });
   const output = formatter({ results, meta: (id) => linter.meta(id), toolVersion: version, color: options.color, cwd: options.cwd });
   return { output, exitCode: failed ? EXIT.failed : EXIT.ok };
 }
@@ -92,16 +116,19 @@ export async function runLint(options: LintCommandOptions): Promise<{ output: st
 /** The daemon's base images, or undefined (after one warning) when it cannot be asked: the lint goes on without. */
 async function daemonImages(env: NodeJS.ProcessEnv, warn: (text: string) => void): Promise<ImagePlatforms | undefined> {
   try {
+    // Loaded only with --docker: without it a lint never loads the Docker client (node:http, node:crypto).
+    const [{ ImagePlatforms }, { createDockerClient }] = await Promise.all([import('../../docker/images'), import('../../docker/client')]);
     const images = new ImagePlatforms(createDockerClient({ env }));
     await images.lookup([]); // asks the daemon's platform, which also says whether it answers
     return images;
   } catch (error) {
-    warn(dockerWarning(error));
+    warn(await dockerWarning(error));
     return undefined;
   }
 }
 
-function dockerWarning(error: unknown): string {
+async function dockerWarning(error: unknown): Promise<string> {
+  const { daemonMessage } = await import('../../docker/errors');
   return `shipshape lint: warning: --docker: ${daemonMessage(error)}; linting without the daemon's images\n`;
 }
 
@@ -131,11 +158,14 @@ export const lint = defineCommand({
     'no-shellcheck': { type: 'boolean', help: 'no ShellCheck findings' },
     'no-color': { type: 'boolean', help: 'no colours in tty output (also NO_COLOR=1; never when piped)' },
     docker: { type: 'boolean', help: 'ask the Docker daemon about base images: their ENV (UndefinedVar) and platform' },
+    jobs: { type: 'string', value: 'N', help: `lint on N threads (1: no worker threads); default: one per core from ${PARALLEL_FROM_FILES} files up, else 1; 1 with --docker` },
     'max-file-size': { type: 'string', value: 'SIZE', default: formatSize(DEFAULT_MAX_FILE_SIZE).replace(' ', ''), help: 'refuse bigger files: bytes, or with K, M or G (powers of 1024)' },
   },
   examples: ['shipshape lint .', 'shipshape lint --format sarif Dockerfile > shipshape.sarif', 'shipshape lint --format json - < Dockerfile'],
   exitCodes: '0 no finding reaches the threshold, 1 one does, 2 a usage error or a bad configuration.',
   async run(values, paths, io) {
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number of threads, 1 or more (got "${values.jobs}")`);
     const maxFileSize = parseSize(values['max-file-size']);
     if (maxFileSize === undefined) throw new UsageError(`--max-file-size takes a size such as 4MiB, 512K or 20000 (got "${values['max-file-size']}")`);
     try {
@@ -151,6 +181,7 @@ export const lint = defineCommand({
         shellcheck: values['no-shellcheck'] ? 'off' : (values.shellcheck ?? ''),
         color: !values['no-color'] && Boolean(io.isTTY) && !io.env.NO_COLOR,
         maxFileSize,
+        jobs,
         ...(values.docker ? { docker: { env: io.env } } : {}),
         readStdin: io.readStdin,
         warn: io.err,

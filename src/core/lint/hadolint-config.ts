@@ -1,15 +1,20 @@
 // `.hadolint.yaml` / `.hadolint.yml`: found from the Dockerfile's folder upward (then hadolint's
 // per-user places), parsed with positions, validated against a JSON Schema, and turned into a
 // LintConfig. Every problem carries file:line:col and a hint.
-import Ajv, { ErrorObject } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Document, isSeq } from 'yaml';
+import type { Document } from 'yaml';
 import type { LintConfig } from './config';
 import type { RuleIds } from './rule-ids';
 import { SEVERITIES, type LabelType, type Severity } from './types';
-import { explainAjvError, offsetOf, parseYaml, pathOf, positionAt, type Explained } from '../yaml-positions';
+import type { Explained } from '../yaml-positions';
+
+// The YAML parser and the schema validator are loaded when a config file is read, not with the linter: most
+// linted folders have no .hadolint.yaml, and loading both is a noticeable part of a CLI run's start-up.
+const yamlPositions = () => require('../yaml-positions') as typeof import('../yaml-positions');
 
 export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
@@ -63,7 +68,7 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 function explain(error: ErrorObject): Explained {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
   const knownKeys = error.instancePath === '' ? Object.keys(hadolintConfigSchema.properties) : error.instancePath === '/override' ? SEVERITIES : [];
-  return explainAjvError(error, { where, knownKeys, fallbackHint: 'see https://github.com/hadolint/hadolint#configure' });
+  return yamlPositions().explainAjvError(error, { where, knownKeys, fallbackHint: 'see https://github.com/hadolint/hadolint#configure' });
 }
 
 /** Problems in file order. */
@@ -76,13 +81,15 @@ function inFileOrder(problems: ConfigProblem[]): ConfigProblem[] {
  * empty); warnings name rule ids that no rule has (when `ids` is given), at their position.
  */
 export function readHadolintConfig(text: string, file: string, ids?: RuleIds): { config: Partial<LintConfig>; problems: ConfigProblem[] } {
+  const { parseYaml, positionAt, offsetOf, pathOf } = yamlPositions();
   const parsed = parseYaml(text);
   const { doc } = parsed;
   const at = (offset: number) => positionAt(parsed, offset);
   const problems: ConfigProblem[] = parsed.syntax.map((e) => ({ file, ...at(e.offset), message: e.message, hint: e.hint, severity: 'error' as const }));
   if (problems.length) return { config: {}, problems: inFileOrder(problems) };
   const data: unknown = doc.toJS() ?? {};
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(hadolintConfigSchema);
+  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+  validator ??= new AjvClass({ allErrors: true, strict: false, verbose: true }).compile(hadolintConfigSchema);
   if (!validator(data)) {
     for (const error of validator.errors ?? []) {
       const explained = explain(error);
@@ -102,7 +109,7 @@ function unknownIds(doc: Document, file: string, ids: RuleIds, at: (offset: numb
   const lists: (string | number)[][] = [['ignored'], ...SEVERITIES.map((s) => ['override', s])];
   for (const where of lists) {
     const list = doc.getIn(where, true);
-    if (!isSeq(list)) continue;
+    if (!(require('yaml') as typeof import('yaml')).isSeq(list)) continue;
     for (const item of list.items) {
       const node = item as { value?: unknown; range?: [number, number] };
       if (typeof node.value !== 'string' || ids.isKnown(node.value)) continue;
