@@ -237,7 +237,8 @@ export function loadShellParser(wasmDir?: string): Promise<Parser> {
     const runtimeDirs = [...dirs, moduleDir('web-tree-sitter')].filter((d): d is string => Boolean(d));
     const grammarDirs = [...dirs, moduleDir('tree-sitter-bash/package.json')].filter((d): d is string => Boolean(d));
     await Parser.init({ locateFile: (name: string) => wasmPath(name, runtimeDirs) });
-    const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', grammarDirs));
+    // The grammar's bytes, read here: given a path, web-tree-sitter reads it through a dynamic import().
+    const bash = await Language.load(await fs.promises.readFile(wasmPath('tree-sitter-bash.wasm', grammarDirs)));
     const parser = new Parser();
     parser.setLanguage(bash);
     return parser;
