@@ -8,7 +8,7 @@ import { Linter } from '../../src/core/lint/engine';
 import { lintInput } from '../../src/core/lint/lint-input';
 import { LintSetup } from '../../src/core/lint/setup';
 import { nodeLintHost } from '../../src/process/lint-host';
-import { lintInputs, startLintWorkers } from '../../src/process/lint-jobs';
+import { PARALLEL_FROM_CORES, PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../src/process/lint-jobs';
 import { TaskFailed, WorkerPool, WorkerStopped } from '../../src/process/worker-pool';
 
 /** A worker script answering the pool's protocol: `echo` returns its thread and payload, `fail` throws, `die` kills the thread. */
@@ -111,5 +111,15 @@ describe('lintInputs (the CLI lint on threads)', () => {
     }).finally(() => pool?.close());
     assert.deepEqual(results, alone);
     assert.deepEqual(failures, ['a worker thread stopped (cannot load)', 'a worker thread stopped (cannot load)']);
+  });
+});
+
+describe('process/lint-jobs: the default number of threads', () => {
+  it('is one thread below the file threshold or on fewer cores than PARALLEL_FROM_CORES (2 cores: V8 already keeps the second busy), else one per core', () => {
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES - 1, 8), 1, 'a small set');
+    assert.equal(defaultJobs(5000, 2), 1, 'two cores');
+    assert.equal(defaultJobs(5000, 1), 1, 'one core');
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES, PARALLEL_FROM_CORES), PARALLEL_FROM_CORES);
+    assert.equal(defaultJobs(5000, 8), 8);
   });
 });

@@ -13,7 +13,7 @@ import { version } from '../../../package.json';
 import type { ImagePlatforms } from '../../docker/images';
 import { nodeLintHost } from '../../process/lint-host';
 import type { WorkerPool } from '../../process/worker-pool';
-import { PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../process/lint-jobs';
+import { PARALLEL_FROM_CORES, PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../process/lint-jobs';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
 
 export interface LintCommandOptions {
@@ -158,7 +158,7 @@ export const lint = defineCommand({
     'no-shellcheck': { type: 'boolean', help: 'no ShellCheck findings' },
     'no-color': { type: 'boolean', help: 'no colours in tty output (also NO_COLOR=1; never when piped)' },
     docker: { type: 'boolean', help: 'ask the Docker daemon about base images: their ENV (UndefinedVar) and platform' },
-    jobs: { type: 'string', value: 'N', help: `lint on N threads (1: no worker threads); default: one per core from ${PARALLEL_FROM_FILES} files up, else 1; 1 with --docker` },
+    jobs: { type: 'string', value: 'N', help: `lint on N threads (1: no worker threads); default: one per core from ${PARALLEL_FROM_FILES} files up on ${PARALLEL_FROM_CORES} cores or more, else 1; 1 with --docker` },
     'max-file-size': { type: 'string', value: 'SIZE', default: formatSize(DEFAULT_MAX_FILE_SIZE).replace(' ', ''), help: 'refuse bigger files: bytes, or with K, M or G (powers of 1024)' },
   },
   examples: ['shipshape lint .', 'shipshape lint --format sarif Dockerfile > shipshape.sarif', 'shipshape lint --format json - < Dockerfile'],
