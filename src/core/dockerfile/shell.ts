@@ -215,30 +215,29 @@ interface RawScript {
 
 let parserPromise: Promise<Parser> | undefined;
 
-function wasmPath(file: string, dirs: string[]): string {
+/** `file` in the first of `dirs` that has it, else beside the package `fallback` resolves to (looked up only then: a bundle has its own copy). */
+function wasmPath(file: string, dirs: string[], fallback: string): string {
   for (const dir of dirs) {
     const candidate = path.join(dir, file);
     if (fs.existsSync(candidate)) return candidate;
   }
-  throw new Error(`${file} not found in ${dirs.join(', ')}`);
+  let resolved: string | undefined;
+  try {
+    resolved = path.join(path.dirname(require.resolve(fallback)), file);
+  } catch {
+    resolved = undefined;
+  }
+  if (resolved && fs.existsSync(resolved)) return resolved;
+  throw new Error(`${file} not found in ${[...dirs, `the folder of ${fallback}`].join(', ')}`);
 }
 
 /** Loads tree-sitter and the bash grammar once. `wasmDir` is where a bundle keeps its .wasm files. */
 export function loadShellParser(wasmDir?: string): Promise<Parser> {
   parserPromise ??= (async () => {
     const dirs = [wasmDir, __dirname].filter((d): d is string => Boolean(d));
-    const moduleDir = (m: string) => {
-      try {
-        return path.dirname(require.resolve(m));
-      } catch {
-        return undefined;
-      }
-    };
-    const runtimeDirs = [...dirs, moduleDir('web-tree-sitter')].filter((d): d is string => Boolean(d));
-    const grammarDirs = [...dirs, moduleDir('tree-sitter-bash/package.json')].filter((d): d is string => Boolean(d));
-    await Parser.init({ locateFile: (name: string) => wasmPath(name, runtimeDirs) });
+    await Parser.init({ locateFile: (name: string) => wasmPath(name, dirs, 'web-tree-sitter') });
     // The grammar's bytes, read here: given a path, web-tree-sitter reads it through a dynamic import().
-    const bash = await Language.load(await fs.promises.readFile(wasmPath('tree-sitter-bash.wasm', grammarDirs)));
+    const bash = await Language.load(await fs.promises.readFile(wasmPath('tree-sitter-bash.wasm', dirs, 'tree-sitter-bash/package.json')));
     const parser = new Parser();
     parser.setLanguage(bash);
     return parser;
