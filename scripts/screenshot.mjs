@@ -192,6 +192,40 @@ export async function captureLayers({ vsix, out, hoverOut, suffix }) {
   }
 }
 
+/** A Dockerfile with an overridden CMD (one finding, the other CMD as related information) and a check comment above an instruction. */
+const LINT_DEMO = `FROM busybox:latest AS base
+SHELL ["/bin/sh", "-o", "pipefail", "-c"]
+WORKDIR /srv
+
+FROM base
+WORKDIR www
+# check=skip=SecretsUsedInArgOrEnv // a placeholder, not a secret
+ENV API_TOKEN=changeme
+CMD httpd -f -p 8080
+CMD ["httpd", "-f", "-p", "8080", "-h", "/srv/www"]
+`;
+
+/** The editor and the Problems panel on LINT_DEMO: BuildKit's line for the overridden CMD, the related CMD under it. */
+export async function captureLint({ vsix, out }) {
+  const settings = { 'git.openRepositoryInParentFolders': 'never', 'editor.minimap.enabled': false };
+  return capture({ vsix, out, settings, pointer: [1300, 200], files: { 'lint-demo/Dockerfile': LINT_DEMO } }, async (page) => {
+    await page.keyboard.press('Control+B');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('lint-demo/Dockerfile');
+      await page.waitForTimeout(1500);
+      await page.keyboard.press('Enter');
+      const opened = await page.locator('.monaco-editor .view-lines', { hasText: 'FROM busybox' }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (opened) break;
+      await page.keyboard.press('Escape');
+    }
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'DL4003' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 600, y: 260 } });
+  });
+}
+
 /** Runs one capture; a failure is reported and fails the script, the others still run. */
 async function attempt(what, take) {
   try {
@@ -209,8 +243,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'step-out': { type: 'string', default: path.join(root, 'media', 'step-panel.png') },
       'layers-out': { type: 'string', default: path.join(root, 'media', 'layers.png') },
       'layers-hover-out': { type: 'string', default: path.join(root, 'media', 'layers-hover.png') },
-      // Comma-separated: containers, step, layers (default: all three).
-      only: { type: 'string', default: 'containers,step,layers' },
+      'lint-out': { type: 'string', default: path.join(root, 'media', 'lint.png') },
+      // Comma-separated: containers, step, layers, lint (default: all four).
+      only: { type: 'string', default: 'containers,step,layers,lint' },
       vsix: { type: 'string' },
     },
   });
@@ -231,5 +266,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   if (only.has('step')) await attempt('the step panel', () => captureStepPanel({ vsix, out: values['step-out'], suffix }));
+  if (only.has('lint')) await attempt('the lint diagnostics', () => captureLint({ vsix, out: values['lint-out'] }));
   if (only.has('layers')) await attempt('the layer sizes', () => captureLayers({ vsix, out: values['layers-out'], hoverOut: values['layers-hover-out'], suffix }));
 }
