@@ -15,6 +15,7 @@ function status(meta: RuleMeta): string {
   if (meta.experimental) parts.push('experimental: off unless `# check=experimental=` names it');
   else if (meta.offByDefault) parts.push('off by default: turn it on by naming it in an `override` list of `.hadolint.yaml`');
   if (meta.aliases?.length) parts.push(`also known as ${meta.aliases.map((a) => `\`${a}\``).join(', ')}`);
+  if (meta.sameFindingAs) parts.push(`one finding with \`${meta.sameFindingAs}\` where both report the same name`);
   return parts.join(' · ');
 }
 

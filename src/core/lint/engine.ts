@@ -8,7 +8,7 @@ import { LintConfig, defaultConfig } from './config';
 import { Pragmas, readPragmas } from './pragmas';
 import { ShellcheckRunner, shellcheckFindings, shellcheckInputs, shellcheckMeta, shellcheckScript } from './shellcheck';
 import { allRules } from './rules';
-import { SEVERITIES, type BuildContextInfo, type Finding, type LocalImages, type Report, type Rule, type RuleContext, type RuleMeta, type Severity } from './types';
+import { SEVERITIES, SEVERITY_RANK, type BuildContextInfo, type Finding, type LocalImages, type Report, type Rule, type RuleContext, type RuleMeta, type Severity } from './types';
 
 export interface LintOptions {
   config?: Partial<LintConfig>;
@@ -272,7 +272,7 @@ export class Linter {
   }
 
   private finish(findings: Finding[], config: LintConfig, pragmas: Pragmas): Finding[] {
-    return this.suppress(findings, config, pragmas).sort(
+    return this.mergeSameFindings(this.suppress(findings, config, pragmas)).sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
     );
   }
@@ -312,6 +312,22 @@ export class Linter {
     if (overridden) return overridden;
     if (meta.source === 'buildkit' && pragmas.check.error) return 'error';
     return meta.severity;
+  }
+
+  /** Findings of two rules for the same problem at the same range (RuleMeta.sameFindingAs), after each was silenced by its own names, shown once. */
+  private mergeSameFindings(findings: Finding[]): Finding[] {
+    if (!findings.some((f) => this.byId.get(f.code)?.sameFindingAs)) return findings;
+    const at = (f: Finding) => `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
+    const absorbed = new Set<Finding>();
+    const merged = new Map<Finding, Finding>();
+    for (const f of findings) {
+      const other = this.byId.get(f.code)?.sameFindingAs;
+      const twin = other && findings.find((g) => g.code === other && !absorbed.has(g) && at(g) === at(f));
+      if (!twin) continue;
+      absorbed.add(twin);
+      merged.set(f, { ...f, aliases: [...f.aliases, other], severity: SEVERITY_RANK[twin.severity] > SEVERITY_RANK[f.severity] ? twin.severity : f.severity });
+    }
+    return findings.filter((f) => !absorbed.has(f)).map((f) => merged.get(f) ?? f);
   }
 
   /**

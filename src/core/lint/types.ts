@@ -36,6 +36,12 @@ export interface RuleMeta {
    * skips it, a check comment above an instruction does not (e.g. ConsistentInstructionCasing).
    */
   fileLevelCheck?: boolean;
+  /**
+   * A rule of the other reference that finds the same problem with its own list (DL3064 and SecretsUsedInArgOrEnv):
+   * each is silenced by its own names, and where both still report at the same range one finding is shown, this
+   * rule's, carrying the other's id as an alias.
+   */
+  sameFindingAs?: string;
   /** How the rule treats a stage built FROM an earlier stage (required, by a test, for rules that read stage state). */
   stages?: StageInheritance;
 }

@@ -18,6 +18,9 @@ const throwing = defineRule({ ...buildkitCheck.meta, id: 'Broken', source: 'synt
   throw new Error('boom');
 });
 
+import DL3064 from '../../../src/core/lint/rules/DL3064';
+import SecretsUsedInArgOrEnv from '../../../src/core/lint/rules/SecretsUsedInArgOrEnv';
+
 describe('core/lint/engine', () => {
   let linter: Linter;
   before(async () => (linter = await Linter.create({ rules: [DL3000, DL3006, DL3008, DL3025, DL4006, buildkitCheck, experimental, offByDefault] })));
@@ -116,6 +119,16 @@ describe('core/lint/engine', () => {
       assert.deepEqual(found.map((f) => `${f.code}:${f.range.start.line}:${f.message.split(':')[0]}`), ['Flaky:0:internal error in rule Flaky', 'Flaky:1:before the crash', 'DL3008:1:Pin versions in apt-get install']);
     }
     assert.equal(calls, 2);
+  });
+
+  it('DL3064 and SecretsUsedInArgOrEnv on the same name are one finding carrying both ids; each is silenced by its own names, the other then shown alone', async () => {
+    const both = await Linter.create({ rules: [DL3064, SecretsUsedInArgOrEnv] });
+    const found = (text: string) => both.lint(text).map((f) => `${f.range.start.line + 1}:${f.code}:${f.aliases.join(',')}`);
+    assert.deepEqual(found('FROM busybox\nENV API_TOKEN=x\n'), ['2:DL3064:SecretsUsedInArgOrEnv']);
+    assert.deepEqual(found('FROM busybox\n# check=skip=SecretsUsedInArgOrEnv\nENV API_TOKEN=x\n'), ['3:DL3064:']);
+    assert.deepEqual(found('# check=skip=SecretsUsedInArgOrEnv\nFROM busybox\nENV API_TOKEN=x\n'), ['3:DL3064:']);
+    assert.deepEqual(found('FROM busybox\n# hadolint ignore=DL3064\nENV API_TOKEN=x\n'), ['3:SecretsUsedInArgOrEnv:']);
+    assert.deepEqual(found('FROM busybox\nENV AUTH=x DB_PASSWORD_HINT=y\n'), ['2:SecretsUsedInArgOrEnv:', '2:DL3064:SecretsUsedInArgOrEnv'], 'only BuildKit lists AUTH; both list DB_PASSWORD_HINT');
   });
 
   it('never throws on binary garbage, an empty file or a lone keyword', () => {

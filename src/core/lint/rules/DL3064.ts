@@ -27,6 +27,7 @@ export default defineInstructionRule(
     },
     docs: hadolintDocs('DL3064'),
     fixable: false,
+    sameFindingAs: 'SecretsUsedInArgOrEnv',
   },
   ['ARG', 'ENV'],
   (instruction, ctx) => {
