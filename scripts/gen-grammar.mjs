@@ -34,6 +34,13 @@ const flag = { patterns: [
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [{ include: '#image-ref-or-value' }] } } },
 ] };
 
+// The shell grammar starts a command only after a line start or a separator; the first command of an
+// instruction starts mid-line (after `RUN `), so its name is matched here. (Using the shell grammar's
+// statement rule instead would let its own heredoc rule take `<<EOF` away from the rules below.)
+const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
+const firstCommand = (lead) => ({ match: `${lead}(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`,
+  captures: { 1: { name: 'entity.name.function.call.shell entity.name.command.shell' } } });
+
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
   const e = esc === '\\' ? '\\\\' : '`';
@@ -55,22 +62,23 @@ function grammarFor(esc) {
       patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
   ] };
   const shellBody = (extra) => ({ begin: '(?=\\S)', end: END, contentName: 'meta.embedded.block.shell source.shell',
-    patterns: [...base, ...extra, { include: 'source.shell' }] });
+    patterns: [...base, ...extra, firstCommand('\\G'), { include: 'source.shell' }] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
   const hdCaps = { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 3: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
     4: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 5: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } };
   const hdEndCaps = { 0: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } };
-  const header = { begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile', patterns: [
-    { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } },
-    { include: 'source.shell' }] };
+  const hdOp = { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
+  // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
+  const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
+    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), { include: 'source.shell' }] : [hdOp, { include: '#variable' }] });
   const bodyKinds = {
     shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [{ include: 'source.shell' }] },
     text: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [{ include: '#variable' }] },
     rawtext: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [] },
   };
-  const heredocRules = (kind, lead) => {
+  const heredocRules = (kind, lead, headerKind) => {
     const out = [];
     const kinds = kind === 'text' ? [['text', `(?=<<-?${HD})`], ['rawtext', `(?=<<-?["'])`]] : [[kind, '']];
     for (const [k, guard] of kinds) {
@@ -79,7 +87,7 @@ function grammarFor(esc) {
       const single = (dash, anchor) => ({ begin: `${anchor}(<<${dash ? '-' : ''})(["']?)(${HD})\\2`, end: dash ? '^\\t*(\\3)$' : '^(\\3)$',
         beginCaptures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
           3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 4: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } },
-        endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.dockerfile', patterns: [header, bodyLines] });
+        endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.dockerfile', patterns: [headerFor(headerKind), bodyLines] });
       // Several heredocs on the line: the outer rule looks ahead for the last delimiter and ends there.
       out.push({ begin: `${lead}${guard}(?=<<-?["']?${HD}["']?.*?\\s<<-?(["']?)(${HD})\\1(?:(?!\\s<<).)*$)`,
         end: '^\\t*(\\2)$', endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.multiple.dockerfile',
@@ -88,9 +96,9 @@ function grammarFor(esc) {
     }
     return out;
   };
-  r[`heredoc-script${s}`] = { patterns: heredocRules('shell', '') };
-  r[`heredoc-data${s}`] = { patterns: heredocRules('text', '(?<=\\s)') };
-  r[`heredoc-copy${s}`] = { patterns: heredocRules('text', '(?<=\\s)') };
+  r[`heredoc-script${s}`] = { patterns: heredocRules('shell', '', 'shell') };
+  r[`heredoc-data${s}`] = { patterns: heredocRules('text', '(?<=\\s)', 'shell') };
+  r[`heredoc-copy${s}`] = { patterns: heredocRules('text', '(?<=\\s)', 'text') };
   const args = [{ include: '#variable' }, { include: '#quoted' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' }];
   const instr = (k, patterns, extra = {}) => ({ begin: KW(k), end: END, beginCaptures: kwCaps, name: `meta.instruction.${k.toLowerCase().split('|')[0]}.dockerfile`, patterns: [...base, ...patterns], ...extra });
   r[`from${s}`] = instr('FROM', [{ include: '#flag' },
