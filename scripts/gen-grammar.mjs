@@ -37,9 +37,17 @@ const flag = { patterns: [
 // The shell grammar starts a command only after a line start or a separator; the first command of an
 // instruction starts mid-line (after `RUN `), so its name is matched here. (Using the shell grammar's
 // statement rule instead would let its own heredoc rule take `<<EOF` away from the rules below.)
+// Which rules of the shell grammar are embedded. Its statement rules (commands with their arguments,
+// assignments, options, paths) cost about three times the rest of the grammar together, so they are left
+// out and the command names are matched here (below); everything else (strings, variables, $(…),
+// keywords, loops, case, tests, pipes, redirections, comments) is the shell grammar's own.
+const SHELL_PARTS = (process.env.SHELL_PARTS ?? 'comment,pipeline,normal_statement_seperator,logical_expression_double,logical_expression_single,case_statement,for_statement,loop,function_definition,line_continuation,arithmetic_double,misc_ranges,variable,interpolation,herestring,redirection,floating_keyword,string,support').split(',').filter(Boolean);
+const SHELL = SHELL_PARTS.length ? { patterns: SHELL_PARTS.map((p) => ({ include: p === 'all' ? 'source.shell' : `source.shell#${p}` })) } : { include: 'source.shell' };
 const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
 const firstCommand = (lead) => ({ match: `${lead}(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`,
   captures: { 1: { name: 'entity.name.function.call.shell entity.name.command.shell' } } });
+// A command name after a separator (`;`, `&&`, `||`, `|`, `(`, `{`, `!`) or a `then`/`do`/`else`.
+const laterCommand = firstCommand('(?:(?<=[;|(!{]|&&|then |do |else )|(?<=[^>&<]&))[ \\t]*');
 
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
@@ -48,8 +56,7 @@ function grammarFor(esc) {
   const inc = (n) => ({ include: `#${n}${s}` });
   r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
   // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
-  r[`inner-lines${s}`] = { patterns: [{ include: '#comment-line' }, { match: '^[ \\t]*\\n' }] };
-  const base = [inc('continuation'), inc('inner-lines')];
+  const base = [inc('continuation'), { include: '#comment-line' }];
   const jsonString = { begin: '"', end: `"|(?=${e}[ \\t]*$)|$`, name: 'string.quoted.double.dockerfile',
     beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } }, endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } },
     patterns: [{ match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.dockerfile' }] };
@@ -62,7 +69,7 @@ function grammarFor(esc) {
       patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
   ] };
   const shellBody = (extra) => ({ begin: '(?=\\S)', end: END, contentName: 'meta.embedded.block.shell source.shell',
-    patterns: [...base, ...extra, firstCommand('\\G'), { include: 'source.shell' }] });
+    patterns: [...base, ...extra, firstCommand('\\G'), laterCommand, SHELL] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
@@ -72,9 +79,9 @@ function grammarFor(esc) {
   const hdOp = { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
   const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
-    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), { include: 'source.shell' }] : [hdOp, { include: '#variable' }] });
+    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand, SHELL] : [hdOp, { include: '#variable' }] });
   const bodyKinds = {
-    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [{ include: 'source.shell' }] },
+    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand, SHELL] },
     text: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [{ include: '#variable' }] },
     rawtext: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [] },
   };
@@ -96,9 +103,11 @@ function grammarFor(esc) {
     }
     return out;
   };
-  r[`heredoc-script${s}`] = { patterns: heredocRules('shell', '', 'shell') };
-  r[`heredoc-data${s}`] = { patterns: heredocRules('text', '(?<=\\s)', 'shell') };
-  r[`heredoc-copy${s}`] = { patterns: heredocRules('text', '(?<=\\s)', 'text') };
+  // Each heredoc family sits behind one cheap gate, so the scanner tries one regex per position, not six.
+  const gate = (patterns) => ({ begin: `(?=<<-?["']?${HD})`, end: '$', patterns });
+  r[`heredoc-script${s}`] = gate(heredocRules('shell', '\\G', 'shell'));
+  r[`heredoc-data${s}`] = { ...gate(heredocRules('text', '\\G', 'shell')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
+  r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
   const args = [{ include: '#variable' }, { include: '#quoted' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' }];
   const instr = (k, patterns, extra = {}) => ({ begin: KW(k), end: END, beginCaptures: kwCaps, name: `meta.instruction.${k.toLowerCase().split('|')[0]}.dockerfile`, patterns: [...base, ...patterns], ...extra });
   r[`from${s}`] = instr('FROM', [{ include: '#flag' },
@@ -150,12 +159,16 @@ const repository = {
       3: { name: 'entity.name.image.dockerfile', patterns: [{ include: '#variable' }] }, 4: { name: 'punctuation.separator.tag.dockerfile' },
       5: { name: 'constant.other.tag.dockerfile', patterns: [{ include: '#variable' }] }, 6: { name: 'punctuation.separator.digest.dockerfile' }, 7: { name: 'constant.other.digest.dockerfile' } } },
   'image-ref-or-value': { patterns: [{ include: '#variable' }] },
-  'comment-line': { patterns: [
-    { match: '^[ \\t]*((#)\\s*(hadolint)\\s+(global\\s+)?(ignore|shell)(=)(\\S+).*$\\n?)', captures: { 1: { name: 'comment.line.number-sign.pragma.dockerfile' },
-      2: { name: 'punctuation.definition.comment.dockerfile' }, 3: { name: 'keyword.control.directive.hadolint.dockerfile' }, 4: { name: 'storage.modifier.hadolint.dockerfile' },
-      5: { name: 'keyword.other.directive.hadolint.dockerfile' }, 6: { name: 'keyword.operator.assignment.dockerfile' }, 7: { name: 'constant.other.rule-id.dockerfile' } } },
-    { include: '#directive' },
-    { match: '^([ \\t]*)((#).*$\\n?)', captures: { 1: { name: 'punctuation.whitespace.comment.leading.dockerfile' }, 2: { name: 'comment.line.number-sign.dockerfile' }, 3: { name: 'punctuation.definition.comment.dockerfile' } } }] },
+  // One regex for every comment line (a plain comment, a `# hadolint` pragma, a `# check=` comment) and for
+  // blank lines, which inside a continued instruction are dropped as comment lines are.
+  'comment-line': { match: '^([ \\t]*)(?:((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?.*$\\n?)|\\n)',
+    captures: { 1: { name: 'punctuation.whitespace.comment.leading.dockerfile' }, 2: { name: 'comment.line.number-sign.dockerfile' }, 3: { name: 'punctuation.definition.comment.dockerfile' },
+      4: { name: 'keyword.control.directive.hadolint.dockerfile' }, 5: { name: 'storage.modifier.hadolint.dockerfile' }, 6: { name: 'keyword.other.directive.hadolint.dockerfile' },
+      7: { name: 'keyword.operator.assignment.dockerfile' }, 8: { name: 'constant.other.rule-id.dockerfile' }, 9: { name: 'keyword.control.directive.dockerfile' },
+      10: { name: 'keyword.operator.assignment.dockerfile' }, 11: { name: 'string.unquoted.directive-value.dockerfile', patterns: [{ include: '#directive-value' }] } } },
+  'directive-value': { patterns: [
+    { match: '\\b(skip|error|experimental)(=)', captures: { 1: { name: 'variable.parameter.check-option.dockerfile' }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
+    { match: '[;,]', name: 'punctuation.separator.dockerfile' }] },
   directive: { match: '^[ \\t]*((#)[ \\t]*((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$\\n?)', captures: {
     1: { name: 'comment.line.number-sign.directive.dockerfile' }, 2: { name: 'punctuation.definition.comment.dockerfile' }, 3: { name: 'keyword.control.directive.dockerfile' },
     4: { name: 'keyword.operator.assignment.dockerfile' }, 5: { name: 'string.unquoted.directive-value.dockerfile', patterns: [
