@@ -34,20 +34,24 @@ const flag = { patterns: [
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [{ include: '#image-ref-or-value' }] } } },
 ] };
 
-// The shell grammar starts a command only after a line start or a separator; the first command of an
-// instruction starts mid-line (after `RUN `), so its name is matched here. (Using the shell grammar's
-// statement rule instead would let its own heredoc rule take `<<EOF` away from the rules below.)
 // Which rules of the shell grammar are embedded. Its statement rules (commands with their arguments,
 // assignments, options, paths) cost about three times the rest of the grammar together, so they are left
-// out and the command names are matched here (below); everything else (strings, variables, $(…),
-// keywords, loops, case, tests, pipes, redirections, comments) is the shell grammar's own.
+// out and command names are matched here; everything else (strings, variables, $(…), keywords, loops,
+// case, tests, pipes, redirections, comments) is the shell grammar's own. SHELL_PARTS=all embeds it whole.
 const SHELL_PARTS = (process.env.SHELL_PARTS ?? 'comment,pipeline,normal_statement_seperator,logical_expression_double,logical_expression_single,case_statement,for_statement,loop,function_definition,line_continuation,arithmetic_double,misc_ranges,variable,interpolation,herestring,redirection,floating_keyword,string,support').split(',').filter(Boolean);
-const SHELL = SHELL_PARTS.length ? { patterns: SHELL_PARTS.map((p) => ({ include: p === 'all' ? 'source.shell' : `source.shell#${p}` })) } : { include: 'source.shell' };
+const SHELL = SHELL_PARTS[0] === 'all' ? { include: 'source.shell' } : { patterns: SHELL_PARTS.map((p) => ({ include: `source.shell#${p}` })) };
+// The shell grammar starts a command only after a line start or a separator; the first command of an
+// instruction starts mid-line (after `RUN `), so its name is matched here, and so are later ones since
+// the statement rules are left out. (The shell grammar's statement rule would also take `<<EOF` away
+// from the heredoc rules below.)
 const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
-const firstCommand = (lead) => ({ match: `${lead}(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`,
-  captures: { 1: { name: 'entity.name.function.call.shell entity.name.command.shell' } } });
-// A command name after a separator (`;`, `&&`, `||`, `|`, `(`, `{`, `!`) or a `then`/`do`/`else`.
-const laterCommand = firstCommand('(?:(?<=[;|(!{]|&&|then |do |else )|(?<=[^>&<]&))[ \\t]*');
+const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`;
+const commandName = 'entity.name.function.call.shell entity.name.command.shell';
+const firstCommand = (lead) => ({ match: `${lead}${COMMAND}`, captures: { 1: { name: commandName } } });
+// After `;`, `&&`, `||`, `|` or a `then`/`do`/`else`; the separator is matched too (a leading literal lets
+// the regex engine skip ahead, where a lookbehind would be tried at every position).
+const laterCommand = { match: `(&&|\\|\\||;|\\||\\b(?:then|do|else)(?=[ \\t]))([ \\t]*)${COMMAND}`, captures: {
+  1: { patterns: ['normal_statement_seperator', 'pipeline', 'floating_keyword'].map((p) => ({ include: `source.shell#${p}` })) }, 3: { name: commandName } } };
 
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
