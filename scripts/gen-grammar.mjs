@@ -1,0 +1,218 @@
+// Writes syntaxes/dockerfile.tmLanguage.json. The grammar is generated because every instruction rule
+// exists twice: once with `\` as the continuation character and once with `` ` `` (after `# escape=``).
+import { writeFileSync } from 'node:fs';
+
+const KW = (k) => `^\\s*(?:(?i:(ONBUILD))\\s+)?(?i:(${k}))(?=\\s|$)`;
+const kwCaps = { 1: { name: 'keyword.control.onbuild.dockerfile' }, 2: { name: 'keyword.other.special-method.dockerfile' } };
+// An instruction ends after the last non-blank character of a line that is not continued.
+const END = '(?<=\\S)(?=[ \\t]*$)';
+const HD = '[A-Za-z_][\\w]*';
+const COMP = '(?:[\\w.-]|\\$\\{[^}\\s]*\\}|\\$[A-Za-z_]\\w*)+';
+
+const variable = [
+  { match: '(\\$)(\\{)([A-Za-z_]\\w*)(?:(:?[-+?]|##?|%%?)([^}]*))?(\\})', name: 'meta.interpolation.variable.dockerfile',
+    captures: { 1: { name: 'punctuation.definition.variable.dockerfile' }, 2: { name: 'punctuation.section.variable.begin.dockerfile' },
+      3: { name: 'variable.other.dockerfile' }, 4: { name: 'keyword.operator.expansion.dockerfile' },
+      5: { name: 'string.unquoted.expansion.dockerfile', patterns: [{ include: '#variable' }] }, 6: { name: 'punctuation.section.variable.end.dockerfile' } } },
+  { match: '(\\$)([A-Za-z_]\\w*)', name: 'variable.other.dockerfile', captures: { 1: { name: 'punctuation.definition.variable.dockerfile' } } },
+];
+
+function flagValue(name) {
+  if (name === 'mount') return { patterns: [
+    { match: '([\\w-]+)(?:(=)((?:"[^"]*"|[^,\\s])*))?', captures: { 1: { name: 'entity.other.attribute-name.mount.dockerfile' },
+      2: { name: 'keyword.operator.assignment.dockerfile' }, 3: { name: 'string.unquoted.mount-value.dockerfile', patterns: [{ include: '#variable' }] } } },
+    { match: ',', name: 'punctuation.separator.comma.dockerfile' }] };
+  return null;
+}
+
+const flag = { patterns: [
+  { match: '(?<=\\s|^)(--)(mount)(=)(\\S*)', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
+    3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'meta.mount.dockerfile', ...flagValue('mount') } } },
+  { match: '(?<=\\s|^)(--)(from)(=)([\\w.-]+)(?=\\s|$)', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
+    3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'entity.name.type.stage.dockerfile' } } },
+  { match: '(?<=\\s|^)(--)([a-zA-Z][\\w-]*)(?:(=)((?:"[^"]*"|\\S)*))?', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
+    3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [{ include: '#image-ref-or-value' }] } } },
+] };
+
+// Which rules of the shell grammar are embedded. Its statement rules (commands with their arguments,
+// assignments, options, paths) cost about three times the rest of the grammar together, so they are left
+// out and command names are matched here; everything else (strings, variables, $(…), keywords, loops,
+// case, tests, pipes, redirections, comments) is the shell grammar's own. SHELL_PARTS=all embeds it whole.
+const SHELL_PARTS = (process.env.SHELL_PARTS ?? 'comment,pipeline,normal_statement_seperator,logical_expression_double,logical_expression_single,case_statement,for_statement,loop,function_definition,line_continuation,arithmetic_double,misc_ranges,variable,interpolation,herestring,redirection,floating_keyword,string,support').split(',').filter(Boolean);
+const SHELL = SHELL_PARTS[0] === 'all' ? { include: 'source.shell' } : { patterns: SHELL_PARTS.map((p) => ({ include: `source.shell#${p}` })) };
+// The shell grammar starts a command only after a line start or a separator; the first command of an
+// instruction starts mid-line (after `RUN `), so its name is matched here, and so are later ones since
+// the statement rules are left out. (The shell grammar's statement rule would also take `<<EOF` away
+// from the heredoc rules below.)
+// In a file whose escape character is `` ` ``, a `\\` at the end of a line is a path, not a continuation.
+const SHELL_BT = SHELL.patterns ? { patterns: SHELL.patterns.filter((p) => p.include !== 'source.shell#line_continuation') } : SHELL;
+const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
+const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`;
+const commandName = 'entity.name.function.call.shell entity.name.command.shell';
+const firstCommand = (lead) => ({ match: `${lead}${COMMAND}`, captures: { 1: { name: commandName } } });
+// After `;`, `&&`, `||`, `|` or a `then`/`do`/`else`; the separator is matched too (a leading literal lets
+// the regex engine skip ahead, where a lookbehind would be tried at every position).
+const laterCommand = { match: `(&&|\\|\\||;|\\||\\b(?:then|do|else)(?=[ \\t]))([ \\t]*)${COMMAND}`, captures: {
+  1: { patterns: ['normal_statement_seperator', 'pipeline', 'floating_keyword'].map((p) => ({ include: `source.shell#${p}` })) }, 3: { name: commandName } } };
+
+function grammarFor(esc) {
+  const s = esc === '\\' ? '' : '-bt';
+  const e = esc === '\\' ? '\\\\' : '`';
+  const r = {};
+  const SH = esc === '\\' ? SHELL : SHELL_BT;
+  const inc = (n) => ({ include: `#${n}${s}` });
+  r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
+  // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
+  const base = [inc('continuation'), { include: '#comment-line' }];
+  const jsonString = { begin: '"', end: `"|(?=${e}[ \\t]*$)|$`, name: 'string.quoted.double.dockerfile',
+    beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } }, endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } },
+    patterns: [{ match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.dockerfile' }] };
+  r[`exec-form${s}`] = { patterns: [
+    { begin: '\\[(?=\\s*(?:"|\\]|' + e + '[ \\t]*$))', end: `\\]|${END}`, name: 'meta.structure.array.exec-form.dockerfile',
+      beginCaptures: { 0: { name: 'punctuation.definition.array.begin.dockerfile' } }, endCaptures: { 0: { name: 'punctuation.definition.array.end.dockerfile' } },
+      patterns: [...base, jsonString, { match: ',', name: 'punctuation.separator.array.dockerfile' },
+        { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
+    { comment: "Not JSON (single quotes): BuildKit runs it as a shell command; shown as invalid", begin: "\\[(?=\\s*')", end: END, name: 'meta.exec-form.not-json.dockerfile',
+      patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
+  ] };
+  const shellBody = (extra) => ({ begin: '(?=\\S)', end: END, contentName: 'meta.embedded.block.shell source.shell',
+    patterns: [...base, ...extra, firstCommand('\\G'), laterCommand, SH] });
+  // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
+  // delimiter, the inner one to the first; bodies in between share the outer one.
+  const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
+  const hdCaps = { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 3: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
+    4: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 5: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } };
+  const hdEndCaps = { 0: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } };
+  const hdOp = { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
+  // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
+  const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
+    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand, SH] : [hdOp, { include: '#variable' }] });
+  const bodyKinds = {
+    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand, SH] },
+    text: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [{ include: '#variable' }] },
+    rawtext: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [] },
+  };
+  const heredocRules = (kind, lead, headerKind) => {
+    const out = [];
+    const kinds = kind === 'text' ? [['text', `(?=<<-?${HD})`], ['rawtext', `(?=<<-?["'])`]] : [[kind, '']];
+    for (const [k, guard] of kinds) {
+      const body = bodyKinds[k];
+      const bodyLines = { begin: '^', end: '$', name: body.contentName, patterns: body.patterns };
+      const single = (dash, anchor) => ({ begin: `${anchor}(<<${dash ? '-' : ''})(["']?)(${HD})\\2`, end: dash ? '^\\t*(\\3)$' : '^(\\3)$',
+        beginCaptures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
+          3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 4: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } },
+        endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.dockerfile', patterns: [headerFor(headerKind), bodyLines] });
+      // Several heredocs on the line: the outer rule looks ahead for the last delimiter and ends there.
+      out.push({ begin: `${lead}${guard}(?=<<-?["']?${HD}["']?.*?\\s<<-?(["']?)(${HD})\\1(?:(?!\\s<<).)*$)`,
+        end: '^\\t*(\\2)$', endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.multiple.dockerfile',
+        patterns: [single(true, '\\G'), single(false, '\\G'), bodyLines] });
+      out.push(single(true, lead + guard), single(false, lead + guard));
+    }
+    return out;
+  };
+  // Each heredoc family sits behind one cheap gate, so the scanner tries one regex per position, not six.
+  const gate = (patterns) => ({ begin: `(?=<<-?["']?${HD})`, end: '$', patterns });
+  r[`heredoc-script${s}`] = gate(heredocRules('shell', '\\G', 'shell'));
+  r[`heredoc-data${s}`] = { ...gate(heredocRules('text', '\\G', 'shell')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
+  r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
+  const args = [{ include: '#variable' }, { include: '#quoted' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' }];
+  const instr = (k, patterns, extra = {}) => ({ begin: KW(k), end: END, beginCaptures: kwCaps, name: `meta.instruction.${k.toLowerCase().split('|')[0]}.dockerfile`, patterns: [...base, ...patterns], ...extra });
+  r[`from${s}`] = instr('FROM', [{ include: '#flag' },
+    { match: '(?<=\\s)(?i:(AS))\\s+([^\\s$]+)', captures: { 1: { name: 'keyword.other.special-method.dockerfile' }, 2: { name: 'entity.name.type.stage.dockerfile' } } },
+    { include: '#image-ref' }, ...args]);
+  r[`run${s}`] = instr('RUN', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-script'), shellBody([inc('heredoc-data')])]);
+  r[`cmd${s}`] = instr('CMD|ENTRYPOINT', [inc('exec-form'), shellBody([inc('heredoc-data')])]);
+  r[`healthcheck${s}`] = instr('HEALTHCHECK', [{ include: '#flag' },
+    { match: '(?<=\\s)(?i:NONE)\\b', name: 'constant.language.none.dockerfile' },
+    { begin: '(?<=\\s)(?i:(CMD))(?=\\s|$)', end: END, beginCaptures: { 1: { name: 'keyword.other.special-method.dockerfile' } },
+      patterns: [...base, inc('exec-form'), shellBody([])] }]);
+  r[`copy${s}`] = instr('COPY|ADD', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-copy'), ...args]);
+  r[`shell${s}`] = instr('SHELL', [inc('exec-form'), ...args]);
+  r[`volume${s}`] = instr('VOLUME', [inc('exec-form'), ...args]);
+  const kv = (keyScope, bareScope) => [
+    { match: '(?<=\\s|^)("(?:[^"\\\\]|\\\\.)*"|[^\\s=\\\\"\']+)(=)', captures: { 1: { name: keyScope, patterns: [{ include: '#variable' }] }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
+    { include: '#quoted' }, { include: '#variable' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' },
+    { match: '(?<==)(?:[^\\s"\'\\\\$]|\\\\.)+|(?<=[^\\s=])[^\\s"\'\\\\$]+', name: 'string.unquoted.value.dockerfile' },
+    { match: `(?<=\\s)[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`, name: bareScope }];
+  r[`arg${s}`] = instr('ARG', kv('variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile'));
+  r[`env${s}`] = instr('ENV', [
+    { comment: 'legacy ENV KEY value', match: '\\G[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)', captures: { 1: { name: 'variable.other.assignment.dockerfile' } } },
+    ...kv('variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile')]);
+  r[`label${s}`] = instr('LABEL', kv('entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile'));
+  r[`expose${s}`] = instr('EXPOSE', [
+    { match: '(?<=\\s)(\\d+)(?:(-)(\\d+))?(?:(/)((?i:tcp|udp|sctp)))?(?=\\s|$)', captures: { 1: { name: 'constant.numeric.port.dockerfile' }, 2: { name: 'keyword.operator.range.dockerfile' },
+      3: { name: 'constant.numeric.port.dockerfile' }, 4: { name: 'punctuation.separator.protocol.dockerfile' }, 5: { name: 'constant.language.protocol.dockerfile' } } },
+    { match: '(?<=[}\\w])(/)((?i:tcp|udp|sctp))(?=\\s|$)', captures: { 1: { name: 'punctuation.separator.protocol.dockerfile' }, 2: { name: 'constant.language.protocol.dockerfile' } } },
+    ...args]);
+  r[`stopsignal${s}`] = instr('STOPSIGNAL', [{ match: '(?<=\\s)(?:SIG[A-Z0-9+-]+|\\d+)(?=\\s|$)', name: 'constant.language.signal.dockerfile' }, ...args]);
+  r[`other${s}`] = instr('WORKDIR|USER|MAINTAINER|ONBUILD', [...args]);
+  r[`instructions${s}`] = { patterns: ['from', 'run', 'cmd', 'healthcheck', 'copy', 'shell', 'volume', 'arg', 'env', 'label', 'expose', 'stopsignal', 'other'].map(inc) };
+  return r;
+}
+
+const repository = {
+  ...grammarFor('\\'), ...grammarFor('`'),
+  variable: { patterns: variable },
+  quoted: { patterns: [
+    { begin: '"', end: '"', name: 'string.quoted.double.dockerfile', beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
+      endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } }, patterns: [{ match: '\\\\.', name: 'constant.character.escape.dockerfile' }, { include: '#variable' }] },
+    { begin: "'", end: "'", name: 'string.quoted.single.dockerfile', beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
+      endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } } }] },
+  flag: { patterns: [{ include: '#flag-inner' }] },
+  'flag-inner': null,
+  'image-ref': { match: `(?<=\\s)(?!-)(?:((?:[\\w-]+(?:\\.[\\w-]+)+|localhost)(?::\\d+)?)(/))?(${COMP}(?:/${COMP})*)(?:(:)(${COMP}))?(?:(@)([\\w+.-]+:[0-9a-fA-F]+))?(?=\\s|$)`,
+    name: 'meta.image-reference.dockerfile',
+    captures: { 1: { name: 'entity.name.namespace.registry.dockerfile' }, 2: { name: 'punctuation.separator.path.dockerfile' },
+      3: { name: 'entity.name.image.dockerfile', patterns: [{ include: '#variable' }] }, 4: { name: 'punctuation.separator.tag.dockerfile' },
+      5: { name: 'constant.other.tag.dockerfile', patterns: [{ include: '#variable' }] }, 6: { name: 'punctuation.separator.digest.dockerfile' }, 7: { name: 'constant.other.digest.dockerfile' } } },
+  'image-ref-or-value': { patterns: [{ include: '#variable' }] },
+  // One regex for every comment line (a plain comment, a `# hadolint` pragma, a `# check=` comment) and for
+  // blank lines, which inside a continued instruction are dropped as comment lines are.
+  'comment-line': { match: '^([ \\t]*)(?:((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?.*$\\n?)|\\n)',
+    captures: { 1: { name: 'punctuation.whitespace.comment.leading.dockerfile' }, 2: { name: 'comment.line.number-sign.dockerfile' }, 3: { name: 'punctuation.definition.comment.dockerfile' },
+      4: { name: 'keyword.control.directive.hadolint.dockerfile' }, 5: { name: 'storage.modifier.hadolint.dockerfile' }, 6: { name: 'keyword.other.directive.hadolint.dockerfile' },
+      7: { name: 'keyword.operator.assignment.dockerfile' }, 8: { name: 'constant.other.rule-id.dockerfile' }, 9: { name: 'keyword.control.directive.dockerfile' },
+      10: { name: 'keyword.operator.assignment.dockerfile' }, 11: { name: 'string.unquoted.directive-value.dockerfile', patterns: [{ include: '#directive-value' }] } } },
+  'directive-value': { patterns: [
+    { match: '\\b(skip|error|experimental)(=)', captures: { 1: { name: 'variable.parameter.check-option.dockerfile' }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
+    { match: '[;,]', name: 'punctuation.separator.dockerfile' }] },
+  directive: { match: '^[ \\t]*((#)[ \\t]*((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$\\n?)', captures: {
+    1: { name: 'comment.line.number-sign.directive.dockerfile' }, 2: { name: 'punctuation.definition.comment.dockerfile' }, 3: { name: 'keyword.control.directive.dockerfile' },
+    4: { name: 'keyword.operator.assignment.dockerfile' }, 5: { name: 'string.unquoted.directive-value.dockerfile', patterns: [
+      { match: '\\b(skip|error|experimental)(=)', captures: { 1: { name: 'variable.parameter.check-option.dockerfile' }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
+      { match: '[;,]', name: 'punctuation.separator.dockerfile' }] } } },
+};
+repository['flag-inner'] = flag;
+delete repository.flag; repository.flag = flag; delete repository['flag-inner'];
+
+const grammar = {
+  $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+  name: 'Dockerfile (Shipshape)',
+  scopeName: 'source.dockerfile',
+  comment: [
+    'Generated by scripts/gen-grammar.mjs; edit that and run it.',
+    'Continuation character: TextMate keeps no state but its stack of begin/end regions, so the only way a `# escape=`` directive can',
+    'switch it is a region that opens at that directive and runs to the end of the file, holding a second copy of every instruction rule',
+    'written with `` ` ``. It is entered only from a run of parser directives starting on the first line (a blank line, another comment or',
+    'an instruction ends the run, as in BuildKit); an escape line anywhere else is a comment. What it cannot do: switch back, or follow an',
+    'escape directive whose value is neither `\\` nor `` ` `` (BuildKit rejects those anyway).',
+    'Embedded shell: rules of source.shell are included inside an instruction or heredoc, so a shell construct left open (an unbalanced',
+    'quote, an `if` without `fi`) holds the embedding open past the end of the instruction or the heredoc delimiter, because an outer end',
+    'pattern is not tried while an inner rule is open. The shell statement rules are left out for speed and command names matched here,',
+    'so arguments and options carry no shell scope. A heredoc opened after a `&&`/`;` inside a nested shell block is the shell grammar\'s.',
+    'Heredocs: a heredoc as the command (`RUN <<EOF`, `RUN <<EOF bash`) is shell; after a command (`cat <<EOF`, `python3 <<EOF`) it is',
+    'that command\'s input, plain text; COPY/ADD bodies are text, with variables marked only when the delimiter is unquoted. With three or',
+    'more heredocs on one line the bodies between the first and the last are shown as one.'
+  ].join(' '),
+  patterns: [{ include: '#prologue' }, { include: '#comment-line' }, { include: '#instructions' }],
+  repository: {
+    ...repository,
+    prologue: { begin: '\\A(?=[ \\t]*#[ \\t]*(?i:syntax|escape|check)[ \\t]*=)', end: '^(?![ \\t]*#[ \\t]*(?i:syntax|escape|check)[ \\t]*=)', patterns: [
+      { begin: '^[ \\t]*((#)[ \\t]*((?i:escape))[ \\t]*(=)[ \\t]*(`)[ \\t]*$\\n?)', end: '(?!)', captures: { 1: { name: 'comment.line.number-sign.directive.dockerfile' },
+        2: { name: 'punctuation.definition.comment.dockerfile' }, 3: { name: 'keyword.control.directive.dockerfile' }, 4: { name: 'keyword.operator.assignment.dockerfile' },
+        5: { name: 'string.unquoted.directive-value.dockerfile' } }, name: 'meta.escape-backtick.dockerfile',
+        patterns: [{ include: '#comment-line' }, { include: '#instructions-bt' }] },
+      { include: '#directive' }] },
+  },
+};
+writeFileSync(new URL('../syntaxes/dockerfile.tmLanguage.json', import.meta.url), JSON.stringify(grammar, null, 2) + '\n');
