@@ -27,7 +27,7 @@ export interface GrammarFiles {
   standIn: boolean;
   /** Grammars package.json contributes with injectTo source.dockerfile (the directives injection). */
   injections: { path: string; scopeName: string }[];
-  /** The VS Code version whose built-in grammars these are. */
+  /** The code-server version, and the VS Code version inside it, whose built-in grammars these are. */
   vscodeVersion: string;
   /** VS Code's built-in grammars. */
   builtinDocker: string;
@@ -55,7 +55,7 @@ export function grammarFiles(): GrammarFiles {
     ours: standIn ? path.join(repoRoot, 'test', 'grammar', 'stand-in.tmLanguage.json') : real,
     standIn,
     injections,
-    vscodeVersion: version,
+    vscodeVersion: `code-server ${version} (VS Code ${readVersion(path.join(builtinExtensionsDir, '..', 'package.json'))})`,
     builtinDocker: path.join(builtinExtensionsDir, 'docker', 'syntaxes', 'docker.tmLanguage.json'),
     builtinShell: path.join(builtinExtensionsDir, 'shellscript', 'syntaxes', 'shell-unix-bash.tmLanguage.json'),
   };
@@ -63,6 +63,10 @@ export function grammarFiles(): GrammarFiles {
     if (!fs.existsSync(file)) throw new Error(`grammar file missing: ${file}`);
   }
   return files;
+}
+
+function readVersion(manifest: string): string {
+  return fs.existsSync(manifest) ? String((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: unknown }).version) : 'unknown';
 }
 
 let onigLib: Promise<textmate.IOnigLib> | undefined;
