@@ -14,8 +14,18 @@ describe('grammar harness: tokenizeFile', () => {
   it('names the file and line of a rule begun there and still open at end of file, with the scopes open', async () => {
     const grammar = await grammarFrom('source.test', { 'source.test': heredocLike });
     const result = tokenizeFile(grammar, 'open.dockerfile', 'RUN true\nRUN cat <<EOF\nbody\n');
-    assert.deepEqual(result.unterminated, ['open.dockerfile:2: a rule begun here is still open at end of file (scopes open there: string.unquoted.heredoc.test)']);
+    assert.deepEqual(result.unterminated, ['open.dockerfile:2: a rule begun here still open at end of file (scopes open there: string.unquoted.heredoc.test)']);
     assert.deepEqual(result.problems, []);
+  });
+
+  it('names each line once with how many of the rules it began are still open', async () => {
+    const nested = raw([{ begin: '\\(', end: '\\)', name: 'meta.group.test', patterns: [{ include: '$self' }] }]);
+    const grammar = await grammarFrom('source.test', { 'source.test': nested });
+    const result = tokenizeFile(grammar, 'nested.dockerfile', 'RUN ((\n(\n');
+    assert.deepEqual(result.unterminated, [
+      'nested.dockerfile:1: 2 rules begun here still open at end of file (scopes open there: meta.group.test meta.group.test meta.group.test)',
+      'nested.dockerfile:2: a rule begun here still open at end of file (scopes open there: meta.group.test meta.group.test meta.group.test)',
+    ]);
   });
 
   it('reports nothing open when the rule ends, even on the last line', async () => {

@@ -125,7 +125,7 @@ export function linesOf(text: string): string[] {
 export interface FileTokenization {
   /** "file:line: …" for a tokenizer error or a line stopped at the time limit. */
   problems: string[];
-  /** "file:line: …" for each scope still open at end of file, naming the line that opened it. */
+  /** "file:line: …" for each line that began a rule still open at end of file. */
   unterminated: string[];
   /** A hash of every line's tokens (start column and scopes): changes whenever the highlighting does. */
   digest: string;
@@ -160,7 +160,9 @@ export function tokenizeFile(grammar: textmate.IGrammar, name: string, text: str
     while (openedAt.length < depth) openedAt.push(lineNo);
   });
   const open = scopesOpenAtEnd(grammar, stack);
-  const unterminated = openedAt.map((lineNo) => `${name}:${lineNo}: a rule begun here is still open at end of file (scopes open there: ${open.join(' ') || 'none named'})`);
+  const perLine = new Map<number, number>();
+  for (const lineNo of openedAt) perLine.set(lineNo, (perLine.get(lineNo) ?? 0) + 1);
+  const unterminated = [...perLine].map(([lineNo, n]) => `${name}:${lineNo}: ${n === 1 ? 'a rule' : `${n} rules`} begun here still open at end of file (scopes open there: ${open.join(' ') || 'none named'})`);
   return { problems, unterminated, digest: hash.digest('hex').slice(0, 16) };
 }
 
