@@ -1,6 +1,7 @@
 // `npm test`: typecheck, unit tests (test/core), the corpus group (test/corpus: the external corpus of
 // real Dockerfiles, when it is there; required when CI is set), daemon tests (test/docker, test/cli,
-// against the real daemon that scripts/docker-up brings up) and extension-host tests (a real VS Code).
+// against the real daemon that scripts/docker-up brings up), the grammar group (test/grammar: our TextMate
+// grammar's annotated fixtures and the corpus tokenized) and extension-host tests (a real VS Code).
 // Ends with one line "N passed, N failed". `npm test -- core docker` runs only those groups.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -10,10 +11,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureContainersView, docker, startDemoContainers } from './screenshot.mjs';
 import { printResults, runExtensionTests } from './test-extension.mjs';
-import { aptEnsure } from './vscode-server.mjs';
+import { aptEnsure, ensureVSCodeServerFiles } from './vscode-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const groups = ['core', 'corpus', 'docker', 'extension', 'package'];
+const groups = ['core', 'corpus', 'grammar', 'docker', 'extension', 'package'];
 const wanted = process.argv.slice(2).filter((a) => groups.includes(a));
 const selected = wanted.length ? wanted : groups;
 const totals = { passed: 0, failed: 0, pending: 0 };
@@ -55,6 +56,43 @@ function corpusGroup() {
 }
 let corpusRequired; // reported at the end: a missing corpus does not stop the other groups
 
+/**
+ * Our grammar (test/support/grammars.ts says which file: syntaxes/dockerfile.tmLanguage.json, or the stand-in
+ * while it is missing) against its annotated fixtures with vscode-tmgrammar-test, one test per fixture, and
+ * the corpus tokenized (test/grammar, when the corpus is there). VS Code's built-in shell grammar, which ours
+ * embeds, comes from the VS Code server, installed here when missing.
+ */
+function grammarGroup() {
+  ensureVSCodeServerFiles();
+  const { grammarFiles } = createRequire(import.meta.url)(path.join(root, 'out', 'test', 'support', 'grammars.js'));
+  const files = grammarFiles();
+  const fixtureDir = path.join(root, 'test', 'grammar', files.standIn ? '' : 'fixtures');
+  const fixtures = fs.existsSync(fixtureDir) ? fs.readdirSync(fixtureDir).filter((f) => f.endsWith('.dockerfile')).map((f) => path.join(fixtureDir, f)) : [];
+  console.log(`\n== grammar fixtures (vscode-tmgrammar-test, ${path.relative(root, files.ours)})`);
+  if (fixtures.length === 0) {
+    broken.push(`grammar: no fixture (*.dockerfile) in ${path.relative(root, fixtureDir)}`);
+  } else {
+    const tool = path.join(root, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
+    // Fixture paths as globs: the tool expands its arguments; ours are literal names without glob characters.
+    const run = spawnSync(process.execPath, [tool, '-g', files.ours, '-g', files.builtinShell, ...fixtures.map((f) => path.relative(root, f))], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    process.stdout.write(run.stdout ?? '');
+    process.stderr.write(run.stderr ?? '');
+    const ok = new Set([...(run.stdout ?? '').matchAll(/^\S+ (.+?) run successfuly\.$/gm)].map((m) => path.resolve(root, m[1])));
+    const passed = fixtures.filter((f) => ok.has(f)).length;
+    totals.passed += passed;
+    totals.failed += fixtures.length - passed;
+    if (run.status !== 0 && passed === fixtures.length) broken.push(`grammar: vscode-tmgrammar-test exited with ${run.error ?? run.status} though every fixture passed`);
+  }
+  const { corpusLocation, corpusMissing } = createRequire(import.meta.url)(path.join(root, 'out', 'test', 'support', 'corpus.js'));
+  const location = corpusLocation();
+  if (location.present) return mocha('grammar', ['out/test/grammar/**/*.test.js']);
+  console.log(`\n== grammar corpus test\n  not run: ${corpusMissing(location)}`);
+  if (inCi) corpusRequired = `grammar: the corpus is required in CI: ${corpusMissing(location)}`;
+  mocha('grammar', ['out/test/grammar/harness.test.js']);
+}
+
 if (!step('typecheck and compile tests (tsc)', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])) broken.push('typecheck failed');
 if (!step('bundle (esbuild)', process.execPath, [path.join(root, 'scripts', 'build.mjs')])) broken.push('build failed');
 
@@ -69,7 +107,14 @@ if (broken.length === 0) {
   }
   if (selected.includes('core')) mocha('core', ['out/test/core/**/*.test.js', 'out/test/extension/unit/**/*.test.js']); // unit: extension modules free of vscode
   if (selected.includes('corpus')) corpusGroup();
-  if (selected.some((g) => g !== 'core' && g !== 'corpus')) {
+  if (selected.includes('grammar')) {
+    try {
+      grammarGroup();
+    } catch (error) {
+      broken.push(`grammar: ${error.message}`);
+    }
+  }
+  if (selected.some((g) => g !== 'core' && g !== 'corpus' && g !== 'grammar')) {
     // Tests never start daemons ad hoc; this script brings up the one they share, or says why not.
     if (!step('Docker daemon (scripts/docker-up)', 'bash', [path.join(root, 'scripts', 'docker-up')])) broken.push('no Docker daemon: see the docker-up error above');
   }

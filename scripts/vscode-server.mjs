@@ -18,6 +18,8 @@ const installDir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 const packageDir = path.join(installDir, 'node_modules', 'code-server');
 export const serverMain = path.join(packageDir, 'lib', 'vscode', 'out', 'server-main.js');
 export const codeServerBin = path.join(packageDir, 'out', 'node', 'entry.js');
+/** VS Code's built-in extensions (their grammars: docker/syntaxes, shellscript/syntaxes, …). */
+export const builtinExtensionsDir = path.join(packageDir, 'lib', 'vscode', 'extensions');
 
 function log(message) {
   process.stderr.write(`vscode-server: ${message}\n`);
@@ -75,7 +77,15 @@ export function ensureVSCodeServer() {
   }
   const browser = chromiumPath();
   if (!browser) throw new Error('no Chromium found; install it or set SHIPSHAPE_CHROMIUM');
+  ensureVSCodeServerFiles();
+  return { serverMain, codeServerBin, browser, version: CODE_SERVER_VERSION };
+}
+
+/** The server's files only (no browser): what the grammar tests read its built-in grammars from. */
+export function ensureVSCodeServerFiles() {
   if (!fs.existsSync(serverMain)) {
+    // The install builds a native module (libkrb5-dev) and seeds ripgrep's download from Debian's rg.
+    if (process.platform === 'linux' && fs.existsSync('/etc/debian_version')) aptEnsure(['ripgrep', 'libkrb5-dev']);
     log(`installing code-server@${CODE_SERVER_VERSION} into ${installDir} (a few minutes, once)`);
     seedRipgrepCache();
     fs.mkdirSync(installDir, { recursive: true });
@@ -84,7 +94,7 @@ export function ensureVSCodeServer() {
     run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--dangerously-allow-all-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: installDir, env });
     if (!fs.existsSync(serverMain)) throw new Error(`code-server installed but ${serverMain} is missing`);
   }
-  return { serverMain, codeServerBin, browser, version: CODE_SERVER_VERSION };
+  return { serverMain, builtinExtensionsDir, version: CODE_SERVER_VERSION };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

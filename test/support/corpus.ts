@@ -13,7 +13,7 @@ export interface DockerfileSet {
 }
 
 /** The repository's root, from out/test/support (compiled) or test/support alike. */
-const repoRoot = ((above) => (path.basename(above) === 'out' ? path.dirname(above) : above))(path.resolve(__dirname, '..', '..'));
+export const repoRoot = ((above) => (path.basename(above) === 'out' ? path.dirname(above) : above))(path.resolve(__dirname, '..', '..'));
 
 export interface CorpusLocation {
   folder: string;
