@@ -57,8 +57,7 @@ function corpusGroup() {
 let corpusRequired; // reported at the end: a missing corpus does not stop the other groups
 
 /**
- * Our grammar (test/support/grammars.ts says which file: syntaxes/dockerfile.tmLanguage.json, or the stand-in
- * while it is missing) against its annotated fixtures with vscode-tmgrammar-test, one test per fixture, and
+ * Our grammar (syntaxes/dockerfile.tmLanguage.json) against its annotated fixtures with vscode-tmgrammar-test, one test per fixture, and
  * the corpus tokenized (test/grammar, when the corpus is there). VS Code's built-in shell grammar, which ours
  * embeds, comes from the VS Code server, installed here when missing.
  */
@@ -66,7 +65,7 @@ function grammarGroup() {
   ensureVSCodeServerFiles();
   const { grammarFiles } = createRequire(import.meta.url)(path.join(root, 'out', 'test', 'support', 'grammars.js'));
   const files = grammarFiles();
-  const fixtureDir = path.join(root, 'test', 'grammar', files.standIn ? '' : 'fixtures');
+  const fixtureDir = path.join(root, 'test', 'grammar', 'fixtures');
   const fixtures = fs.existsSync(fixtureDir) ? fs.readdirSync(fixtureDir).filter((f) => f.endsWith('.dockerfile')).map((f) => path.join(fixtureDir, f)) : [];
   console.log(`\n== grammar fixtures (vscode-tmgrammar-test, ${path.relative(root, files.ours)})`);
   if (fixtures.length === 0) {

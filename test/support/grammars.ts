@@ -1,5 +1,5 @@
-// The TextMate grammars the grammar tests and bench tokenize with: ours (syntaxes/dockerfile.tmLanguage.json,
-// or the small stand-in under test/grammar while that file does not exist) with the injections package.json
+// The TextMate grammars the grammar tests and bench tokenize with: ours (syntaxes/dockerfile.tmLanguage.json)
+// with the injections package.json
 // contributes to source.dockerfile, and VS Code's built-in docker and shell grammars, read from the VS Code
 // server that scripts/vscode-server.mjs installs (the same one the extension tests run in). Loaded into
 // vscode-textmate with vscode-oniguruma's WASM, as VS Code does.
@@ -23,8 +23,6 @@ export const LINE_TIME_LIMIT_MS = 500;
 export interface GrammarFiles {
   /** Our Dockerfile grammar. */
   ours: string;
-  /** True while syntaxes/dockerfile.tmLanguage.json does not exist and the stand-in is used. */
-  standIn: boolean;
   /** Grammars package.json contributes with injectTo source.dockerfile (the directives injection). */
   injections: { path: string; scopeName: string }[];
   /** The code-server version, and the VS Code version inside it, whose built-in grammars these are. */
@@ -43,8 +41,6 @@ export function grammarFiles(): GrammarFiles {
   // An ES module: Node (≥ 20.19) loads it with require.
   const server = require(path.join(repoRoot, 'scripts', 'vscode-server.mjs')) as VSCodeServerModule;
   const { builtinExtensionsDir, version } = server.ensureVSCodeServerFiles();
-  const real = path.join(repoRoot, 'syntaxes', 'dockerfile.tmLanguage.json');
-  const standIn = !fs.existsSync(real);
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
     contributes?: { grammars?: { path: string; scopeName: string; injectTo?: string[] }[] };
   };
@@ -52,8 +48,7 @@ export function grammarFiles(): GrammarFiles {
     .filter((g) => g.injectTo?.some((s) => DOCKERFILE_SCOPE === s || DOCKERFILE_SCOPE.startsWith(`${s}.`)))
     .map((g) => ({ path: path.resolve(repoRoot, g.path), scopeName: g.scopeName }));
   const files: GrammarFiles = {
-    ours: standIn ? path.join(repoRoot, 'test', 'grammar', 'stand-in.tmLanguage.json') : real,
-    standIn,
+    ours: path.join(repoRoot, 'syntaxes', 'dockerfile.tmLanguage.json'),
     injections,
     vscodeVersion: `code-server ${version} (VS Code ${readVersion(path.join(builtinExtensionsDir, '..', 'package.json'))})`,
     builtinDocker: path.join(builtinExtensionsDir, 'docker', 'syntaxes', 'docker.tmLanguage.json'),
