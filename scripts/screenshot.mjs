@@ -226,6 +226,52 @@ export async function captureLint({ vsix, out }) {
   });
 }
 
+/** A heredoc-heavy Dockerfile: what Shipshape's grammar colours (shell in RUN heredocs, text in COPY ones, flags, stages). */
+const GRAMMAR_DEMO = `# syntax=docker/dockerfile:1
+# check=skip=SecretsUsedInArgOrEnv
+ARG BASE=debian:12-slim
+FROM \${BASE} AS build
+ARG VERSION=1.4.2
+ENV APP_HOME=/opt/app PATH="/opt/app/bin:\${PATH}"
+RUN --mount=type=cache,target=/var/cache/apt,sharing=locked <<EOF
+#!/usr/bin/env bash
+set -euo pipefail
+apt-get update && apt-get install -y --no-install-recommends curl=7.88.*
+for f in /etc/*.conf; do echo "config: \${f}"; done
+EOF
+COPY <<-"EOT" /etc/app/motd
+	Welcome to \${APP_HOME}: written as is, no expansion
+	EOT
+RUN <<EOT bash
+curl -fsSL "https://example.com/app-\${VERSION}.tar.gz" | tar -xz -C "$APP_HOME"
+EOT
+
+FROM debian:12-slim
+COPY --from=build --chown=app:app /opt/app /opt/app
+EXPOSE 8080/tcp 9090/udp
+HEALTHCHECK --interval=30s CMD curl -f http://localhost:8080/ || exit 1
+CMD ["/opt/app/bin/server", "--port", "8080"]
+`;
+
+/** The editor on GRAMMAR_DEMO, colours from Shipshape's grammar in the real VS Code. */
+export async function captureGrammar({ vsix, out }) {
+  const settings = { 'git.openRepositoryInParentFolders': 'never', 'editor.minimap.enabled': false, 'shipshape.layers.codeLens': false };
+  return capture({ vsix, out, settings, pointer: [1300, 760], files: { 'grammar-demo/Dockerfile': GRAMMAR_DEMO } }, async (page) => {
+    await page.keyboard.press('Control+B');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('grammar-demo/Dockerfile');
+      await page.waitForTimeout(1500);
+      await page.keyboard.press('Enter');
+      const opened = await page.locator('.monaco-editor .view-lines', { hasText: 'syntax=docker' }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (opened) break;
+      await page.keyboard.press('Escape');
+    }
+    await page.waitForTimeout(2000); // tokenization and the embedded shell grammar
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 700, y: 640 } });
+  });
+}
+
 /** Runs one capture; a failure is reported and fails the script, the others still run. */
 async function attempt(what, take) {
   try {
@@ -244,8 +290,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'layers-out': { type: 'string', default: path.join(root, 'media', 'layers.png') },
       'layers-hover-out': { type: 'string', default: path.join(root, 'media', 'layers-hover.png') },
       'lint-out': { type: 'string', default: path.join(root, 'media', 'lint.png') },
-      // Comma-separated: containers, step, layers, lint (default: all four).
-      only: { type: 'string', default: 'containers,step,layers,lint' },
+      'grammar-out': { type: 'string', default: path.join(root, 'media', 'grammar.png') },
+      // Comma-separated: containers, step, layers, lint, grammar (default: all five).
+      only: { type: 'string', default: 'containers,step,layers,lint,grammar' },
       vsix: { type: 'string' },
     },
   });
@@ -266,6 +313,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   if (only.has('step')) await attempt('the step panel', () => captureStepPanel({ vsix, out: values['step-out'], suffix }));
+  if (only.has('grammar')) await attempt('the grammar', () => captureGrammar({ vsix, out: values['grammar-out'] }));
   if (only.has('lint')) await attempt('the lint diagnostics', () => captureLint({ vsix, out: values['lint-out'] }));
   if (only.has('layers')) await attempt('the layer sizes', () => captureLayers({ vsix, out: values['layers-out'], hoverOut: values['layers-hover-out'], suffix }));
 }
