@@ -38,7 +38,7 @@ const flag = { patterns: [
 // assignments, options, paths) cost about three times the rest of the grammar together, so they are left
 // out and command names are matched here; everything else (strings, variables, $(…), keywords, loops,
 // case, tests, pipes, redirections, comments) is the shell grammar's own. SHELL_PARTS=all embeds it whole.
-const SHELL_PARTS = (process.env.SHELL_PARTS ?? 'comment,pipeline,normal_statement_seperator,logical_expression_double,logical_expression_single,case_statement,for_statement,loop,function_definition,line_continuation,arithmetic_double,misc_ranges,variable,interpolation,herestring,redirection,floating_keyword,string,support').split(',').filter(Boolean);
+const SHELL_PARTS = (process.env.SHELL_PARTS ?? 'comment,pipeline,normal_statement_seperator,logical_expression_double,logical_expression_single,case_statement,for_statement,loop,line_continuation,arithmetic_double,misc_ranges,variable,interpolation,herestring,redirection,floating_keyword,string,support').split(',').filter(Boolean);
 const SHELL = SHELL_PARTS[0] === 'all' ? { include: 'source.shell' } : { patterns: SHELL_PARTS.map((p) => ({ include: `source.shell#${p}` })) };
 // The shell grammar starts a command only after a line start or a separator; the first command of an
 // instruction starts mid-line (after `RUN `), so its name is matched here, and so are later ones since
