@@ -153,6 +153,20 @@ const LAYERS_DEMO = [
  * A Dockerfile with its sizes: Build and Measure clicked on its first FROM (the lens), the picture taken
  * once the lenses show the sizes. The image gets a tag of its own and is removed afterwards.
  */
+/** Opens a workspace file with Quick Open; it finds the file once the workspace is indexed, so wait for `text` in the editor and try again. */
+async function openWithQuickOpen(page, file, text) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type(file);
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Enter');
+    const opened = await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (opened) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`Quick Open did not open ${file}`);
+}
+
 export async function captureLayers({ vsix, out, hoverOut, suffix }) {
   const tag = `shipshape-shot/layers-${suffix}:latest`;
   const settings = { 'git.openRepositoryInParentFolders': 'never', 'shipshape.layers.tag': tag, 'editor.minimap.enabled': false };
@@ -160,16 +174,7 @@ export async function captureLayers({ vsix, out, hoverOut, suffix }) {
     // The pointer off the text: a hover would cover the lenses below it.
     return await capture({ vsix, out, settings, pointer: [1300, 700], files: { 'layers-demo/Dockerfile': LAYERS_DEMO, 'layers-demo/index.html': '<h1>hello</h1>\n' } }, async (page) => {
       await page.keyboard.press('Control+B'); // the sidebar closed: the editor gets the width
-      // Quick Open finds the file once the workspace is indexed: wait for the editor, and try again if it did not open.
-      for (let attempt = 0; attempt < 5; attempt++) {
-        await page.keyboard.press('Control+P');
-        await page.keyboard.type('layers-demo/Dockerfile');
-        await page.waitForTimeout(1500);
-        await page.keyboard.press('Enter');
-        const opened = await page.locator('.monaco-editor .view-lines', { hasText: 'FROM busybox' }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
-        if (opened) break;
-        await page.keyboard.press('Escape');
-      }
+      await openWithQuickOpen(page, 'layers-demo/Dockerfile', 'FROM busybox');
       await page.locator('.codelens-decoration a', { hasText: 'Build and Measure' }).first().click({ timeout: 30_000 });
       await page.locator('.codelens-decoration', { hasText: 'wasted' }).first().waitFor({ timeout: 120_000 });
       // The build's notification fades; dismiss any left so the lenses are not covered.
@@ -210,15 +215,7 @@ export async function captureLint({ vsix, out }) {
   const settings = { 'git.openRepositoryInParentFolders': 'never', 'editor.minimap.enabled': false };
   return capture({ vsix, out, settings, pointer: [1300, 200], files: { 'lint-demo/Dockerfile': LINT_DEMO } }, async (page) => {
     await page.keyboard.press('Control+B');
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await page.keyboard.press('Control+P');
-      await page.keyboard.type('lint-demo/Dockerfile');
-      await page.waitForTimeout(1500);
-      await page.keyboard.press('Enter');
-      const opened = await page.locator('.monaco-editor .view-lines', { hasText: 'FROM busybox' }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
-      if (opened) break;
-      await page.keyboard.press('Escape');
-    }
+    await openWithQuickOpen(page, 'lint-demo/Dockerfile', 'FROM busybox');
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'DL4003' }).first().waitFor({ timeout: 30_000 });
@@ -258,15 +255,7 @@ export async function captureGrammar({ vsix, out }) {
   const settings = { 'git.openRepositoryInParentFolders': 'never', 'editor.minimap.enabled': false, 'shipshape.layers.codeLens': false };
   return capture({ vsix, out, settings, pointer: [1300, 760], files: { 'grammar-demo/Dockerfile': GRAMMAR_DEMO } }, async (page) => {
     await page.keyboard.press('Control+B');
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await page.keyboard.press('Control+P');
-      await page.keyboard.type('grammar-demo/Dockerfile');
-      await page.waitForTimeout(1500);
-      await page.keyboard.press('Enter');
-      const opened = await page.locator('.monaco-editor .view-lines', { hasText: 'syntax=docker' }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
-      if (opened) break;
-      await page.keyboard.press('Escape');
-    }
+    await openWithQuickOpen(page, 'grammar-demo/Dockerfile', 'syntax=docker');
     await page.waitForTimeout(2000); // tokenization and the embedded shell grammar
     await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 700, y: 640 } });
   });
