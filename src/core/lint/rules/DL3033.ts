@@ -1,5 +1,6 @@
-import { commandsIn, defineRule, hadolintDocs, instructionsOf } from '../define';
-import { YUM_VALUED, namesSetBefore, unpinnedRpms } from '../package-managers';
+import { defineRule, hadolintDocs } from '../define';
+import { YUM_VALUED } from '../package-managers';
+import { reportUnpinnedRpms } from '../rpm-pins';
 
 export default defineRule(
   {
@@ -18,23 +19,5 @@ export default defineRule(
     stages: { mode: 'inherits', note: 'a version variable set by ENV or ARG in the stage it is built on pins the package; one in an unrelated stage does not (hadolint main counts any stage\'s ARG)' },
   },
   // A whole-file rule: an ENV or ARG earlier in the stage can pin `pkg-${VERSION}`, so a RUN's findings depend on more than its text.
-  (ctx) => {
-    for (const instruction of instructionsOf(ctx.model, 'RUN')) {
-      const commands = commandsIn(ctx, instruction, 'yum');
-      if (commands.length === 0) continue;
-      const defined = namesSetBefore(ctx.model, instruction);
-      for (const command of commands) {
-        // `pkg-${VERSION}` is pinned when VERSION is set in scope.
-        for (const { word, module } of unpinnedRpms(command, YUM_VALUED, defined)) {
-          const pkg = word.value;
-          ctx.report({
-            range: word.range,
-            message: module
-              ? `Specify the module stream in yum module install: instead of \`${pkg}\` use \`${pkg}:<stream>\``
-              : `Specify version with yum install: instead of \`${pkg}\` use \`${pkg}-<version>\``,
-          });
-        }
-      }
-    }
-  },
+  (ctx) => reportUnpinnedRpms(ctx, ['yum'], YUM_VALUED),
 );
