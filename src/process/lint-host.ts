@@ -2,9 +2,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { LintHost } from '../core/lint/setup';
+import type { BatchLimits } from '../core/lint/shellcheck-batches';
 import { findShellcheck, shellcheckRunner } from './shellcheck';
 
-export function nodeLintHost(options: { env?: NodeJS.ProcessEnv; shellcheckTimeoutMs?: number } = {}): LintHost {
+export interface NodeLintHostOptions {
+  env?: NodeJS.ProcessEnv;
+  shellcheckTimeoutMs?: number;
+  /** ShellCheck's batching: processes at once (default: the cores), scripts per process, answers kept. */
+  shellcheckLimits?: Partial<BatchLimits>;
+}
+
+export function nodeLintHost(options: NodeLintHostOptions = {}): LintHost {
   const env = options.env ?? process.env;
   return {
     exists: (file) => fs.existsSync(file),
@@ -13,7 +21,7 @@ export function nodeLintHost(options: { env?: NodeJS.ProcessEnv; shellcheckTimeo
     xdgConfigHome: env.XDG_CONFIG_HOME,
     shellcheck: (setting) => {
       const binary = findShellcheck(setting, env);
-      return binary ? shellcheckRunner(binary, options.shellcheckTimeoutMs) : undefined;
+      return binary ? shellcheckRunner(binary, { timeoutMs: options.shellcheckTimeoutMs, limits: options.shellcheckLimits }) : undefined;
     },
   };
 }

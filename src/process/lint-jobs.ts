@@ -3,7 +3,7 @@
 // depend on the number of jobs. A batch whose worker fails is linted on this thread instead, never lost.
 import os from 'node:os';
 import path from 'node:path';
-import { BeforeLint, InputLint, InputToLint, lintInput } from '../core/lint/lint-input';
+import { BeforeLint, InputLint, InputToLint, lintInOrder } from '../core/lint/lint-input';
 import type { LintSetup } from '../core/lint/setup';
 import type { LintPrepare, LintTaskPayload } from './lint-task';
 import { WorkerPool, WorkerStopped } from './worker-pool';
@@ -37,13 +37,21 @@ export function defaultJobs(files: number, cores = os.availableParallelism()): n
 }
 
 /**
+ * ShellCheck processes each thread may run at once, so that all threads together run about one per core: each
+ * thread batches its own files' scripts, and a thread waiting on ShellCheck costs no core.
+ */
+export function shellcheckJobsPerThread(threads: number, cores = os.availableParallelism()): number {
+  return Math.max(1, Math.round(cores / Math.max(1, threads)));
+}
+
+/**
  * Starts the worker threads for `jobs` threads over `files` inputs (none when one thread is enough), as early as
  * possible: each loads its bundle and tree-sitter's WebAssembly while this thread is still getting ready.
  */
 export function startLintWorkers(jobs: number, files: number, options: { wasmDir?: string; workerScript?: string } = {}): WorkerPool | undefined {
   const workers = Math.min(jobs - 1, Math.ceil(files / BATCH) - 1);
   if (workers < 1) return undefined;
-  const prepare: LintPrepare = options.wasmDir ? { wasmDir: options.wasmDir } : {};
+  const prepare: LintPrepare = { ...(options.wasmDir ? { wasmDir: options.wasmDir } : {}), shellcheckJobs: shellcheckJobsPerThread(workers + 1) };
   return new WorkerPool(options.workerScript ?? WORKER_SCRIPT, workers, { workerData: { prepare: { lint: prepare } } });
 }
 
@@ -73,11 +81,7 @@ export async function lintInputs(inputs: InputToLint[], options: LintJobsOptions
   for (let i = 0; i < inputs.length; i += pool && pool.size > 0 ? BATCH : inputs.length) batches.push(i);
   const end = (from: number) => Math.min(from + (pool && pool.size > 0 ? BATCH : inputs.length), inputs.length);
   const done = new Set<number>();
-  const here = async (from: number) => {
-    const lints: InputLint[] = [];
-    for (let i = from; i < end(from); i++) lints.push(await lintInput(options.setup, inputs[i]!, options.cwd));
-    keep(from, lints);
-  };
+  const here = async (from: number) => keep(from, await lintInOrder(options.setup, inputs.slice(from, end(from)), options.cwd));
   const keep = (from: number, lints: InputLint[]) => {
     if (done.has(from)) return;
     lints.forEach((lint, k) => (results[from + k] = lint));
@@ -86,13 +90,10 @@ export async function lintInputs(inputs: InputToLint[], options: LintJobsOptions
   // Workers that stopped (at start-up, or during the run), reported once each when the run is done.
   const reportStopped = () => pool?.stopped.forEach((why) => options.onWorkerFailure(new WorkerStopped(why)));
   if (!pool || pool.size === 0) {
-    // One thread, in order: nothing after the first input with a configuration error is linted (the run stops there).
-    for (let i = 0; i < inputs.length; i++) {
-      results[i] = await lintInput(options.setup, inputs[i]!, options.cwd, options.beforeLint);
-      if (results[i]!.problems.some((p) => p.severity === 'error')) break;
-    }
+    // One thread: nothing after the first input with a configuration error is kept (the run stops there).
+    const lints = await lintInOrder(options.setup, inputs, options.cwd, { beforeLint: options.beforeLint, stopAtError: true });
     reportStopped();
-    return results;
+    return lints;
   }
   const queue = [...batches];
   /** Batches handed to a worker and not answered yet, oldest first. */

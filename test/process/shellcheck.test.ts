@@ -7,7 +7,7 @@ import { findShellcheck, shellcheckRunner } from '../../src/process/shellcheck';
 describe('ShellCheck integration (real shellcheck binary)', () => {
   let linter: Linter;
   const binary = findShellcheck('');
-  const lint = (text: string, options: LintOptions = {}) => linter.lintWithShellcheck(text, options, shellcheckRunner(binary!));
+  const lint = async (text: string, options: LintOptions = {}) => (await linter.lintWithShellcheck(text, options, shellcheckRunner(binary!))).findings;
   const sc = async (text: string, options?: LintOptions) => (await lint(text, options)).filter((f) => f.source === 'shellcheck').map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.character + 1} ${f.code} ${f.severity}`);
 
   before(async () => {

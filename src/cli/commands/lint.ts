@@ -13,7 +13,7 @@ import { version } from '../../../package.json';
 import type { ImagePlatforms } from '../../docker/images';
 import { nodeLintHost } from '../../process/lint-host';
 import type { WorkerPool } from '../../process/worker-pool';
-import { PARALLEL_FROM_CORES, PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../process/lint-jobs';
+import { PARALLEL_FROM_CORES, PARALLEL_FROM_FILES, defaultJobs, lintInputs, shellcheckJobsPerThread, startLintWorkers } from '../../process/lint-jobs';
 import { EXIT, UsageError, defineCommand, formatOption } from '../io';
 
 export interface LintCommandOptions {
@@ -66,7 +66,8 @@ async function lintAll(inputs: LintInput[], options: LintCommandOptions, pool: W
     buildContextDir: options.context ? path.resolve(options.cwd, options.context) : undefined,
     shellcheck: options.shellcheck,
   };
-  const setup = new LintSetup(linter, nodeLintHost(), overrides);
+  // This thread's share of ShellCheck's processes: the workers run theirs for the files they lint.
+  const setup = new LintSetup(linter, nodeLintHost({ shellcheckLimits: { concurrency: shellcheckJobsPerThread(1 + (pool?.size ?? 0)) } }), overrides);
   if (options.shellcheck && options.shellcheck !== 'off' && !setup.shellcheck) throw new UsageError(`--shellcheck ${options.shellcheck}: no such file`);
   for (const warning of setup.warnings) options.warn(`shipshape lint: warning: --ignore ${warning}\n`);
   const warned = new Set<string>();
@@ -75,15 +76,18 @@ async function lintAll(inputs: LintInput[], options: LintCommandOptions, pool: W
     warned.add(text);
   };
   let images = options.docker ? await daemonImages(options.docker.env, options.warn) : undefined;
-  // With --docker (one thread), the daemon is asked about each file's base images before its lint, so one lint sees the answers.
+  // With --docker (one thread), the daemon is asked about each file's base images before its lint, so the lint sees the answers.
   const beforeLint = options.docker
     ? async (text: string) => {
         if (images) {
           try {
             await images.lookup(baseImageReferences(parseDockerfile(text), images.localImages.defaultPlatform));
           } catch (error) {
-            options.warn(await dockerWarning(error));
-            images = undefined;
+            // Several files are linted at once: the first lookup that fails warns, the others go on without.
+            if (images) {
+              images = undefined;
+              options.warn(await dockerWarning(error));
+            }
           }
         }
         return { localImages: images?.localImages };

@@ -149,21 +149,31 @@ export class Linter {
     return this.finish(run.findings, run.config, run.pragmas);
   }
 
-  /** lint(), plus ShellCheck's findings on RUN scripts through `runner` (config and pragmas apply to SC codes too). */
-  async lintWithShellcheck(text: string, options: LintOptions, runner: ShellcheckRunner): Promise<Finding[]> {
+  /**
+   * lint(), plus ShellCheck's findings on RUN scripts through `runner` (config and pragmas apply to SC codes too).
+   * A script ShellCheck could not check costs only its own findings: the first such failure is returned.
+   */
+  async lintWithShellcheck(text: string, options: LintOptions, runner: ShellcheckRunner): Promise<{ findings: Finding[]; shellcheckFailure: string | undefined }> {
     const run = this.runRules(text, options);
     const inputs = shellcheckInputs(run.model, run.pragmas.shell);
+    let shellcheckFailure: string | undefined;
     if (inputs.length) {
       const scripts = inputs.map(shellcheckScript);
-      const comments = await runner(scripts);
+      const results = await runner(scripts);
       inputs.forEach((input, i) => {
-        for (const f of shellcheckFindings(input, scripts[i]!, comments[i] ?? [])) {
+        const result = results[i];
+        if (!result) return;
+        if ('failure' in result) {
+          shellcheckFailure ??= result.failure;
+          return;
+        }
+        for (const f of shellcheckFindings(input, scripts[i]!, result.comments)) {
           const severity = this.severityOf(shellcheckMeta(f.code, f.level), run.config, run.pragmas);
           if (severity !== 'off') run.findings.push({ code: f.code, aliases: [], severity, message: f.message, range: f.range, fixes: f.fixes, source: 'shellcheck' });
         }
       });
     }
-    return this.finish(run.findings, run.config, run.pragmas);
+    return { findings: this.finish(run.findings, run.config, run.pragmas), shellcheckFailure };
   }
 
   private runRules(text: string, options: LintOptions): { model: DockerfileModel; config: LintConfig; pragmas: Pragmas; findings: Finding[] } {

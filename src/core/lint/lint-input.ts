@@ -35,3 +35,32 @@ export async function lintInput(setup: LintSetup, input: InputToLint, cwd: strin
   const fails = !noFail && threshold !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
   return { findings, problems, ...(shellcheckFailure ? { shellcheckFailure } : {}), fails };
 }
+
+/** Files linted at once by lintInOrder. */
+export const LINT_WINDOW = 64;
+
+/**
+ * Lints `inputs`, results in input order, up to `window` at once: while one lint waits for ShellCheck, the next
+ * files' rules run and their scripts join the same ShellCheck processes. With `stopAtError`, nothing after the
+ * first input whose setup has an error is returned (the run stops there), as linting one at a time would.
+ */
+export async function lintInOrder(
+  setup: LintSetup,
+  inputs: readonly InputToLint[],
+  cwd: string,
+  options: { beforeLint?: BeforeLint; stopAtError?: boolean; window?: number } = {},
+): Promise<InputLint[]> {
+  const results: InputLint[] = [];
+  let next = 0;
+  let stop = inputs.length;
+  const lane = async () => {
+    while (next < stop) {
+      const i = next++;
+      const lint = await lintInput(setup, inputs[i]!, cwd, options.beforeLint);
+      results[i] = lint;
+      if (options.stopAtError && lint.problems.some((p) => p.severity === 'error')) stop = Math.min(stop, i + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.window ?? LINT_WINDOW, inputs.length) }, lane));
+  return results.slice(0, stop);
+}

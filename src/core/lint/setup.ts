@@ -163,17 +163,14 @@ export class LintSetup {
   private async lint(text: string, config: LintConfig, buildContext: BuildContextInfo | undefined, localImages: LocalImages | undefined): Promise<LintOutcome> {
     const options = { config, buildContext, localImages };
     const runner = this.shellcheck;
+    let findings: Finding[];
     let shellcheckFailure: string | undefined;
-    // A ShellCheck that fails must not take the other rules' findings with it.
-    const guarded: ShellcheckRunner | undefined = runner && (async (scripts) => {
-      try {
-        return await runner(scripts);
-      } catch (error) {
-        shellcheckFailure = error instanceof Error ? error.message : String(error);
-        return scripts.map(() => []);
-      }
-    });
-    const findings = guarded ? await this.linter.lintWithShellcheck(text, options, guarded) : this.linter.lint(text, options);
+    if (!runner) findings = this.linter.lint(text, options);
+    else {
+      // A ShellCheck that fails must not take the other rules' findings with it.
+      const guarded: ShellcheckRunner = (scripts) => runner(scripts).catch((error: unknown) => scripts.map(() => ({ failure: error instanceof Error ? error.message : String(error) })));
+      ({ findings, shellcheckFailure } = await this.linter.lintWithShellcheck(text, options, guarded));
+    }
     const unknown = this.unknownPragmaIds(text, config);
     if (unknown.length) {
       findings.push(...unknown);
