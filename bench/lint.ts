@@ -16,7 +16,8 @@ import { validate } from 'dockerfile-utils';
 import { allInstructions, parseDockerfile } from '../src/core/dockerfile/model';
 import { ShellParser, loadShellParser, scriptOf } from '../src/core/dockerfile/shell';
 import { Linter } from '../src/core/lint/engine';
-import { dockerfileFolder, median, readDockerfiles } from './support';
+import { shellcheckRows } from './lint-shellcheck';
+import { bigDockerfile, dockerfileFolder, edited, median, nodeWall, readDockerfiles } from './support';
 
 const root = path.resolve(__dirname, '..', '..');
 const folder = dockerfileFolder(process.argv[2]);
@@ -40,14 +41,6 @@ function timeInterleaved(rounds: number, passes: Record<string, () => void>): Re
     }
   }
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-}
-
-/** The text with its middle line changed (trailing blanks differ per `n`, 50 variants): what a keystroke in the file does. */
-function edited(text: string, n: number): string {
-  const lines = text.split('\n');
-  const at = Math.floor(lines.length / 2);
-  lines[at] = `${lines[at]}${' '.repeat(1 + (n % 50))}`;
-  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
@@ -92,11 +85,7 @@ async function main(): Promise<void> {
   console.log(`  ratio full lint / dockerfile-ast parse:      ${(editorMs / astMs).toFixed(2)}x editor, ${(firstMs / astMs).toFixed(2)}x first sight`);
 
   // Re-lint after a one-line edit of a 1,000-line Dockerfile (the editor's keystroke case).
-  const lines: string[] = ['FROM debian:12'];
-  for (let i = 0; lines.length < 1000; i++) {
-    lines.push(i % 4 === 0 ? `RUN apt-get update && apt-get install -y --no-install-recommends pkg${i} \\` : i % 4 === 1 ? `    other${i} && rm -rf /var/lib/apt/lists/*` : i % 4 === 2 ? `ENV VAR_${i}=value${i}` : `COPY file${i} /opt/file${i}`);
-  }
-  const big = lines.join('\n') + '\n';
+  const big = bigDockerfile();
   const keystroke = (change: (i: number) => string) => {
     linter.lint(big);
     const times: number[] = [];
@@ -132,6 +121,7 @@ async function main(): Promise<void> {
     const lint = median(lintTimes);
     console.log(`CLI cold start: shipshape lint on one file ${lint.toFixed(0)} ms vs node -e 0 ${bare.toFixed(0)} ms = ${(lint / bare).toFixed(2)}x (goal <= 3x)`);
     wholeProcess(cli, dockerfiles.map((d) => path.join(folder, d.name)));
+    await shellcheckRows(linter, cli, folder, dockerfiles.map((d) => path.join(folder, d.name)), files);
   } else {
     console.log('CLI cold start: skipped, dist/cli.js missing (run npm run build first)');
   }
@@ -140,25 +130,19 @@ async function main(): Promise<void> {
 /**
  * Whole processes over every file, as CI runs them: `shipshape lint --jobs 1` and `--jobs 2` (a worker
  * thread beside the main one; the default on 3 cores or more, not on 2), each right after a process validating the same files with dockerfile-utils. Each ratio is taken pair by pair (the
- * two ran at nearly the same moment of the machine), then its median over the rounds. ShellCheck is left out (one
- * process per file, and work dockerfile-utils does not do), as in the in-process rows above.
+ * two ran at nearly the same moment of the machine), then its median over the rounds. ShellCheck is left out (work
+ * dockerfile-utils does not do), as in the in-process rows above; bench/lint-shellcheck.ts has its rows.
  */
 function wholeProcess(cli: string, paths: string[]): void {
   const validator = path.join(__dirname, 'validate-files.js');
   const rounds = 9;
-  const wall = (args: string[]) => {
-    const t = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ').slice(0, 80)}…: exit ${result.status}: ${result.stderr}`);
-    return Number(process.hrtime.bigint() - t) / 1e6;
-  };
   const rows = { '--jobs 1': [] as number[], '--jobs 2': [] as number[] };
   const utils: number[] = [];
   const ratios = { '--jobs 1': [] as number[], '--jobs 2': [] as number[] };
   for (let round = 0; round < 1 + rounds; round++) {
     for (const [name, extra] of [['--jobs 1', ['--jobs', '1']], ['--jobs 2', ['--jobs', '2']]] as const) {
-      const u = wall([validator, ...paths]);
-      const s = wall([cli, 'lint', '--no-fail', '--no-shellcheck', ...extra, ...paths]);
+      const u = nodeWall([validator, ...paths]);
+      const s = nodeWall([cli, 'lint', '--no-fail', '--no-shellcheck', ...extra, ...paths]);
       if (round === 0) continue; // warm-up: the files and both bundles into the page cache
       utils.push(u);
       rows[name].push(s);

@@ -8,7 +8,7 @@ import { Linter } from '../../src/core/lint/engine';
 import { lintInput } from '../../src/core/lint/lint-input';
 import { LintSetup } from '../../src/core/lint/setup';
 import { nodeLintHost } from '../../src/process/lint-host';
-import { PARALLEL_FROM_CORES, PARALLEL_FROM_FILES, defaultJobs, lintInputs, startLintWorkers } from '../../src/process/lint-jobs';
+import { PARALLEL_FROM_CORES, PARALLEL_FROM_FILES, defaultJobs, lintInputs, shellcheckJobsPerThread, startLintWorkers } from '../../src/process/lint-jobs';
 import { TaskFailed, WorkerPool, WorkerStopped } from '../../src/process/worker-pool';
 
 /** A worker script answering the pool's protocol: `echo` returns its thread and payload, `fail` throws, `die` kills the thread. */
@@ -121,5 +121,15 @@ describe('process/lint-jobs: the default number of threads', () => {
     assert.equal(defaultJobs(5000, 1), 1, 'one core');
     assert.equal(defaultJobs(PARALLEL_FROM_FILES, PARALLEL_FROM_CORES), PARALLEL_FROM_CORES);
     assert.equal(defaultJobs(5000, 8), 8);
+  });
+});
+
+describe('process/lint-jobs: ShellCheck processes per thread', () => {
+  it('share the cores among the threads (at least one each), so all threads together run about one per core', () => {
+    assert.equal(shellcheckJobsPerThread(1, 2), 2, 'one thread on two cores');
+    assert.equal(shellcheckJobsPerThread(2, 2), 1);
+    assert.equal(shellcheckJobsPerThread(8, 8), 1);
+    assert.equal(shellcheckJobsPerThread(3, 8), 3);
+    assert.equal(shellcheckJobsPerThread(16, 4), 1, 'more threads than cores');
   });
 });
