@@ -199,6 +199,28 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
       await waitFor(() => messages(document.uri).some((m) => m.includes(`shellcheck (${fake}) failed: cannot parse`)), `the ShellCheck failure (have ${messages(document.uri).join(' | ')})`);
     });
 
+    it('ShellCheck in the editor: an edit in one RUN re-checks that RUN alone, in one process; the other RUNs keep their findings', async () => {
+      // A wrapper around Debian's shellcheck that logs the script files each process was given.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-sc-log-'));
+      const log = path.join(dir, 'log');
+      const wrapper = path.join(dir, 'shellcheck');
+      fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do case "$a" in *.sh) printf '%s ' "$a" >> '${log}';; esac; done\necho >> '${log}'\nexec /usr/bin/shellcheck "$@"\n`, { mode: 0o755 });
+      const scripts = () => fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.trim().split(' ').length);
+      await vscode.workspace.getConfiguration('shipshape').update('lint.shellcheck.path', wrapper, vscode.ConfigurationTarget.Global);
+      const document = await open('lint-sc/Dockerfile', 'FROM debian:12\nRUN ls $HOME\nRUN echo $PATH\nRUN cd /tmp; ls\n');
+      const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+      const sc = () => vscode.languages.getDiagnostics(document.uri).filter((d) => codeOf(d).startsWith('SC')).map((d) => `${d.range.start.line + 1} ${codeOf(d)}`).sort();
+      await waitFor(() => sc().length === 3, `three SC findings (have ${sc().join(', ')})`);
+      assert.deepEqual(sc(), ['2 SC2086', '3 SC2086', '4 SC2164']);
+      const before = scripts();
+      assert.equal(before.reduce((a, b) => a + b, 0), 3, `the three RUNs checked once (processes: ${before.join(' + ')})`);
+      const editor = vscode.window.activeTextEditor!;
+      await editor.edit((e) => e.replace(new vscode.Range(2, 4, 2, 14), 'cd /opt; ls'));
+      await waitFor(() => sc().includes('3 SC2164'), `SC2164 on the edited RUN (have ${sc().join(', ')})`);
+      assert.deepEqual(sc(), ['2 SC2086', '3 SC2164', '4 SC2164']);
+      assert.deepEqual(scripts().slice(before.length), [1], 'one process, for the edited RUN alone');
+    });
+
     it('the shipshape.lint.buildContext setting (relative to the workspace folder) says whose .dockerignore applies', async () => {
       fs.mkdirSync(path.join(workspace(), 'lint-o', 'ctx'), { recursive: true });
       fs.writeFileSync(path.join(workspace(), 'lint-o', 'ctx', '.dockerignore'), 'secret.txt\n');
