@@ -50,16 +50,27 @@ const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|f
 const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`;
 const commandName = 'entity.name.function.call.shell entity.name.command.shell';
 const firstCommand = (lead) => ({ match: `${lead}${COMMAND}`, captures: { 1: { name: commandName } } });
-// After `;`, `&&`, `||`, `|` or a `then`/`do`/`else`; the separator is matched too (a leading literal lets
-// the regex engine skip ahead, where a lookbehind would be tried at every position).
-const laterCommand = { match: `(&&|\\|\\||;|\\||\\b(?:then|do|else)(?=[ \\t]))([ \\t]*)${COMMAND}`, captures: {
-  1: { patterns: ['normal_statement_seperator', 'pipeline', 'floating_keyword'].map((p) => ({ include: `source.shell#${p}` })) }, 3: { name: commandName } } };
+// After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
+// ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
+const laterCommand = { match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}`, captures: {
+  1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
+  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName } } };
+// After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
+const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
+  1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
+// The embedded shell rules sit behind one gate: a single regex that finds where any of them can begin (a
+// quote, `$`, an operator, a keyword as a word, ...), so the scanner tries one regex per position, not
+// forty. Inside it the shell rules are tried at that position only: the gate ends at the next one (`(?!\G)`).
+const SHELL_START = [
+  '[$\'"`\\\\<>\\[;&|!]', '\\d+[<>]', '\\(\\(', '(?<![^ \\t]){(?![\\w$])', '[ \\t]+#', '^#',
+  '(?<=^|[;&\\s])(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?=[\\s;&]|$)', '\\b(?:for|case)\\b'];
+const shellGate = (sh) => (sh.patterns ? { begin: `(?=${SHELL_START.join('|')})`, end: '(?!\\G)', patterns: [keywordCommand, ...sh.patterns] } : sh);
 
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
   const e = esc === '\\' ? '\\\\' : '`';
   const r = {};
-  const SH = esc === '\\' ? SHELL : SHELL_BT;
+  const SH = shellGate(esc === '\\' ? SHELL : SHELL_BT);
   const inc = (n) => ({ include: `#${n}${s}` });
   r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
   // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
