@@ -58,19 +58,28 @@ const laterCommand = { match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}`, 
 // After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
 const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
   1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
-// The embedded shell rules sit behind one gate: a single regex that finds where any of them can begin (a
-// quote, `$`, an operator, a keyword as a word, ...), so the scanner tries one regex per position, not
-// forty. Inside it the shell rules are tried at that position only: the gate ends at the next one (`(?!\G)`).
-const SHELL_START = [
-  '[$\'"`\\\\<>\\[;&|!]', '\\d+[<>]', '\\(\\(', '(?<![^ \\t]){(?![\\w$])', '[ \\t]+#', '^#',
-  '(?<=^|[;&\\s])(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?=[\\s;&]|$)', '\\b(?:for|case)\\b'];
-const shellGate = (sh) => (sh.patterns ? { begin: `(?=${SHELL_START.join('|')})`, end: '(?!\\G)', patterns: [keywordCommand, ...sh.patterns] } : sh);
+// The embedded shell rules sit behind a few gates: cheap regexes that find where any of them can begin (a
+// quote, `$`, an operator, a keyword as a word, ...), so the scanner does not try forty regexes at every
+// position. Inside a gate the shell rules are tried at that position only: it ends at the next one
+// (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the regex engine's
+// search for a first character. A keyword gate takes the blank before the word (found by its first
+// character); at the start of the body or of a heredoc line, `\G` stands for it.
+const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?:[\\s;&]|$)';
+const SHELL_GATES = ['(?=[$\'"`\\\\<>\\[;&|!]|\\(\\()', '(?=\\d+[<>])', '(?=\\{(?![\\w$]))(?<![^ \\t])', 
+  `(?=[ \\t]+#)|[ \\t](?=${KEYWORD})`, `\\G(?=${KEYWORD}|#)`, '(?=\\b(?:for|case)\\b)'];
+const shellGates = (gated) => SHELL_GATES.map((begin) => ({ begin, end: '(?!\\G)', patterns: [{ include: gated }] }));
+// The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
+// written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
+const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
+
 
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
   const e = esc === '\\' ? '\\\\' : '`';
   const r = {};
-  const SH = shellGate(esc === '\\' ? SHELL : SHELL_BT);
+  const shell = esc === '\\' ? SHELL : SHELL_BT;
+  r[`shell-gated${s}`] = { patterns: [keywordCommand, ...(shell.patterns ?? [])] };
+  const SH = shell.patterns ? shellGates(`#shell-gated${s}`) : [shell];
   const inc = (n) => ({ include: `#${n}${s}` });
   r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
   // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
@@ -86,8 +95,8 @@ function grammarFor(esc) {
     { comment: "Not JSON (single quotes): BuildKit runs it as a shell command; shown as invalid", begin: "\\[(?=\\s*')", end: END, name: 'meta.exec-form.not-json.dockerfile',
       patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
   ] };
-  const shellBody = (extra) => ({ begin: '(?=\\S)', end: END, contentName: 'meta.embedded.block.shell source.shell',
-    patterns: [...base, ...extra, firstCommand('\\G'), laterCommand, SH] });
+  const shellBody = (extra) => ({ begin: '(?=\\S)', end: SHELL_END, contentName: 'meta.embedded.block.shell source.shell',
+    patterns: [...base, ...extra, firstCommand('\\G'), laterCommand, ...SH] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
@@ -97,9 +106,9 @@ function grammarFor(esc) {
   const hdOp = { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
   const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
-    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand, SH] : [hdOp, { include: '#variable' }] });
+    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand, ...SH] : [hdOp, { include: '#variable' }] });
   const bodyKinds = {
-    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand, SH] },
+    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand, ...SH] },
     text: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [{ include: '#variable' }] },
     rawtext: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [] },
   };
