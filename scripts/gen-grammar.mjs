@@ -58,16 +58,27 @@ const laterCommand = { match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}`, 
 // After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
 const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
   1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
-// The embedded shell rules sit behind a few gates: cheap regexes that find where any of them can begin (a
+// The embedded shell rules sit behind a few gates: cheap regexes that find where some of them can begin (a
 // quote, `$`, an operator, a keyword as a word, ...), so the scanner does not try forty regexes at every
-// position. Inside a gate the shell rules are tried at that position only: it ends at the next one
-// (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the regex engine's
-// search for a first character. A keyword gate takes the blank before the word (found by its first
-// character); at the start of the body or of a heredoc line, `\G` stands for it.
+// position. Inside a gate only the shell rules that can begin there are tried, at that position only: it
+// ends at the next one (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the
+// regex engine's search for a first character. A keyword gate takes the blank before the word (found by
+// its first character); at the start of the body or of a heredoc line, `\G` stands for it.
 const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?:[\\s;&]|$)';
-const SHELL_GATES = ['(?=[$\'"`\\\\<>\\[;&|!]|\\(\\()', '(?=\\d+[<>])', '(?=\\{(?![\\w$]))(?<![^ \\t])', 
-  `(?=[ \\t]+#)|[ \\t](?=${KEYWORD})`, `\\G(?=${KEYWORD}|#)`, '(?=\\b(?:for|case)\\b)'];
-const shellGates = (gated) => SHELL_GATES.map((begin) => ({ begin, end: '(?!\\G)', patterns: [{ include: gated }] }));
+const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
+const SHELL_GATES = [
+  ['(?=[$\'"`\\\\])', ['misc_ranges', 'line_continuation', 'variable', 'interpolation', 'string']],
+  ['(?=[<>\\[;&|!]|\\(\\()', ['pipeline', 'normal_statement_seperator', 'logical_expression_double', 'logical_expression_single',
+    'arithmetic_double', 'herestring', 'redirection']],
+  ['(?=\\d+[<>])', ['redirection']],
+  ['(?=\\{(?![\\w$]))(?<![^ \\t])', ['misc_ranges']],
+  [`(?=[ \\t]+#)|[ \\t](?=${KEYWORD})`, WORD_RULES, true],
+  [`\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
+  ['(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
+// The shell rules of `shell` (its order kept) that a gate lets through.
+const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ begin, end: '(?!\\G)', patterns: [
+  ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
+  .filter((gate) => gate.patterns.length > 0);
 // The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
 // written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
 const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
@@ -78,8 +89,7 @@ function grammarFor(esc) {
   const e = esc === '\\' ? '\\\\' : '`';
   const r = {};
   const shell = esc === '\\' ? SHELL : SHELL_BT;
-  r[`shell-gated${s}`] = { patterns: [keywordCommand, ...(shell.patterns ?? [])] };
-  const SH = shell.patterns ? shellGates(`#shell-gated${s}`) : [shell];
+  const SH = shell.patterns ? shellGates(shell) : [shell];
   const inc = (n) => ({ include: `#${n}${s}` });
   r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
   // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
