@@ -105,8 +105,11 @@ function grammarFor(esc) {
     { comment: "Not JSON (single quotes): BuildKit runs it as a shell command; shown as invalid", begin: "\\[(?=\\s*')", end: END, name: 'meta.exec-form.not-json.dockerfile',
       patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
   ] };
+  // In a shell body only comment lines need #comment-line: a blank line cannot end the body anyway, and
+  // the regex's blank-line branch (`\n`, found on every line) costs a try at every position.
+  const commentLine = { begin: '^(?=[ \\t]*#)', end: '(?!\\G)', patterns: [{ include: '#comment-line' }] };
   const shellBody = (extra) => ({ begin: '(?=\\S)', end: SHELL_END, contentName: 'meta.embedded.block.shell source.shell',
-    patterns: [...base, ...extra, firstCommand('\\G'), laterCommand, ...SH] });
+    patterns: [inc('continuation'), commentLine, ...extra, firstCommand('\\G'), laterCommand, ...SH] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
