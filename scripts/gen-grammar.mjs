@@ -49,12 +49,24 @@ const SHELL_BT = SHELL.patterns ? { patterns: SHELL.patterns.filter((p) => p.inc
 const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
 const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`;
 const commandName = 'entity.name.function.call.shell entity.name.command.shell';
-const firstCommand = (lead) => ({ match: `${lead}${COMMAND}`, captures: { 1: { name: commandName } } });
+// A command takes the plain words after it (none can begin a shell rule or a gate below: no quote, `$`,
+// operator, keyword, `for`/`case`; digits not before `<`/`>`) and, in a body, a line continuation right
+// after them: one match instead of a scanner call for each, and the scanner does not try every regex at
+// each of their characters.
+const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?:[\\s;&]|$)';
+const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!\\S*?\\b(?:for|case)\\b)(?:[^\\s$'"\`\\\\<>\\[;&|!(){#\\d]|\\d+(?![\\d<>]))+`;
+// Blanks after the words go with them when something follows (so the tokens stay as they were), but not
+// before a comment or a keyword, whose rules want the blank, nor at the end of the line.
+const ARGS = `(?:[ \\t]+${PLAIN_WORD})*(?:[ \\t]+(?=[^\\s#])(?!${KEYWORD}))?`;
+const continued = (e) => (e ? `(?:[ \\t]*(${e})[ \\t]*$\\n?)?` : '');
+const continuationName = { name: 'constant.character.escape.line-continuation.dockerfile' };
+const firstCommand = (lead, e) => ({ match: `${lead}${COMMAND}${ARGS}${continued(e)}`, captures: { 1: { name: commandName }, 2: continuationName } });
+
 // After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
 // ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
-const laterCommand = { match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}`, captures: {
+const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}${ARGS}${continued(e)}`, captures: {
   1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
-  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName } } };
+  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName }, 7: continuationName } });
 // After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
 const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
   1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
@@ -64,7 +76,6 @@ const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, cap
 // ends at the next one (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the
 // regex engine's search for a first character. A keyword gate takes the blank before the word (found by
 // its first character); at the start of the body or of a heredoc line, `\G` stands for it.
-const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?:[\\s;&]|$)';
 const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
 const SHELL_GATES = [
   ['(?=[$\'"`\\\\])', ['misc_ranges', 'line_continuation', 'variable', 'interpolation', 'string']],
@@ -109,7 +120,7 @@ function grammarFor(esc) {
   // the regex's blank-line branch (`\n`, found on every line) costs a try at every position.
   const commentLine = { begin: '^(?=[ \\t]*#)', end: '(?!\\G)', patterns: [{ include: '#comment-line' }] };
   const shellBody = (extra) => ({ begin: '(?=\\S)', end: SHELL_END, contentName: 'meta.embedded.block.shell source.shell',
-    patterns: [inc('continuation'), commentLine, ...extra, firstCommand('\\G'), laterCommand, ...SH] });
+    patterns: [inc('continuation'), commentLine, ...extra, firstCommand('\\G', e), laterCommand(e), ...SH] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
@@ -119,9 +130,9 @@ function grammarFor(esc) {
   const hdOp = { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
   const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
-    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand, ...SH] : [hdOp, { include: '#variable' }] });
+    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand(), ...SH] : [hdOp, { include: '#variable' }] });
   const bodyKinds = {
-    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand, ...SH] },
+    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand(), ...SH] },
     text: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [{ include: '#variable' }] },
     rawtext: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [] },
   };
