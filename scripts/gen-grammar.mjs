@@ -127,7 +127,7 @@ function grammarFor(esc) {
   const hdCaps = { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 3: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
     4: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 5: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } };
   const hdEndCaps = { 0: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } };
-  const hdOp = { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
+  const hdOp = { match: `(?=<<)(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
   const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
     patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand(), ...SH] : [hdOp, { include: '#variable' }] });
@@ -157,8 +157,9 @@ function grammarFor(esc) {
   // Each heredoc family sits behind one cheap gate, so the scanner tries one regex per position, not six.
   const gate = (patterns) => ({ begin: `(?=<<-?["']?${HD})`, end: '$', patterns });
   r[`heredoc-script${s}`] = gate(heredocRules('shell', '\\G', 'shell'));
-  r[`heredoc-data${s}`] = { ...gate(heredocRules('text', '\\G', 'shell')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
-  r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
+  // `<<` first, the blank before it checked after: a regex led by a lookbehind is tried at every position.
+  r[`heredoc-data${s}`] = { ...gate(heredocRules('text', '\\G', 'shell')), begin: `(?=<<-?["']?${HD})(?<=\\s)` };
+  r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?=<<-?["']?${HD})(?<=\\s)` };
   const args = [{ include: '#variable' }, { include: '#quoted' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' }];
   const instr = (k, patterns, extra = {}) => ({ begin: KW(k), end: END, beginCaptures: kwCaps, name: `meta.instruction.${k.toLowerCase().split('|')[0]}.dockerfile`, patterns: [...base, ...patterns], ...extra });
   r[`from${s}`] = instr('FROM', [{ include: '#flag' },
