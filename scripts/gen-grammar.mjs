@@ -119,8 +119,12 @@ function grammarFor(esc) {
   // In a shell body only comment lines need #comment-line: a blank line cannot end the body anyway, and
   // the regex's blank-line branch (`\n`, found on every line) costs a try at every position.
   const commentLine = { begin: '^(?=[ \\t]*#)', end: '(?!\\G)', patterns: [{ include: '#comment-line' }] };
-  const shellBody = (extra) => ({ begin: '(?=\\S)', end: SHELL_END, contentName: 'meta.embedded.block.shell source.shell',
-    patterns: [inc('continuation'), commentLine, ...extra, firstCommand('\\G', e), laterCommand(e), ...SH] });
+  // The body's begin takes its first command (with its plain words and a continuation after them), one
+  // scanner call fewer per instruction; its captures carry the body's scopes, being outside its content.
+  const embedded = 'meta.embedded.block.shell source.shell';
+  const shellBody = (extra) => ({ begin: `(?=\\S)(${COMMAND}${ARGS}${continued(e)})?`, end: SHELL_END, contentName: embedded,
+    beginCaptures: { 1: { name: embedded }, 2: { name: commandName }, 3: continuationName },
+    patterns: [inc('continuation'), commentLine, ...extra, laterCommand(e), ...SH] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
