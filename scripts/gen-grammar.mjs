@@ -77,17 +77,19 @@ const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, cap
 // regex engine's search for a first character. A keyword gate takes the blank before the word (found by
 // its first character); at the start of the body or of a heredoc line, `\G` stands for it.
 const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
+// [begin, shell rules, whether a keyword can follow at once]: after `;`, `&`, `|` (`;then`, `&&if`) the
+// operator gate stays open for a keyword right after it, with the keyword rules.
 const SHELL_GATES = [
   ['(?=[$\'"`\\\\])', ['misc_ranges', 'line_continuation', 'variable', 'interpolation', 'string']],
   ['(?=[<>\\[;&|!]|\\(\\()', ['pipeline', 'normal_statement_seperator', 'logical_expression_double', 'logical_expression_single',
-    'arithmetic_double', 'herestring', 'redirection']],
+    'loop', 'arithmetic_double', 'herestring', 'redirection', 'floating_keyword', 'support'], true],
   ['(?=\\d+[<>])', ['redirection']],
   ['(?=\\{(?![\\w$]))(?<![^ \\t])', ['misc_ranges']],
   [`(?=[ \\t]+#)|[ \\t](?=${KEYWORD})`, WORD_RULES, true],
   [`\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
   ['(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
 // The shell rules of `shell` (its order kept) that a gate lets through.
-const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ begin, end: '(?!\\G)', patterns: [
+const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ begin, end: keywords ? `(?!\\G)(?!${KEYWORD})` : '(?!\\G)', patterns: [
   ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
   .filter((gate) => gate.patterns.length > 0);
 // The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
