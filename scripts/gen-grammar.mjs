@@ -75,7 +75,7 @@ const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, cap
 // position. Inside a gate only the shell rules that can begin there are tried, at that position only: it
 // ends at the next one (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the
 // regex engine's search for a first character. A keyword gate takes the blank before the word (found by
-// its first character); at the start of the body or of a heredoc line, `\G` stands for it.
+// its first character); `^` stands for it at a line's start, `\G` at the body's or a heredoc line's start.
 const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
 // [begin, shell rules, whether a keyword can follow at once]: after `;`, `&`, `|` (`;then`, `&&if`) the
 // operator gate stays open for a keyword right after it, with the keyword rules.
@@ -85,7 +85,7 @@ const SHELL_GATES = [
     'loop', 'arithmetic_double', 'herestring', 'redirection', 'floating_keyword', 'support'], true],
   ['(?=\\d+[<>])', ['redirection']],
   ['(?=\\{(?![\\w$]))(?<![^ \\t])', ['misc_ranges']],
-  [`(?=[ \\t]+#)|[ \\t](?=${KEYWORD})`, WORD_RULES, true],
+  [`(?=[ \\t]+#)|[ \\t](?=${KEYWORD})|^(?=${KEYWORD})`, WORD_RULES, true],
   [`\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
   ['(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
 // The shell rules of `shell` (its order kept) that a gate lets through.
