@@ -102,8 +102,12 @@ function grammarFor(esc) {
   const e = esc === '\\' ? '\\\\' : '`';
   const r = {};
   const shell = esc === '\\' ? SHELL : SHELL_BT;
-  const SH = shell.patterns ? shellGates(shell) : [shell];
+  // Kept once in the repository (the grammar has many shell bodies and heredocs): the gates, and a command
+  // after a separator inside a heredoc (no Dockerfile continuation there).
+  r[`shell-gates${s}`] = { patterns: shell.patterns ? shellGates(shell) : [shell] };
+  r[`shell-command${s}`] = laterCommand();
   const inc = (n) => ({ include: `#${n}${s}` });
+  const SH = [inc('shell-gates')];
   r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
   // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
   const base = [inc('continuation'), { include: '#comment-line' }];
@@ -136,9 +140,9 @@ function grammarFor(esc) {
   const hdOp = { match: `(?=<<)(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
   const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
-    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand(), ...SH] : [hdOp, { include: '#variable' }] });
+    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), inc('shell-command'), ...SH] : [hdOp, { include: '#variable' }] });
   const bodyKinds = {
-    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand(), ...SH] },
+    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [inc('shell-command'), ...SH] },
     text: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [{ include: '#variable' }] },
     rawtext: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [] },
   };
