@@ -60,13 +60,13 @@ const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!\\S*?\\b(?:f
 const ARGS = `(?:[ \\t]+${PLAIN_WORD})*(?:[ \\t]+(?=[^\\s#])(?!${KEYWORD}))?`;
 const continued = (e) => (e ? `(?:[ \\t]*(${e})[ \\t]*$\\n?)?` : '');
 const continuationName = { name: 'constant.character.escape.line-continuation.dockerfile' };
-const firstCommand = (lead, e) => ({ match: `${lead}${COMMAND}${ARGS}${continued(e)}`, captures: { 1: { name: commandName }, 2: continuationName } });
-
+const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { 1: { name: commandName } } });
 // After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
 // ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
 const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}${ARGS}${continued(e)}`, captures: {
   1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
-  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName }, 7: continuationName } });
+  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName },
+  ...(e ? { 7: continuationName } : {}) } });
 // After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
 const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
   1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
@@ -95,7 +95,6 @@ const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ b
 // The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
 // written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
 const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
-
 
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
