@@ -76,6 +76,8 @@ const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, cap
 // ends at the next one (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the
 // regex engine's search for a first character. A keyword gate takes the blank before the word (found by
 // its first character); `^` stands for it at a line's start, `\G` at the body's or a heredoc line's start.
+// A keyword ahead, its first letter tested first: a little cheaper in a replay of the corpus' scanner calls.
+const KEYWORD_AHEAD = `(?=[tweusidf:.])(?=${KEYWORD})`;
 const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
 // [begin, shell rules, whether a keyword can follow at once]: after `;`, `&`, `|` (`;then`, `&&if`) the
 // operator gate stays open for a keyword right after it, with the keyword rules.
@@ -85,7 +87,7 @@ const SHELL_GATES = [
     'loop', 'arithmetic_double', 'herestring', 'redirection', 'floating_keyword', 'support'], true],
   ['(?=\\d+[<>])', ['redirection']],
   ['(?=\\{(?![\\w$]))(?<![^ \\t])', ['misc_ranges']],
-  [`(?=[ \\t]+#)|[ \\t](?=${KEYWORD})|^(?=${KEYWORD})`, WORD_RULES, true],
+  [`(?=[ \\t]+#)|[ \\t]${KEYWORD_AHEAD}|^${KEYWORD_AHEAD}`, WORD_RULES, true],
   [`\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
   ['(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
 // The shell rules of `shell` (its order kept) that a gate lets through.
