@@ -49,18 +49,66 @@ const SHELL_BT = SHELL.patterns ? { patterns: SHELL.patterns.filter((p) => p.inc
 const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
 const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`;
 const commandName = 'entity.name.function.call.shell entity.name.command.shell';
-const firstCommand = (lead) => ({ match: `${lead}${COMMAND}`, captures: { 1: { name: commandName } } });
-// After `;`, `&&`, `||`, `|` or a `then`/`do`/`else`; the separator is matched too (a leading literal lets
-// the regex engine skip ahead, where a lookbehind would be tried at every position).
-const laterCommand = { match: `(&&|\\|\\||;|\\||\\b(?:then|do|else)(?=[ \\t]))([ \\t]*)${COMMAND}`, captures: {
-  1: { patterns: ['normal_statement_seperator', 'pipeline', 'floating_keyword'].map((p) => ({ include: `source.shell#${p}` })) }, 3: { name: commandName } } };
+// A command takes the plain words after it (none can begin a shell rule or a gate below: no quote, `$`,
+// operator, keyword, `for`/`case`; digits not before `<`/`>`) and, in a body, a line continuation right
+// after them: one match instead of a scanner call for each, and the scanner does not try every regex at
+// each of their characters.
+const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?:[\\s;&]|$)';
+const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!\\S*?\\b(?:for|case)\\b)(?:[^\\s$'"\`\\\\<>\\[;&|!(){#\\d]|\\d+(?![\\d<>]))+`;
+// Blanks after the words go with them when something follows (so the tokens stay as they were), but not
+// before a comment or a keyword, whose rules want the blank, nor at the end of the line.
+const ARGS = `(?:[ \\t]+${PLAIN_WORD})*(?:[ \\t]+(?=[^\\s#])(?!${KEYWORD}))?`;
+const continued = (e) => (e ? `(?:[ \\t]*(${e})[ \\t]*$\\n?)?` : '');
+const continuationName = { name: 'constant.character.escape.line-continuation.dockerfile' };
+const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { 1: { name: commandName } } });
+// After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
+// ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
+const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}${ARGS}${continued(e)}`, captures: {
+  1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
+  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName },
+  ...(e ? { 7: continuationName } : {}) } });
+// After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
+const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
+  1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
+// The embedded shell rules sit behind a few gates: cheap regexes that find where some of them can begin (a
+// quote, `$`, an operator, a keyword as a word, ...), so the scanner does not try forty regexes at every
+// position. Inside a gate only the shell rules that can begin there are tried, at that position only: it
+// ends at the next one (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the
+// regex engine's search for a first character. A keyword gate takes the blank before the word (found by
+// its first character); `^` stands for it at a line's start, `\G` at the body's or a heredoc line's start.
+// A keyword ahead, its first letter tested first: a little cheaper in a replay of the corpus' scanner calls.
+const KEYWORD_AHEAD = `(?=[tweusidf:.])(?=${KEYWORD})`;
+const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
+// [begin, shell rules, whether a keyword can follow at once]: after `;`, `&`, `|` (`;then`, `&&if`) the
+// operator gate stays open for a keyword right after it, with the keyword rules.
+const SHELL_GATES = [
+  ['(?=[$\'"`\\\\])', ['misc_ranges', 'line_continuation', 'variable', 'interpolation', 'string']],
+  ['(?=[<>\\[;&|!]|\\(\\()', ['pipeline', 'normal_statement_seperator', 'logical_expression_double', 'logical_expression_single',
+    'loop', 'arithmetic_double', 'herestring', 'redirection', 'floating_keyword', 'support'], true],
+  ['(?=\\d+[<>])', ['redirection']],
+  ['(?=\\{(?![\\w$]))(?<![^ \\t])', ['misc_ranges']],
+  [`(?=[ \\t]+#)|[ \\t]${KEYWORD_AHEAD}|^${KEYWORD_AHEAD}`, WORD_RULES, true],
+  [`\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
+  ['(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
+// The shell rules of `shell` (its order kept) that a gate lets through.
+const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ begin, end: keywords ? `(?!\\G)(?!${KEYWORD})` : '(?!\\G)', patterns: [
+  ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
+  .filter((gate) => gate.patterns.length > 0);
+// The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
+// written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
+const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
 
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
   const e = esc === '\\' ? '\\\\' : '`';
   const r = {};
-  const SH = esc === '\\' ? SHELL : SHELL_BT;
+  const shell = esc === '\\' ? SHELL : SHELL_BT;
+  // Kept once in the repository (the grammar has many shell bodies and heredocs): the gates, and a command
+  // after a separator inside a heredoc (no Dockerfile continuation there).
+  r[`shell-gates${s}`] = { patterns: shell.patterns ? shellGates(shell) : [shell] };
+  r[`shell-command${s}`] = laterCommand();
   const inc = (n) => ({ include: `#${n}${s}` });
+  const SH = [inc('shell-gates')];
   r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
   // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
   const base = [inc('continuation'), { include: '#comment-line' }];
@@ -75,20 +123,27 @@ function grammarFor(esc) {
     { comment: "Not JSON (single quotes): BuildKit runs it as a shell command; shown as invalid", begin: "\\[(?=\\s*')", end: END, name: 'meta.exec-form.not-json.dockerfile',
       patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
   ] };
-  const shellBody = (extra) => ({ begin: '(?=\\S)', end: END, contentName: 'meta.embedded.block.shell source.shell',
-    patterns: [...base, ...extra, firstCommand('\\G'), laterCommand, SH] });
+  // In a shell body only comment lines need #comment-line: a blank line cannot end the body anyway, and
+  // the regex's blank-line branch (`\n`, found on every line) costs a try at every position.
+  const commentLine = { begin: '^(?=[ \\t]*#)', end: '(?!\\G)', patterns: [{ include: '#comment-line' }] };
+  // The body's begin takes its first command (with its plain words and a continuation after them), one
+  // scanner call fewer per instruction; its captures carry the body's scopes, being outside its content.
+  const embedded = 'meta.embedded.block.shell source.shell';
+  const shellBody = (extra) => ({ begin: `(?=\\S)(${COMMAND}${ARGS}${continued(e)})?`, end: SHELL_END, contentName: embedded,
+    beginCaptures: { 1: { name: embedded }, 2: { name: commandName }, 3: continuationName },
+    patterns: [inc('continuation'), commentLine, ...extra, laterCommand(e), ...SH] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
   const hdCaps = { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 3: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
     4: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 5: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } };
   const hdEndCaps = { 0: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } };
-  const hdOp = { match: `(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
+  const hdOp = { match: `(?=<<)(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
   const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
-    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), laterCommand, SH] : [hdOp, { include: '#variable' }] });
+    patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), inc('shell-command'), ...SH] : [hdOp, { include: '#variable' }] });
   const bodyKinds = {
-    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [laterCommand, SH] },
+    shell: { contentName: 'meta.embedded.block.shell source.shell', patterns: [inc('shell-command'), ...SH] },
     text: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [{ include: '#variable' }] },
     rawtext: { contentName: 'string.unquoted.heredoc.dockerfile', patterns: [] },
   };
@@ -113,8 +168,9 @@ function grammarFor(esc) {
   // Each heredoc family sits behind one cheap gate, so the scanner tries one regex per position, not six.
   const gate = (patterns) => ({ begin: `(?=<<-?["']?${HD})`, end: '$', patterns });
   r[`heredoc-script${s}`] = gate(heredocRules('shell', '\\G', 'shell'));
-  r[`heredoc-data${s}`] = { ...gate(heredocRules('text', '\\G', 'shell')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
-  r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
+  // `<<` first, the blank before it checked after: a regex led by a lookbehind is tried at every position.
+  r[`heredoc-data${s}`] = { ...gate(heredocRules('text', '\\G', 'shell')), begin: `(?=<<-?["']?${HD})(?<=\\s)` };
+  r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?=<<-?["']?${HD})(?<=\\s)` };
   const args = [{ include: '#variable' }, { include: '#quoted' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' }];
   const instr = (k, patterns, extra = {}) => ({ begin: KW(k), end: END, beginCaptures: kwCaps, name: `meta.instruction.${k.toLowerCase().split('|')[0]}.dockerfile`, patterns: [...base, ...patterns], ...extra });
   r[`from${s}`] = instr('FROM', [{ include: '#flag' },
