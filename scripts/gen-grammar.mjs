@@ -4,8 +4,11 @@ import { writeFileSync } from 'node:fs';
 
 const KW = (k) => `^\\s*(?:(?i:(ONBUILD))\\s+)?(?i:(${k}))(?=\\s|$)`;
 const kwCaps = { 1: { name: 'keyword.control.onbuild.dockerfile' }, 2: { name: 'keyword.other.special-method.dockerfile' } };
-// An instruction ends after the last non-blank character of a line that is not continued.
-const END = '(?<=\\S)(?=[ \\t]*$)';
+// An instruction ends after the last non-blank character of a line that is not continued. Every line
+// vscode-textmate tokenizes ends in `\n`; a regex that starts with a lookbehind gives oniguruma nothing to
+// search for, so it is tried at every position (`(?<=\S)(?=[ \t]*$)` was), whereas each branch here is
+// found by looking for its `\n` (the trailing-blank branch only when there are trailing blanks).
+const END = '(?<=\\S)(?=\\n)|(?<=\\S)(?=[ \\t]+\\n)';
 const HD = '[A-Za-z_][\\w]*';
 const COMP = '(?:[\\w.-]|\\$\\{[^}\\s]*\\}|\\$[A-Za-z_]\\w*)+';
 
@@ -30,6 +33,9 @@ const flag = { patterns: [
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'meta.mount.dockerfile', ...flagValue('mount') } } },
   { match: '(?<=\\s|^)(--)(from)(=)([\\w.-]+)(?=\\s|$)', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'entity.name.type.stage.dockerfile' } } },
+  // A value without a variable or a quote first: its capture needs no patterns, which cost a scanner call.
+  { match: '(?<=\\s|^)(--)([a-zA-Z][\\w-]*)(?:(=)([^\\s"$]*))?(?=\\s|$)', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
+    3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile' } } },
   { match: '(?<=\\s|^)(--)([a-zA-Z][\\w-]*)(?:(=)((?:"[^"]*"|\\S)*))?', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [{ include: '#image-ref-or-value' }] } } },
 ] };
@@ -130,6 +136,8 @@ function grammarFor(esc) {
   r[`shell${s}`] = instr('SHELL', [inc('exec-form'), ...args]);
   r[`volume${s}`] = instr('VOLUME', [inc('exec-form'), ...args]);
   const kv = (keyScope, bareScope) => [
+    // A key without a variable or a quote first, as the flag value above.
+    { match: '(?<=\\s|^)([^\\s=\\\\"\'$]+)(=)', captures: { 1: { name: keyScope }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
     { match: '(?<=\\s|^)("(?:[^"\\\\]|\\\\.)*"|[^\\s=\\\\"\']+)(=)', captures: { 1: { name: keyScope, patterns: [{ include: '#variable' }] }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
     { include: '#quoted' }, { include: '#variable' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' },
     { match: '(?<==)(?:[^\\s"\'\\\\$]|\\\\.)+|(?<=[^\\s=])[^\\s"\'\\\\$]+', name: 'string.unquoted.value.dockerfile' },
@@ -150,6 +158,15 @@ function grammarFor(esc) {
   return r;
 }
 
+function imageRef(comp, vars) {
+  const v = vars ? { patterns: [{ include: '#variable' }] } : {};
+  return { match: `(?<=\\s)(?!-)(?:((?:[\\w-]+(?:\\.[\\w-]+)+|localhost)(?::\\d+)?)(/))?(${comp}(?:/${comp})*)(?:(:)(${comp}))?(?:(@)([\\w+.-]+:[0-9a-fA-F]+))?(?=\\s|$)`,
+    name: 'meta.image-reference.dockerfile',
+    captures: { 1: { name: 'entity.name.namespace.registry.dockerfile' }, 2: { name: 'punctuation.separator.path.dockerfile' },
+      3: { name: 'entity.name.image.dockerfile', ...v }, 4: { name: 'punctuation.separator.tag.dockerfile' },
+      5: { name: 'constant.other.tag.dockerfile', ...v }, 6: { name: 'punctuation.separator.digest.dockerfile' }, 7: { name: 'constant.other.digest.dockerfile' } } };
+}
+
 const repository = {
   ...grammarFor('\\'), ...grammarFor('`'),
   variable: { patterns: variable },
@@ -160,15 +177,15 @@ const repository = {
       endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } } }] },
   flag: { patterns: [{ include: '#flag-inner' }] },
   'flag-inner': null,
-  'image-ref': { match: `(?<=\\s)(?!-)(?:((?:[\\w-]+(?:\\.[\\w-]+)+|localhost)(?::\\d+)?)(/))?(${COMP}(?:/${COMP})*)(?:(:)(${COMP}))?(?:(@)([\\w+.-]+:[0-9a-fA-F]+))?(?=\\s|$)`,
-    name: 'meta.image-reference.dockerfile',
-    captures: { 1: { name: 'entity.name.namespace.registry.dockerfile' }, 2: { name: 'punctuation.separator.path.dockerfile' },
-      3: { name: 'entity.name.image.dockerfile', patterns: [{ include: '#variable' }] }, 4: { name: 'punctuation.separator.tag.dockerfile' },
-      5: { name: 'constant.other.tag.dockerfile', patterns: [{ include: '#variable' }] }, 6: { name: 'punctuation.separator.digest.dockerfile' }, 7: { name: 'constant.other.digest.dockerfile' } } },
+  // Twice: without variables first, whose captures need no patterns (each capture with patterns costs the
+  // tokenizer one more scanner call), then with them.
+  'image-ref': { patterns: [imageRef('[\\w.-]+', false), imageRef(COMP, true)] },
   'image-ref-or-value': { patterns: [{ include: '#variable' }] },
-  // One regex for every comment line (a plain comment, a `# hadolint` pragma, a `# check=` comment) and for
-  // blank lines, which inside a continued instruction are dropped as comment lines are.
-  'comment-line': { match: '^([ \\t]*)(?:((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?.*$\\n?)|\\n)',
+  // One regex for every comment line (a plain comment, a `# hadolint` pragma, a `# check=` comment). Blank
+  // lines need none: inside a continued instruction they are dropped as comment lines are, and no end
+  // pattern can match on them. (Matching them too cost oniguruma a try at every position of every line:
+  // with the `#` alone it searches for that character.)
+  'comment-line': { match: '^([ \\t]*)((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?.*$\\n?)',
     captures: { 1: { name: 'punctuation.whitespace.comment.leading.dockerfile' }, 2: { name: 'comment.line.number-sign.dockerfile' }, 3: { name: 'punctuation.definition.comment.dockerfile' },
       4: { name: 'keyword.control.directive.hadolint.dockerfile' }, 5: { name: 'storage.modifier.hadolint.dockerfile' }, 6: { name: 'keyword.other.directive.hadolint.dockerfile' },
       7: { name: 'keyword.operator.assignment.dockerfile' }, 8: { name: 'constant.other.rule-id.dockerfile' }, 9: { name: 'keyword.control.directive.dockerfile' },
