@@ -73,11 +73,12 @@ function grammarFor(esc) {
   const jsonString = { begin: '"', end: `"|(?=${e}[ \\t]*$)|$`, name: 'string.quoted.double.dockerfile',
     beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } }, endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } },
     patterns: [{ match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.dockerfile' }] };
+  const arrayPatterns = [...base, plainString('"', '\\\\'), jsonString, { match: ',', name: 'punctuation.separator.array.dockerfile' },
+    { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }];
   r[`exec-form${s}`] = { patterns: [
     { begin: '\\[(?=\\s*(?:"|\\]|' + e + '[ \\t]*$))', end: `\\]|${END}`, name: 'meta.structure.array.exec-form.dockerfile',
       beginCaptures: { 0: { name: 'punctuation.definition.array.begin.dockerfile' } }, endCaptures: { 0: { name: 'punctuation.definition.array.end.dockerfile' } },
-      patterns: [...base, jsonString, { match: ',', name: 'punctuation.separator.array.dockerfile' },
-        { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
+      patterns: arrayPatterns },
     { comment: "Not JSON (single quotes): BuildKit runs it as a shell command; shown as invalid", begin: "\\[(?=\\s*')", end: END, name: 'meta.exec-form.not-json.dockerfile',
       patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
   ] };
@@ -134,6 +135,14 @@ function grammarFor(esc) {
   const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)`, patterns: shellBody([inc('heredoc-data')]).patterns });
   r[`run-shell${s}`] = shellInstr('RUN', `-\\[<\\\\${e === '`' ? '`' : ''}`);
   r[`cmd-shell${s}`] = { ...shellInstr('CMD|ENTRYPOINT', `\\[\\\\${e === '`' ? '`' : ''}`), name: 'meta.instruction.cmd.dockerfile' };
+  // Likewise an exec form that closes at the end of the keyword's line (strings and plain characters up to
+  // a last `]`; no single quote): the instruction and its array in one rule, two scanner calls fewer.
+  const ARRAY_ON_LINE = `(?=[ \\t]*(?:"|\\]))(?:[^\\]"'\\n]|"(?:[^"\\\\\\n]|\\\\.)*")*\\][ \\t]*\\n`;
+  const execInstr = (k, name) => ({ ...instr(k, []), name: `meta.instruction.${name}.dockerfile`, begin: `${KW(k)}[ \\t]+(\\[)(?=${ARRAY_ON_LINE})`,
+    beginCaptures: { ...kwCaps, 3: { name: 'meta.structure.array.exec-form.dockerfile punctuation.definition.array.begin.dockerfile' } },
+    end: `\\]|${END}`, endCaptures: { 0: { name: 'meta.structure.array.exec-form.dockerfile punctuation.definition.array.end.dockerfile' } },
+    contentName: 'meta.structure.array.exec-form.dockerfile', patterns: arrayPatterns });
+  r[`cmd-exec${s}`] = execInstr('CMD|ENTRYPOINT', 'cmd');
   r[`healthcheck${s}`] = instr('HEALTHCHECK', [{ include: '#flag' },
     { match: '(?<=\\s)(?i:NONE)\\b', name: 'constant.language.none.dockerfile' },
     { begin: '(?<=\\s)(?i:(CMD))(?=\\s|$)', end: END, beginCaptures: { 1: { name: 'keyword.other.special-method.dockerfile' } },
@@ -160,8 +169,16 @@ function grammarFor(esc) {
     ...args]);
   r[`stopsignal${s}`] = instr('STOPSIGNAL', [{ match: '(?<=\\s)(?:SIG[A-Z0-9+-]+|\\d+)(?=\\s|$)', name: 'constant.language.signal.dockerfile' }, ...args]);
   r[`other${s}`] = instr('WORKDIR|USER|MAINTAINER|ONBUILD', [...args]);
-  r[`instructions${s}`] = { patterns: ['from', 'run-shell', 'run', 'cmd-shell', 'cmd', 'healthcheck', 'copy', 'shell', 'volume', 'arg', 'env', 'label', 'expose', 'stopsignal', 'other'].map(inc) };
+  r[`instructions${s}`] = { patterns: ['from', 'run-shell', 'run', 'cmd-shell', 'cmd-exec', 'cmd', 'healthcheck', 'copy', 'shell', 'volume', 'arg', 'env', 'label', 'expose', 'stopsignal', 'other'].map(inc) };
   return r;
+}
+
+// A string that closes on its line and holds nothing with a scope of its own (`not`: what would have one):
+// one match instead of a begin and an end, the same tokens.
+function plainString(q, not) {
+  const kind = q === '"' ? 'double' : 'single';
+  return { match: `(${q})[^${q}${not}]*(${q})`, name: `string.quoted.${kind}.dockerfile`,
+    captures: { 1: { name: 'punctuation.definition.string.begin.dockerfile' }, 2: { name: 'punctuation.definition.string.end.dockerfile' } } };
 }
 
 function imageRef(comp, vars) {
@@ -176,7 +193,7 @@ function imageRef(comp, vars) {
 const repository = {
   ...grammarFor('\\'), ...grammarFor('`'),
   variable: { patterns: variable },
-  quoted: { patterns: [
+  quoted: { patterns: [plainString('"', '\\\\$'), plainString("'", ''),
     { begin: '"', end: '"', name: 'string.quoted.double.dockerfile', beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
       endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } }, patterns: [{ match: '\\\\.', name: 'constant.character.escape.dockerfile' }, { include: '#variable' }] },
     { begin: "'", end: "'", name: 'string.quoted.single.dockerfile', beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
