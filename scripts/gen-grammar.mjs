@@ -127,9 +127,14 @@ function grammarFor(esc) {
   r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?<=\\s)(?=<<-?["']?${HD})` };
   const args = [{ include: '#variable' }, { include: '#quoted' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' }];
   const instr = (k, patterns, extra = {}) => ({ begin: KW(k), end: END, beginCaptures: kwCaps, name: `meta.instruction.${k.toLowerCase().split('|')[0]}.dockerfile`, patterns: [...base, ...patterns], ...extra });
-  r[`from${s}`] = instr('FROM', [{ include: '#flag' },
-    { match: '(?<=\\s)(?i:(AS))\\s+([^\\s$]+)', captures: { 1: { name: 'keyword.other.special-method.dockerfile' }, 2: { name: 'entity.name.type.stage.dockerfile' } } },
+  const stage = { 1: { name: 'keyword.other.special-method.dockerfile' }, 2: { name: 'entity.name.type.stage.dockerfile' } };
+  r[`from${s}`] = instr('FROM', [{ include: '#flag' }, { match: '(?<=\\s)(?i:(AS))\\s+([^\\s$]+)', captures: stage },
     { include: '#image-ref' }, ...args]);
+  // The begin also takes what the rules would match next when it is a plain image reference and perhaps
+  // `AS name` (the same tokens: one or two scanner calls fewer for most FROM lines).
+  const ref = imageRefParts('[\\w.-]+', false, 4);
+  r[`from${s}`].begin += `(?:[ \\t]+(?!(?i:AS)\\s)(${ref.src})(?:\\s+(?i:(AS))\\s+([^\\s$]+))?)?`;
+  r[`from${s}`].beginCaptures = { ...kwCaps, 3: { name: 'meta.image-reference.dockerfile' }, ...ref.captures, 11: stage[1], 12: stage[2] };
   r[`run${s}`] = instr('RUN', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-script'), shellBody([inc('heredoc-data')])]);
   r[`cmd${s}`] = instr('CMD|ENTRYPOINT', [inc('exec-form'), shellBody([inc('heredoc-data')])]);
   // The common case, a shell command right after the keyword: one rule that is the instruction and the shell
@@ -160,11 +165,25 @@ function grammarFor(esc) {
     { include: '#quoted' }, { include: '#variable' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' },
     { match: '(?<==)(?:[^\\s"\'\\\\$]|\\\\.)+|(?<=[^\\s=])[^\\s"\'\\\\$]+', name: 'string.unquoted.value.dockerfile' },
     { match: `(?<=\\s)[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`, name: bareScope }];
-  r[`arg${s}`] = instr('ARG', kv('variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile'));
-  r[`env${s}`] = instr('ENV', [
-    { comment: 'legacy ENV KEY value', match: '\\G[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)', captures: { 1: { name: 'variable.other.assignment.dockerfile' } } },
-    ...kv('variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile')]);
-  r[`label${s}`] = instr('LABEL', kv('entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile'));
+  // The begins of ARG, ENV and LABEL also take a first `key=value` (a plain key; a plain value or a string that
+  // closes on the line) as the rules above would match it, and ENV a legacy `KEY value`'s key and first word:
+  // the same tokens for two or three scanner calls fewer.
+  const op = { name: 'keyword.operator.assignment.dockerfile' };
+  const firstPair = (keyScope, n) => ({ src: `[ \\t]+([^\\s=\\\\"'$]+)(=)(?:([^\\s"'\\\\$](?:[^\\s"'\\\\$]|\\\\.)*)|((")[^"\\\\$]*(")))?`,
+    captures: { [n]: { name: keyScope }, [n + 1]: op, [n + 2]: { name: 'string.unquoted.value.dockerfile' }, [n + 3]: { name: 'string.quoted.double.dockerfile' },
+      [n + 4]: { name: 'punctuation.definition.string.begin.dockerfile' }, [n + 5]: { name: 'punctuation.definition.string.end.dockerfile' } } });
+  const kvInstr = (k, keyScope, bareScope, legacy) => {
+    const pair = firstPair(keyScope, 3);
+    const rule = instr(k, kv(keyScope, bareScope));
+    rule.begin += `(?:${pair.src}${legacy ? `|${legacy}` : ''})?`;
+    rule.beginCaptures = { ...kwCaps, ...pair.captures, ...(legacy ? { 9: { name: keyScope }, 10: { name: bareScope } } : {}) };
+    return rule;
+  };
+  r[`arg${s}`] = kvInstr('ARG', 'variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile');
+  // Legacy `ENV KEY value`: only right after the keyword, so only in the begin.
+  r[`env${s}`] = kvInstr('ENV', 'variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile',
+    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)(?:[ \\t]+([^\\s"'\\\\$=${e === '`' ? '`' : ''}]+)(?=\\s|$))?`);
+  r[`label${s}`] = kvInstr('LABEL', 'entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile');
   r[`expose${s}`] = instr('EXPOSE', [
     { match: '(?<=\\s)(\\d+)(?:(-)(\\d+))?(?:(/)((?i:tcp|udp|sctp)))?(?=\\s|$)', captures: { 1: { name: 'constant.numeric.port.dockerfile' }, 2: { name: 'keyword.operator.range.dockerfile' },
       3: { name: 'constant.numeric.port.dockerfile' }, 4: { name: 'punctuation.separator.protocol.dockerfile' }, 5: { name: 'constant.language.protocol.dockerfile' } } },
@@ -184,13 +203,19 @@ function plainString(q, not) {
     captures: { 1: { name: 'punctuation.definition.string.begin.dockerfile' }, 2: { name: 'punctuation.definition.string.end.dockerfile' } } };
 }
 
-function imageRef(comp, vars) {
+// An image reference: its regex and its captures, numbered from `first` (the whole reference is a group of
+// its own in the FROM begin, the match itself in the image-ref rule).
+function imageRefParts(comp, vars, first) {
   const v = vars ? { patterns: [{ include: '#variable' }] } : {};
-  return { match: `(?<=\\s)(?!-)(?:((?:[\\w-]+(?:\\.[\\w-]+)+|localhost)(?::\\d+)?)(/))?(${comp}(?:/${comp})*)(?:(:)(${comp}))?(?:(@)([\\w+.-]+:[0-9a-fA-F]+))?(?=\\s|$)`,
-    name: 'meta.image-reference.dockerfile',
-    captures: { 1: { name: 'entity.name.namespace.registry.dockerfile' }, 2: { name: 'punctuation.separator.path.dockerfile' },
-      3: { name: 'entity.name.image.dockerfile', ...v }, 4: { name: 'punctuation.separator.tag.dockerfile' },
-      5: { name: 'constant.other.tag.dockerfile', ...v }, 6: { name: 'punctuation.separator.digest.dockerfile' }, 7: { name: 'constant.other.digest.dockerfile' } } };
+  const names = ['entity.name.namespace.registry.dockerfile', 'punctuation.separator.path.dockerfile', 'entity.name.image.dockerfile',
+    'punctuation.separator.tag.dockerfile', 'constant.other.tag.dockerfile', 'punctuation.separator.digest.dockerfile', 'constant.other.digest.dockerfile'];
+  const captures = Object.fromEntries(names.map((name, i) => [first + i, { name, ...(i === 2 || i === 4 ? v : {}) }]));
+  return { src: `(?!-)(?:((?:[\\w-]+(?:\\.[\\w-]+)+|localhost)(?::\\d+)?)(/))?(${comp}(?:/${comp})*)(?:(:)(${comp}))?(?:(@)([\\w+.-]+:[0-9a-fA-F]+))?(?=\\s|$)`, captures };
+}
+
+function imageRef(comp, vars) {
+  const { src, captures } = imageRefParts(comp, vars, 1);
+  return { match: `(?<=\\s)${src}`, name: 'meta.image-reference.dockerfile', captures };
 }
 
 const repository = {
