@@ -164,7 +164,7 @@ function grammarFor(esc) {
     { match: '(?<=\\s|^)("(?:[^"\\\\]|\\\\.)*"|[^\\s=\\\\"\']+)(=)', captures: { 1: { name: keyScope, patterns: [{ include: '#variable' }] }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
     { include: '#quoted' }, { include: '#variable' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' },
     { match: '(?<==)(?:[^\\s"\'\\\\$]|\\\\.)+|(?<=[^\\s=])[^\\s"\'\\\\$]+', name: 'string.unquoted.value.dockerfile' },
-    { match: `(?<=\\s)[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`, name: bareScope }];
+    { match: `(?<=\\s)${bare}`, name: bareScope }];
   // The begins of ARG, ENV and LABEL also take a first `key=value` (a plain key; a plain value or a string that
   // closes on the line) as the rules above would match it, and ENV a legacy `KEY value`'s key and first word:
   // the same tokens for two or three scanner calls fewer.
@@ -172,18 +172,23 @@ function grammarFor(esc) {
   const firstPair = (keyScope, n) => ({ src: `[ \\t]+([^\\s=\\\\"'$]+)(=)(?:([^\\s"'\\\\$](?:[^\\s"'\\\\$]|\\\\.)*)|((")[^"\\\\$]*(")))?`,
     captures: { [n]: { name: keyScope }, [n + 1]: op, [n + 2]: { name: 'string.unquoted.value.dockerfile' }, [n + 3]: { name: 'string.quoted.double.dockerfile' },
       [n + 4]: { name: 'punctuation.definition.string.begin.dockerfile' }, [n + 5]: { name: 'punctuation.definition.string.end.dockerfile' } } });
-  const kvInstr = (k, keyScope, bareScope, legacy) => {
+  const bare = `[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`;
+  const kvInstr = (k, keyScope, bareScope, legacy, legacyCaps = { 10: { name: bareScope } }) => {
     const pair = firstPair(keyScope, 3);
     const rule = instr(k, kv(keyScope, bareScope));
     rule.begin += `(?:${pair.src}${legacy ? `|${legacy}` : ''})?`;
-    rule.beginCaptures = { ...kwCaps, ...pair.captures, ...(legacy ? { 9: { name: keyScope }, 10: { name: bareScope } } : {}) };
+    rule.beginCaptures = { ...kwCaps, ...pair.captures, ...(legacy ? { 9: { name: keyScope }, ...legacyCaps } : {}) };
     return rule;
   };
   r[`arg${s}`] = kvInstr('ARG', 'variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile');
   // Legacy `ENV KEY value`: only right after the keyword, so only in the begin.
   r[`env${s}`] = kvInstr('ENV', 'variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile',
-    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)(?:[ \\t]+([^\\s"'\\\\$=${e === '`' ? '`' : ''}]+)(?=\\s|$))?`);
-  r[`label${s}`] = kvInstr('LABEL', 'entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile');
+    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)(?:[ \\t]+(${bare})(?=\\s|$))?`);
+  // Legacy `LABEL key "value"` (or `key value`): the key and its value.
+  r[`label${s}`] = kvInstr('LABEL', 'entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile',
+    `[ \\t]+(${bare})(?=\\s|$)(?:[ \\t]+(?:((")[^"\\\\$]*("))|(${bare})(?=\\s|$)))?`,
+    { 10: { name: 'string.quoted.double.dockerfile' }, 11: { name: 'punctuation.definition.string.begin.dockerfile' }, 12: { name: 'punctuation.definition.string.end.dockerfile' },
+      13: { name: 'entity.other.attribute-name.label.dockerfile' } });
   r[`expose${s}`] = instr('EXPOSE', [
     { match: '(?<=\\s)(\\d+)(?:(-)(\\d+))?(?:(/)((?i:tcp|udp|sctp)))?(?=\\s|$)', captures: { 1: { name: 'constant.numeric.port.dockerfile' }, 2: { name: 'keyword.operator.range.dockerfile' },
       3: { name: 'constant.numeric.port.dockerfile' }, 4: { name: 'punctuation.separator.protocol.dockerfile' }, 5: { name: 'constant.language.protocol.dockerfile' } } },
