@@ -196,7 +196,10 @@ function grammarFor(esc) {
     ...args]);
   r[`stopsignal${s}`] = instr('STOPSIGNAL', [{ match: '(?<=\\s)(?:SIG[A-Z0-9+-]+|\\d+)(?=\\s|$)', name: 'constant.language.signal.dockerfile' }, ...args]);
   r[`other${s}`] = instr('WORKDIR|USER|MAINTAINER|ONBUILD', [...args]);
-  r[`instructions${s}`] = { patterns: ['from', 'run-shell', 'run', 'cmd-shell', 'cmd-exec', 'cmd', 'healthcheck', 'copy', 'shell', 'volume', 'arg', 'env', 'label', 'expose', 'stopsignal', 'other'].map(inc) };
+  // Most frequent first: oniguruma tries the regexes at the line start in this order and stops at the first
+  // that matches. A shell-form or one-line exec-form rule before the general one of its keyword; `other`
+  // (whose keywords include ONBUILD) last, after every rule that takes an `ONBUILD ` prefix.
+  r[`instructions${s}`] = { patterns: ['run-shell', 'from', 'cmd-exec', 'env', 'label', 'copy', 'run', 'cmd-shell', 'cmd', 'expose', 'volume', 'shell', 'arg', 'stopsignal', 'healthcheck', 'other'].map(inc) };
   return r;
 }
 
