@@ -146,8 +146,18 @@ function grammarFor(esc) {
   // Likewise an exec form that closes at the end of the keyword's line (strings and plain characters up to
   // a last `]`; no single quote): the instruction and its array in one rule, two scanner calls fewer.
   const ARRAY_ON_LINE = `(?=[ \\t]*(?:"|\\]))(?:[^\\]"'\\n]|"(?:[^"\\\\\\n]|\\\\.)*")*\\][ \\t]*\\n`;
-  const execInstr = (k, name) => ({ ...instr(k, []), name: `meta.instruction.${name}.dockerfile`, begin: `${KW(k)}[ \\t]+(\\[)(?=${ARRAY_ON_LINE})`,
-    beginCaptures: { ...kwCaps, 3: { name: 'meta.structure.array.exec-form.dockerfile punctuation.definition.array.begin.dockerfile' } },
+  // Its begin also takes up to six leading plain strings and their commas, with the scopes the array's rules
+  // would give them (the enclosing group gives the array's scope to the blanks between them).
+  const ARRAY_STRINGS = 6;
+  const chain = (i) => `((")[^"\\\\]*("))${i < ARRAY_STRINGS ? `(?:[ \\t]*(,)[ \\t]*${chain(i + 1)})?` : ''}`;
+  const arrayCaps = { 3: { name: 'meta.structure.array.exec-form.dockerfile' }, 4: { name: 'punctuation.definition.array.begin.dockerfile' } };
+  for (let i = 0; i < ARRAY_STRINGS; i++) {
+    const n = 5 + 4 * i;
+    Object.assign(arrayCaps, { [n]: { name: 'string.quoted.double.dockerfile' }, [n + 1]: { name: 'punctuation.definition.string.begin.dockerfile' },
+      [n + 2]: { name: 'punctuation.definition.string.end.dockerfile' } }, i < ARRAY_STRINGS - 1 ? { [n + 3]: { name: 'punctuation.separator.array.dockerfile' } } : {});
+  }
+  const execInstr = (k, name) => ({ ...instr(k, []), name: `meta.instruction.${name}.dockerfile`,
+    begin: `${KW(k)}[ \\t]+((\\[)(?=${ARRAY_ON_LINE})[ \\t]*(?:${chain(1)})?)`, beginCaptures: { ...kwCaps, ...arrayCaps },
     end: `\\]|${END}`, endCaptures: { 0: { name: 'meta.structure.array.exec-form.dockerfile punctuation.definition.array.end.dockerfile' } },
     contentName: 'meta.structure.array.exec-form.dockerfile', patterns: arrayPatterns });
   r[`cmd-exec${s}`] = execInstr('CMD|ENTRYPOINT', 'cmd');
