@@ -2,10 +2,16 @@
 // exists twice: once with `\` as the continuation character and once with `` ` `` (after `# escape=``).
 import { writeFileSync } from 'node:fs';
 
-const KW = (k) => `^\\s*(?:(?i:(ONBUILD))\\s+)?(?i:(${k}))(?=\\s|$)`;
+// `(?=[A-Za-z])` changes no match: it makes oniguruma look for a letter before trying the regex, where
+// otherwise it would first search the whole line for the keyword without regard to case (the top-level
+// scanner holds a dozen and a half of these, each tried on every line; about 30 % cheaper).
+const KW = (k) => `^\\s*(?:(?i:(ONBUILD))\\s+)?(?=[A-Za-z])(?i:(${k}))(?=\\s|$)`;
 const kwCaps = { 1: { name: 'keyword.control.onbuild.dockerfile' }, 2: { name: 'keyword.other.special-method.dockerfile' } };
-// An instruction ends after the last non-blank character of a line that is not continued.
-const END = '(?<=\\S)(?=[ \\t]*$)';
+// An instruction ends after the last non-blank character of a line that is not continued. Every line
+// vscode-textmate tokenizes ends in `\n`; a regex that starts with a lookbehind gives oniguruma nothing to
+// search for, so it is tried at every position (`(?<=\S)(?=[ \t]*$)` was), whereas each branch here is
+// found by looking for its `\n` (the trailing-blank branch only when there are trailing blanks).
+const END = '(?<=\\S)(?=\\n)|(?<=\\S)(?=[ \\t]+\\n)';
 const HD = '[A-Za-z_][\\w]*';
 const COMP = '(?:[\\w.-]|\\$\\{[^}\\s]*\\}|\\$[A-Za-z_]\\w*)+';
 
@@ -30,6 +36,9 @@ const flag = { patterns: [
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'meta.mount.dockerfile', ...flagValue('mount') } } },
   { match: '(?<=\\s|^)(--)(from)(=)([\\w.-]+)(?=\\s|$)', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'entity.name.type.stage.dockerfile' } } },
+  // A value without a variable or a quote first: its capture needs no patterns, which cost a scanner call.
+  { match: '(?<=\\s|^)(--)([a-zA-Z][\\w-]*)(?:(=)([^\\s"$]*))?(?=\\s|$)', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
+    3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile' } } },
   { match: '(?<=\\s|^)(--)([a-zA-Z][\\w-]*)(?:(=)((?:"[^"]*"|\\S)*))?', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [{ include: '#image-ref-or-value' }] } } },
 ] };
@@ -115,11 +124,12 @@ function grammarFor(esc) {
   const jsonString = { begin: '"', end: `"|(?=${e}[ \\t]*$)|$`, name: 'string.quoted.double.dockerfile',
     beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } }, endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } },
     patterns: [{ match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.dockerfile' }] };
+  const arrayPatterns = [...base, plainString('"', '\\\\'), jsonString, { match: ',', name: 'punctuation.separator.array.dockerfile' },
+    { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }];
   r[`exec-form${s}`] = { patterns: [
     { begin: '\\[(?=\\s*(?:"|\\]|' + e + '[ \\t]*$))', end: `\\]|${END}`, name: 'meta.structure.array.exec-form.dockerfile',
       beginCaptures: { 0: { name: 'punctuation.definition.array.begin.dockerfile' } }, endCaptures: { 0: { name: 'punctuation.definition.array.end.dockerfile' } },
-      patterns: [...base, jsonString, { match: ',', name: 'punctuation.separator.array.dockerfile' },
-        { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
+      patterns: arrayPatterns },
     { comment: "Not JSON (single quotes): BuildKit runs it as a shell command; shown as invalid", begin: "\\[(?=\\s*')", end: END, name: 'meta.exec-form.not-json.dockerfile',
       patterns: [...base, { match: "'[^']*'?", name: 'invalid.illegal.single-quoted.dockerfile' }] },
   ] };
@@ -173,11 +183,42 @@ function grammarFor(esc) {
   r[`heredoc-copy${s}`] = { ...gate(heredocRules('text', '\\G', 'text')), begin: `(?=<<-?["']?${HD})(?<=\\s)` };
   const args = [{ include: '#variable' }, { include: '#quoted' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' }];
   const instr = (k, patterns, extra = {}) => ({ begin: KW(k), end: END, beginCaptures: kwCaps, name: `meta.instruction.${k.toLowerCase().split('|')[0]}.dockerfile`, patterns: [...base, ...patterns], ...extra });
-  r[`from${s}`] = instr('FROM', [{ include: '#flag' },
-    { match: '(?<=\\s)(?i:(AS))\\s+([^\\s$]+)', captures: { 1: { name: 'keyword.other.special-method.dockerfile' }, 2: { name: 'entity.name.type.stage.dockerfile' } } },
+  const stage = { 1: { name: 'keyword.other.special-method.dockerfile' }, 2: { name: 'entity.name.type.stage.dockerfile' } };
+  r[`from${s}`] = instr('FROM', [{ include: '#flag' }, { match: '(?<=\\s)(?i:(AS))\\s+([^\\s$]+)', captures: stage },
     { include: '#image-ref' }, ...args]);
+  // The begin also takes what the rules would match next when it is a plain image reference and perhaps
+  // `AS name` (the same tokens: one or two scanner calls fewer for most FROM lines).
+  const ref = imageRefParts('[\\w.-]+', false, 4);
+  r[`from${s}`].begin += `(?:[ \\t]+(?!(?i:AS)\\s)(${ref.src})(?:\\s+(?i:(AS))\\s+([^\\s$]+))?)?`;
+  r[`from${s}`].beginCaptures = { ...kwCaps, 3: { name: 'meta.image-reference.dockerfile' }, ...ref.captures, 11: stage[1], 12: stage[2] };
   r[`run${s}`] = instr('RUN', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-script'), shellBody([inc('heredoc-data')])]);
   r[`cmd${s}`] = instr('CMD|ENTRYPOINT', [inc('exec-form'), shellBody([inc('heredoc-data')])]);
+  // The common case, a shell command right after the keyword: one rule that is the instruction and the shell
+  // body at once, the same tokens as the two rules above for two scanner calls fewer (a push and a pop).
+  // Anything else after the keyword (a flag, `[`, a heredoc, a continuation) takes the rules above.
+  // Its begin also takes the command name that firstCommand would match at \G (the same regex and scopes).
+  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)(?:${COMMAND})?`,
+    beginCaptures: { ...kwCaps, 3: { name: `meta.embedded.block.shell source.shell ${commandName}` } }, patterns: shellBody([inc('heredoc-data')]).patterns });
+  r[`run-shell${s}`] = shellInstr('RUN', `-\\[<\\\\${e === '`' ? '`' : ''}`);
+  r[`cmd-shell${s}`] = { ...shellInstr('CMD|ENTRYPOINT', `\\[\\\\${e === '`' ? '`' : ''}`), name: 'meta.instruction.cmd.dockerfile' };
+  // Likewise an exec form that closes at the end of the keyword's line (strings and plain characters up to
+  // a last `]`; no single quote): the instruction and its array in one rule, two scanner calls fewer.
+  const ARRAY_ON_LINE = `(?=[ \\t]*(?:"|\\]))(?:[^\\]"'\\n]|"(?:[^"\\\\\\n]|\\\\.)*")*\\][ \\t]*\\n`;
+  // Its begin also takes up to six leading plain strings and their commas, with the scopes the array's rules
+  // would give them (the enclosing group gives the array's scope to the blanks between them).
+  const ARRAY_STRINGS = 6;
+  const chain = (i) => `((")[^"\\\\]*("))${i < ARRAY_STRINGS ? `(?:[ \\t]*(,)[ \\t]*${chain(i + 1)})?` : ''}`;
+  const arrayCaps = { 3: { name: 'meta.structure.array.exec-form.dockerfile' }, 4: { name: 'punctuation.definition.array.begin.dockerfile' } };
+  for (let i = 0; i < ARRAY_STRINGS; i++) {
+    const n = 5 + 4 * i;
+    Object.assign(arrayCaps, { [n]: { name: 'string.quoted.double.dockerfile' }, [n + 1]: { name: 'punctuation.definition.string.begin.dockerfile' },
+      [n + 2]: { name: 'punctuation.definition.string.end.dockerfile' } }, i < ARRAY_STRINGS - 1 ? { [n + 3]: { name: 'punctuation.separator.array.dockerfile' } } : {});
+  }
+  const execInstr = (k, name) => ({ ...instr(k, []), name: `meta.instruction.${name}.dockerfile`,
+    begin: `${KW(k)}[ \\t]+((\\[)(?=${ARRAY_ON_LINE})[ \\t]*(?:${chain(1)})?)`, beginCaptures: { ...kwCaps, ...arrayCaps },
+    end: `\\]|${END}`, endCaptures: { 0: { name: 'meta.structure.array.exec-form.dockerfile punctuation.definition.array.end.dockerfile' } },
+    contentName: 'meta.structure.array.exec-form.dockerfile', patterns: arrayPatterns });
+  r[`cmd-exec${s}`] = execInstr('CMD|ENTRYPOINT', 'cmd');
   r[`healthcheck${s}`] = instr('HEALTHCHECK', [{ include: '#flag' },
     { match: '(?<=\\s)(?i:NONE)\\b', name: 'constant.language.none.dockerfile' },
     { begin: '(?<=\\s)(?i:(CMD))(?=\\s|$)', end: END, beginCaptures: { 1: { name: 'keyword.other.special-method.dockerfile' } },
@@ -186,15 +227,36 @@ function grammarFor(esc) {
   r[`shell${s}`] = instr('SHELL', [inc('exec-form'), ...args]);
   r[`volume${s}`] = instr('VOLUME', [inc('exec-form'), ...args]);
   const kv = (keyScope, bareScope) => [
+    // A key without a variable or a quote first, as the flag value above.
+    { match: '(?<=\\s|^)([^\\s=\\\\"\'$]+)(=)', captures: { 1: { name: keyScope }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
     { match: '(?<=\\s|^)("(?:[^"\\\\]|\\\\.)*"|[^\\s=\\\\"\']+)(=)', captures: { 1: { name: keyScope, patterns: [{ include: '#variable' }] }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
     { include: '#quoted' }, { include: '#variable' }, { match: `\\\\.`, name: 'constant.character.escape.dockerfile' },
     { match: '(?<==)(?:[^\\s"\'\\\\$]|\\\\.)+|(?<=[^\\s=])[^\\s"\'\\\\$]+', name: 'string.unquoted.value.dockerfile' },
-    { match: `(?<=\\s)[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`, name: bareScope }];
-  r[`arg${s}`] = instr('ARG', kv('variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile'));
-  r[`env${s}`] = instr('ENV', [
-    { comment: 'legacy ENV KEY value', match: '\\G[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)', captures: { 1: { name: 'variable.other.assignment.dockerfile' } } },
-    ...kv('variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile')]);
-  r[`label${s}`] = instr('LABEL', kv('entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile'));
+    { match: `(?<=\\s)${bare}`, name: bareScope }];
+  // The begins of ARG, ENV and LABEL also take a first `key=value` (a plain key; a plain value or a string that
+  // closes on the line) as the rules above would match it, and ENV a legacy `KEY value`'s key and first word:
+  // the same tokens for two or three scanner calls fewer.
+  const op = { name: 'keyword.operator.assignment.dockerfile' };
+  const firstPair = (keyScope, n) => ({ src: `[ \\t]+([^\\s=\\\\"'$]+)(=)(?:([^\\s"'\\\\$](?:[^\\s"'\\\\$]|\\\\.)*)|((")[^"\\\\$]*(")))?`,
+    captures: { [n]: { name: keyScope }, [n + 1]: op, [n + 2]: { name: 'string.unquoted.value.dockerfile' }, [n + 3]: { name: 'string.quoted.double.dockerfile' },
+      [n + 4]: { name: 'punctuation.definition.string.begin.dockerfile' }, [n + 5]: { name: 'punctuation.definition.string.end.dockerfile' } } });
+  const bare = `[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`;
+  const kvInstr = (k, keyScope, bareScope, legacy, legacyCaps = { 10: { name: bareScope } }) => {
+    const pair = firstPair(keyScope, 3);
+    const rule = instr(k, kv(keyScope, bareScope));
+    rule.begin += `(?:${pair.src}${legacy ? `|${legacy}` : ''})?`;
+    rule.beginCaptures = { ...kwCaps, ...pair.captures, ...(legacy ? { 9: { name: keyScope }, ...legacyCaps } : {}) };
+    return rule;
+  };
+  r[`arg${s}`] = kvInstr('ARG', 'variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile');
+  // Legacy `ENV KEY value`: only right after the keyword, so only in the begin.
+  r[`env${s}`] = kvInstr('ENV', 'variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile',
+    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)(?:[ \\t]+(${bare})(?=\\s|$))?`);
+  // Legacy `LABEL key "value"` (or `key value`): the key and its value.
+  r[`label${s}`] = kvInstr('LABEL', 'entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile',
+    `[ \\t]+(${bare})(?=\\s|$)(?:[ \\t]+(?:((")[^"\\\\$]*("))|(${bare})(?=\\s|$)))?`,
+    { 10: { name: 'string.quoted.double.dockerfile' }, 11: { name: 'punctuation.definition.string.begin.dockerfile' }, 12: { name: 'punctuation.definition.string.end.dockerfile' },
+      13: { name: 'entity.other.attribute-name.label.dockerfile' } });
   r[`expose${s}`] = instr('EXPOSE', [
     { match: '(?<=\\s)(\\d+)(?:(-)(\\d+))?(?:(/)((?i:tcp|udp|sctp)))?(?=\\s|$)', captures: { 1: { name: 'constant.numeric.port.dockerfile' }, 2: { name: 'keyword.operator.range.dockerfile' },
       3: { name: 'constant.numeric.port.dockerfile' }, 4: { name: 'punctuation.separator.protocol.dockerfile' }, 5: { name: 'constant.language.protocol.dockerfile' } } },
@@ -202,29 +264,59 @@ function grammarFor(esc) {
     ...args]);
   r[`stopsignal${s}`] = instr('STOPSIGNAL', [{ match: '(?<=\\s)(?:SIG[A-Z0-9+-]+|\\d+)(?=\\s|$)', name: 'constant.language.signal.dockerfile' }, ...args]);
   r[`other${s}`] = instr('WORKDIR|USER|MAINTAINER|ONBUILD', [...args]);
-  r[`instructions${s}`] = { patterns: ['from', 'run', 'cmd', 'healthcheck', 'copy', 'shell', 'volume', 'arg', 'env', 'label', 'expose', 'stopsignal', 'other'].map(inc) };
+  // Most frequent first: oniguruma tries the regexes at the line start in this order and stops at the first
+  // that matches. A shell-form or one-line exec-form rule before the general one of its keyword; `other`
+  // (whose keywords include ONBUILD) last, after every rule that takes an `ONBUILD ` prefix.
+  // The rare ones sit behind one gate (a begin that looks ahead for their keywords and an end that fires
+  // where theirs does): two scanner calls more on their lines, five regexes fewer tried on every line.
+  const rare = ['expose', 'volume', 'shell', 'arg', 'stopsignal', 'healthcheck'];
+  r[`rare-instructions${s}`] = { begin: `^(?=${KW(rare.map((n) => n.toUpperCase()).join('|')).slice(1)})`, end: END, patterns: rare.map(inc) };
+  r[`instructions${s}`] = { patterns: ['run-shell', 'from', 'cmd-exec', 'env', 'label', 'copy', 'run', 'cmd-shell', 'cmd', 'rare-instructions', 'other'].map(inc) };
   return r;
+}
+
+// A string that closes on its line and holds nothing with a scope of its own (`not`: what would have one):
+// one match instead of a begin and an end, the same tokens.
+function plainString(q, not) {
+  const kind = q === '"' ? 'double' : 'single';
+  return { match: `(${q})[^${q}${not}]*(${q})`, name: `string.quoted.${kind}.dockerfile`,
+    captures: { 1: { name: 'punctuation.definition.string.begin.dockerfile' }, 2: { name: 'punctuation.definition.string.end.dockerfile' } } };
+}
+
+// An image reference: its regex and its captures, numbered from `first` (the whole reference is a group of
+// its own in the FROM begin, the match itself in the image-ref rule).
+function imageRefParts(comp, vars, first) {
+  const v = vars ? { patterns: [{ include: '#variable' }] } : {};
+  const names = ['entity.name.namespace.registry.dockerfile', 'punctuation.separator.path.dockerfile', 'entity.name.image.dockerfile',
+    'punctuation.separator.tag.dockerfile', 'constant.other.tag.dockerfile', 'punctuation.separator.digest.dockerfile', 'constant.other.digest.dockerfile'];
+  const captures = Object.fromEntries(names.map((name, i) => [first + i, { name, ...(i === 2 || i === 4 ? v : {}) }]));
+  return { src: `(?!-)(?:((?:[\\w-]+(?:\\.[\\w-]+)+|localhost)(?::\\d+)?)(/))?(${comp}(?:/${comp})*)(?:(:)(${comp}))?(?:(@)([\\w+.-]+:[0-9a-fA-F]+))?(?=\\s|$)`, captures };
+}
+
+function imageRef(comp, vars) {
+  const { src, captures } = imageRefParts(comp, vars, 1);
+  return { match: `(?<=\\s)${src}`, name: 'meta.image-reference.dockerfile', captures };
 }
 
 const repository = {
   ...grammarFor('\\'), ...grammarFor('`'),
   variable: { patterns: variable },
-  quoted: { patterns: [
+  quoted: { patterns: [plainString('"', '\\\\$'), plainString("'", ''),
     { begin: '"', end: '"', name: 'string.quoted.double.dockerfile', beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
       endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } }, patterns: [{ match: '\\\\.', name: 'constant.character.escape.dockerfile' }, { include: '#variable' }] },
     { begin: "'", end: "'", name: 'string.quoted.single.dockerfile', beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
       endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } } }] },
   flag: { patterns: [{ include: '#flag-inner' }] },
   'flag-inner': null,
-  'image-ref': { match: `(?<=\\s)(?!-)(?:((?:[\\w-]+(?:\\.[\\w-]+)+|localhost)(?::\\d+)?)(/))?(${COMP}(?:/${COMP})*)(?:(:)(${COMP}))?(?:(@)([\\w+.-]+:[0-9a-fA-F]+))?(?=\\s|$)`,
-    name: 'meta.image-reference.dockerfile',
-    captures: { 1: { name: 'entity.name.namespace.registry.dockerfile' }, 2: { name: 'punctuation.separator.path.dockerfile' },
-      3: { name: 'entity.name.image.dockerfile', patterns: [{ include: '#variable' }] }, 4: { name: 'punctuation.separator.tag.dockerfile' },
-      5: { name: 'constant.other.tag.dockerfile', patterns: [{ include: '#variable' }] }, 6: { name: 'punctuation.separator.digest.dockerfile' }, 7: { name: 'constant.other.digest.dockerfile' } } },
+  // Twice: without variables first, whose captures need no patterns (each capture with patterns costs the
+  // tokenizer one more scanner call), then with them.
+  'image-ref': { patterns: [imageRef('[\\w.-]+', false), imageRef(COMP, true)] },
   'image-ref-or-value': { patterns: [{ include: '#variable' }] },
-  // One regex for every comment line (a plain comment, a `# hadolint` pragma, a `# check=` comment) and for
-  // blank lines, which inside a continued instruction are dropped as comment lines are.
-  'comment-line': { match: '^([ \\t]*)(?:((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?.*$\\n?)|\\n)',
+  // One regex for every comment line (a plain comment, a `# hadolint` pragma, a `# check=` comment). Blank
+  // lines need none: inside a continued instruction they are dropped as comment lines are, and no end
+  // pattern can match on them. (Matching them too cost oniguruma a try at every position of every line:
+  // with the `#` alone it searches for that character.)
+  'comment-line': { match: '^([ \\t]*)((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?.*$\\n?)',
     captures: { 1: { name: 'punctuation.whitespace.comment.leading.dockerfile' }, 2: { name: 'comment.line.number-sign.dockerfile' }, 3: { name: 'punctuation.definition.comment.dockerfile' },
       4: { name: 'keyword.control.directive.hadolint.dockerfile' }, 5: { name: 'storage.modifier.hadolint.dockerfile' }, 6: { name: 'keyword.other.directive.hadolint.dockerfile' },
       7: { name: 'keyword.operator.assignment.dockerfile' }, 8: { name: 'constant.other.rule-id.dockerfile' }, 9: { name: 'keyword.control.directive.dockerfile' },
