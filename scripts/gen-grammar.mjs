@@ -66,16 +66,24 @@ const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\
 const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!\\S*?\\b(?:for|case)\\b)(?:[^\\s$'"\`\\\\<>\\[;&|!(){#\\d]|\\d+(?![\\d<>]))+`;
 // Blanks after the words go with them when something follows (so the tokens stay as they were), but not
 // before a comment or a keyword, whose rules want the blank, nor at the end of the line.
-const ARGS = `(?:[ \\t]+${PLAIN_WORD})*(?:[ \\t]+(?=[^\\s#])(?!${KEYWORD}))?`;
+// Among them one variable (`$name`, not `$_` or a special one) or one string that closes on the line with
+// nothing in it that the shell grammar would scope, named as its rules name them: the gate, its rule and
+// the gate's end cost three scanner calls.
+const ARG_ITEM = `(?:(\\$)([A-Za-z]\\w*|_\\w+)|((")[^"\\\\$\`]*("))|((')[^']*(')))(?=[ \\t]|$)`;
+const ARGS = `(?:[ \\t]+${PLAIN_WORD})*(?:[ \\t]+${ARG_ITEM}(?:[ \\t]+${PLAIN_WORD})*)?(?:[ \\t]+(?=[^\\s#])(?!${KEYWORD}))?`;
+const ARGS_GROUPS = 8;
+const argsCaps = (n) => Object.fromEntries(['punctuation.definition.variable.shell variable.other.normal.shell', 'variable.other.normal.shell',
+  'string.quoted.double.shell', 'punctuation.definition.string.begin.shell', 'punctuation.definition.string.end.shell',
+  'string.quoted.single.shell', 'punctuation.definition.string.begin.shell', 'punctuation.definition.string.end.shell'].map((name, i) => [n + i, { name }]));
 const continued = (e) => (e ? `(?:[ \\t]*(${e})[ \\t]*$\\n?)?` : '');
 const continuationName = { name: 'constant.character.escape.line-continuation.dockerfile' };
-const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { 1: { name: commandName } } });
+const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { 1: { name: commandName }, ...argsCaps(2) } });
 // After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
 // ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
 const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}${ARGS}${continued(e)}`, captures: {
   1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
-  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName },
-  ...(e ? { 7: continuationName } : {}) } });
+  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName }, ...argsCaps(7),
+  ...(e ? { [7 + ARGS_GROUPS]: continuationName } : {}) } });
 // After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
 const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
   1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
@@ -140,7 +148,7 @@ function grammarFor(esc) {
   // scanner call fewer per instruction; its captures carry the body's scopes, being outside its content.
   const embedded = 'meta.embedded.block.shell source.shell';
   const shellBody = (extra) => ({ begin: `(?=\\S)(${COMMAND}${ARGS}${continued(e)})?`, end: SHELL_END, contentName: embedded,
-    beginCaptures: { 1: { name: embedded }, 2: { name: commandName }, 3: continuationName },
+    beginCaptures: { 1: { name: embedded }, 2: { name: commandName }, ...argsCaps(3), [3 + ARGS_GROUPS]: continuationName },
     patterns: [inc('continuation'), commentLine, ...extra, laterCommand(e), ...SH] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
