@@ -114,9 +114,10 @@ const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
 // done in that call, without the top-level scanner called once more to find nothing (about 900 calls fewer
 // over the corpus); found further on, the rule matches there and once more at once, as many calls as before.
 // The same tokens. Only for the rules at the top: it pops one level (the rare gate ends this way, not the
-// instructions in it). The end a rule must have is a character no Dockerfile holds, and even then fails:
-// `(?!)` would be tried at every position, this one is looked for once per call.
-const NEVER = '\\x{FFFF}(?!)';
+// instructions in it). The end a rule must have never matches (a literal, then `(?!)`), and costs next to
+// nothing: the regex engine's search for a long literal skips along the line by its length (`(?!)` alone
+// would be tried at every position, a one-character literal looked for at each).
+const NEVER = 'NoDockerfileLineEndsHere(?!)';
 function endsTheLine(rule) {
   rule.patterns = [{ match: END }, ...rule.patterns];
   if (rule.end === END) rule.end = NEVER;
@@ -222,7 +223,8 @@ function grammarFor(esc) {
   // a last `]`; no single quote): the instruction and its array in one rule, two scanner calls fewer.
   const ARRAY_ON_LINE = `(?=[ \\t]*(?:"|\\]))(?:[^\\]"'\\n]|"(?:[^"\\\\\\n]|\\\\.)*")*\\][ \\t]*\\n`;
   // Its begin also takes up to six leading plain strings and their commas, with the scopes the array's rules
-  // would give them (the enclosing group gives the array's scope to the blanks between them).
+  // would give them (the enclosing group gives the array's scope to the blanks between them), and the `]`
+  // when they are all there is: then the end is found where the next call starts, which ends the line too.
   const ARRAY_STRINGS = 6;
   const chain = (i) => `((")[^"\\\\]*("))${i < ARRAY_STRINGS ? `(?:[ \\t]*(,)[ \\t]*${chain(i + 1)})?` : ''}`;
   const arrayCaps = { 3: { name: 'meta.structure.array.exec-form.dockerfile' }, 4: { name: 'punctuation.definition.array.begin.dockerfile' } };
@@ -232,7 +234,8 @@ function grammarFor(esc) {
       [n + 2]: { name: 'punctuation.definition.string.end.dockerfile' } }, i < ARRAY_STRINGS - 1 ? { [n + 3]: { name: 'punctuation.separator.array.dockerfile' } } : {});
   }
   const execInstr = (k, name) => ({ ...instr(k, []), name: `meta.instruction.${name}.dockerfile`,
-    begin: `${KW(k)}[ \\t]+((\\[)(?=${ARRAY_ON_LINE})[ \\t]*(?:${chain(1)})?)`, beginCaptures: { ...kwCaps, ...arrayCaps },
+    begin: `${KW(k)}[ \\t]+((\\[)(?=${ARRAY_ON_LINE})[ \\t]*(?:${chain(1)})?(?:[ \\t]*(\\]))?)`,
+    beginCaptures: { ...kwCaps, ...arrayCaps, [4 + 4 * ARRAY_STRINGS]: { name: 'punctuation.definition.array.end.dockerfile' } },
     end: `\\]|${END}`, endCaptures: { 0: { name: 'meta.structure.array.exec-form.dockerfile punctuation.definition.array.end.dockerfile' } },
     contentName: 'meta.structure.array.exec-form.dockerfile', patterns: arrayPatterns });
   r[`cmd-exec${s}`] = execInstr('CMD|ENTRYPOINT', 'cmd');
