@@ -214,9 +214,10 @@ function grammarFor(esc) {
   // The common case, a shell command right after the keyword: one rule that is the instruction and the shell
   // body at once, the same tokens as the two rules above for two scanner calls fewer (a push and a pop).
   // Anything else after the keyword (a flag, `[`, a heredoc, a continuation) takes the rules above.
-  // Its begin also takes the command name that firstCommand would match at \G (the same regex and scopes).
-  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)(?:${COMMAND})?`,
-    beginCaptures: { ...kwCaps, 3: { name: `meta.embedded.block.shell source.shell ${commandName}` } }, patterns: shellBody([inc('heredoc-data')]).patterns });
+  // Its begin also takes what the body's begin would: the command name, its plain words and a continuation
+  // after them (the same regexes and scopes), so a one-line command's end is found where the next call starts.
+  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)(${COMMAND}${ARGS}${continued(e)})?`,
+    beginCaptures: { ...kwCaps, 3: { name: embedded }, 4: { name: commandName }, 5: continuationName }, patterns: shellBody([inc('heredoc-data')]).patterns });
   r[`run-shell${s}`] = shellInstr('RUN', `-\\[<\\\\${e === '`' ? '`' : ''}`);
   r[`cmd-shell${s}`] = { ...shellInstr('CMD|ENTRYPOINT', `\\[\\\\${e === '`' ? '`' : ''}`), name: 'meta.instruction.cmd.dockerfile' };
   // Likewise an exec form that closes at the end of the keyword's line (strings and plain characters up to
