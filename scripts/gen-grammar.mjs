@@ -280,9 +280,16 @@ function grammarFor(esc) {
     return rule;
   };
   r[`arg${s}`] = kvInstr('ARG', 'variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile');
-  // Legacy `ENV KEY value`: only right after the keyword, so only in the begin.
+  // Legacy `ENV KEY value`: only right after the keyword, so only in the begin. Its first word as the rules
+  // would match it: plain, plain then a `$NAME` (`/x/bin:$PATH`), or a string that closes on the line (not a
+  // `"key"=`).
+  const str = { name: 'string.quoted.double.dockerfile' }, strBegin = { name: 'punctuation.definition.string.begin.dockerfile' },
+    strEnd = { name: 'punctuation.definition.string.end.dockerfile' };
   r[`env${s}`] = kvInstr('ENV', 'variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile',
-    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)(?:[ \\t]+(${bare})(?=\\s|$))?`);
+    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)` +
+    `(?:[ \\t]+(?:(${bare})(?=\\s|$)|(${bare})?((\\$)[A-Za-z_]\\w*)(?=\\s|$)|((")[^"\\\\$]*("))(?!=)))?`,
+    { 10: { name: 'string.unquoted.value.dockerfile' }, 11: { name: 'string.unquoted.value.dockerfile' }, 12: { name: 'variable.other.dockerfile' },
+      13: { name: 'punctuation.definition.variable.dockerfile' }, 14: str, 15: strBegin, 16: strEnd });
   // Legacy `LABEL key "value"` (or `key value`): the key and its value.
   r[`label${s}`] = kvInstr('LABEL', 'entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile',
     `[ \\t]+(${bare})(?=\\s|$)(?:[ \\t]+(?:((")[^"\\\\$]*("))|(${bare})(?=\\s|$)))?`,
