@@ -107,16 +107,14 @@ const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ b
 // written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
 const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
 
-// A top-level instruction ends where END matches, but by a zero-width match rule first among its patterns,
-// not by its end: vscode-textmate stops tokenizing a line at a match rule that does not advance, popping the
-// rule around it (its guard against endless loops). Where the end is found at the position the scanner starts
-// from (the keyword's begin took the rest of the line, or a value or a string did), instruction and line are
-// done in that call, without the top-level scanner called once more to find nothing (about 900 calls fewer
-// over the corpus); found further on, the rule matches there and once more at once, as many calls as before.
-// The same tokens. Only for the rules at the top: it pops one level (the rare gate ends this way, not the
-// instructions in it). The end a rule must have never matches (a literal, then `(?!)`), and costs next to
-// nothing: the regex engine's search for a long literal skips along the line by its length (`(?!)` alone
-// would be tried at every position, a one-character literal looked for at each).
+// A top-level instruction ends where END matches, by a zero-width match rule first among its patterns, not by
+// its end: vscode-textmate stops a line at a match rule that does not advance and pops the rule around it (its
+// guard against endless loops). Where the end is found at the position the scanner starts from (a begin took
+// the rest of the line), instruction and line are done in that call, without the top-level scanner called to
+// find nothing; found further on, the rule matches there and again at once, as many calls as before. The same
+// tokens. Only for rules at the top (it pops one level): the rare gate ends so, not the instructions in it. The
+// end a rule must have never matches and costs next to nothing: the search for a long literal skips along by
+// its length (`(?!)` would be tried at every position, a one-character literal looked for at each).
 const NEVER = 'NoDockerfileLineEndsHere(?!)';
 function endsTheLine(rule) {
   rule.patterns = [{ match: END }, ...rule.patterns];
@@ -268,9 +266,10 @@ function grammarFor(esc) {
   // closes on the line) as the rules above would match it, and ENV a legacy `KEY value`'s key and first word:
   // the same tokens for two or three scanner calls fewer.
   const op = { name: 'keyword.operator.assignment.dockerfile' };
+  const quotedCaps = (n) => ({ [n]: { name: 'string.quoted.double.dockerfile' }, [n + 1]: { name: 'punctuation.definition.string.begin.dockerfile' },
+    [n + 2]: { name: 'punctuation.definition.string.end.dockerfile' } });
   const firstPair = (keyScope, n) => ({ src: `[ \\t]+([^\\s=\\\\"'$]+)(=)(?:([^\\s"'\\\\$](?:[^\\s"'\\\\$]|\\\\.)*)|((")[^"\\\\$]*(")))?`,
-    captures: { [n]: { name: keyScope }, [n + 1]: op, [n + 2]: { name: 'string.unquoted.value.dockerfile' }, [n + 3]: { name: 'string.quoted.double.dockerfile' },
-      [n + 4]: { name: 'punctuation.definition.string.begin.dockerfile' }, [n + 5]: { name: 'punctuation.definition.string.end.dockerfile' } } });
+    captures: { [n]: { name: keyScope }, [n + 1]: op, [n + 2]: { name: 'string.unquoted.value.dockerfile' }, ...quotedCaps(n + 3) } });
   const bare = `[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`;
   const kvInstr = (k, keyScope, bareScope, legacy, legacyCaps = { 10: { name: bareScope } }) => {
     const pair = firstPair(keyScope, 3);
@@ -283,18 +282,15 @@ function grammarFor(esc) {
   // Legacy `ENV KEY value`: only right after the keyword, so only in the begin. Its first word as the rules
   // would match it: plain, plain then a `$NAME` (`/x/bin:$PATH`), or a string that closes on the line (not a
   // `"key"=`).
-  const str = { name: 'string.quoted.double.dockerfile' }, strBegin = { name: 'punctuation.definition.string.begin.dockerfile' },
-    strEnd = { name: 'punctuation.definition.string.end.dockerfile' };
   r[`env${s}`] = kvInstr('ENV', 'variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile',
     `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)` +
     `(?:[ \\t]+(?:(${bare})(?=\\s|$)|(${bare})?((\\$)[A-Za-z_]\\w*)(?=\\s|$)|((")[^"\\\\$]*("))(?!=)))?`,
     { 10: { name: 'string.unquoted.value.dockerfile' }, 11: { name: 'string.unquoted.value.dockerfile' }, 12: { name: 'variable.other.dockerfile' },
-      13: { name: 'punctuation.definition.variable.dockerfile' }, 14: str, 15: strBegin, 16: strEnd });
+      13: { name: 'punctuation.definition.variable.dockerfile' }, ...quotedCaps(14) });
   // Legacy `LABEL key "value"` (or `key value`): the key and its value.
   r[`label${s}`] = kvInstr('LABEL', 'entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile',
     `[ \\t]+(${bare})(?=\\s|$)(?:[ \\t]+(?:((")[^"\\\\$]*("))|(${bare})(?=\\s|$)))?`,
-    { 10: { name: 'string.quoted.double.dockerfile' }, 11: { name: 'punctuation.definition.string.begin.dockerfile' }, 12: { name: 'punctuation.definition.string.end.dockerfile' },
-      13: { name: 'entity.other.attribute-name.label.dockerfile' } });
+    { ...quotedCaps(10), 13: { name: 'entity.other.attribute-name.label.dockerfile' } });
   r[`expose${s}`] = instr('EXPOSE', [
     { match: '(?<=\\s)(\\d+)(?:(-)(\\d+))?(?:(/)((?i:tcp|udp|sctp)))?(?=\\s|$)', captures: { 1: { name: 'constant.numeric.port.dockerfile' }, 2: { name: 'keyword.operator.range.dockerfile' },
       3: { name: 'constant.numeric.port.dockerfile' }, 4: { name: 'punctuation.separator.protocol.dockerfile' }, 5: { name: 'constant.language.protocol.dockerfile' } } },
