@@ -245,12 +245,12 @@ function grammarFor(esc) {
   r[`copy${s}`] = instr('COPY|ADD', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-copy'), ...args]);
   // The begins of COPY/ADD and of `other` also take the plain words after the keyword (and a first `--from=`
   // stage for COPY, with the flag rule's scopes): words no rule of theirs would match a part of (no quote,
-  // `$`, `\`, `` ` ``; for COPY/ADD no `[`, and none that starts with `-` or `<`), so the end is found where
-  // the next call starts. The blanks after the last word only before a character that can begin a match
-  // (the tokens stay as they were); the end is found before trailing blanks.
+  // `$`, `\`, escape character; for COPY/ADD no `[`, none that starts with `-` or `<`), so the end is found
+  // where the next call starts. The blanks after the last word only before a character that can begin a
+  // match (the tokens stay as they were); the end is found before trailing blanks.
   const bt = e === '`' ? '`' : '';
   const words = (w, next) => `(?:[ \\t]+${w})*(?:[ \\t]+(?=[${next}]))?`;
-  r[`copy${s}`].begin += `(?:[ \\t]+(--)(from)(=)([\\w.-]+)(?=\\s|$))?${words('[^\\s"\'$\\\\`\\[<-][^\\s"\'$\\\\`\\[]*', `"'$\\\\${bt}\\[<-`)}`;
+  r[`copy${s}`].begin += `(?:[ \\t]+(--)(from)(=)([\\w.-]+)(?=\\s|$))?${words(`[^\\s"'$\\\\${bt}\\[<-][^\\s"'$\\\\${bt}\\[]*`, `"'$\\\\${bt}\\[<-`)}`;
   r[`copy${s}`].beginCaptures = { ...kwCaps, 3: { name: 'punctuation.definition.flag.dockerfile' }, 4: { name: 'constant.other.option.flag.dockerfile' },
     5: { name: 'keyword.operator.assignment.dockerfile' }, 6: { name: 'entity.name.type.stage.dockerfile' } };
   r[`shell${s}`] = instr('SHELL', [inc('exec-form'), ...args]);
@@ -298,7 +298,7 @@ function grammarFor(esc) {
     ...args]);
   r[`stopsignal${s}`] = instr('STOPSIGNAL', [{ match: '(?<=\\s)(?:SIG[A-Z0-9+-]+|\\d+)(?=\\s|$)', name: 'constant.language.signal.dockerfile' }, ...args]);
   r[`other${s}`] = instr('WORKDIR|USER|MAINTAINER|ONBUILD', [...args]);
-  r[`other${s}`].begin += words('[^\\s"\'$\\\\`]+', `"'$\\\\${bt}`);
+  r[`other${s}`].begin += words(`[^\\s"'$\\\\${bt}]+`, `"'$\\\\${bt}`);
   // Most frequent first: oniguruma tries the regexes at the line start in this order and stops at the first
   // that matches. A shell-form or one-line exec-form rule before the general one of its keyword; `other`
   // (whose keywords include ONBUILD) last, after every rule that takes an `ONBUILD ` prefix.
