@@ -115,6 +115,22 @@ const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ b
 // written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
 const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
 
+// A top-level instruction ends where END matches, by a zero-width match rule first among its patterns, not by
+// its end: vscode-textmate stops a line at a match rule that does not advance and pops the rule around it (its
+// guard against endless loops). Where the end is found at the position the scanner starts from (a begin took
+// the rest of the line), instruction and line are done in that call, without the top-level scanner called to
+// find nothing; found further on, the rule matches there and again at once, as many calls as before. The same
+// tokens. Only for rules at the top (it pops one level): the rare gate ends so, not the instructions in it. The
+// end a rule must have never matches and costs next to nothing: the search for a long literal skips along by
+// its length (`(?!)` would be tried at every position, a one-character literal looked for at each).
+const NEVER = 'NoDockerfileLineEndsHere(?!)';
+function endsTheLine(rule) {
+  rule.patterns = [{ match: END }, ...rule.patterns];
+  if (rule.end === END) rule.end = NEVER;
+  else if (rule.end.endsWith(`|${END}`)) rule.end = rule.end.slice(0, -END.length - 1);
+  else throw new Error(`unexpected end ${rule.end}`);
+}
+
 function grammarFor(esc) {
   const s = esc === '\\' ? '' : '-bt';
   const e = esc === '\\' ? '\\\\' : '`';
@@ -204,16 +220,18 @@ function grammarFor(esc) {
   // The common case, a shell command right after the keyword: one rule that is the instruction and the shell
   // body at once, the same tokens as the two rules above for two scanner calls fewer (a push and a pop).
   // Anything else after the keyword (a flag, `[`, a heredoc, a continuation) takes the rules above.
-  // Its begin also takes the command name that firstCommand would match at \G (the same regex and scopes).
-  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)(?:${COMMAND})?`,
-    beginCaptures: { ...kwCaps, 3: { name: `meta.embedded.block.shell source.shell ${commandName}` } }, patterns: shellBody([inc('heredoc-data')]).patterns });
+  // Its begin also takes what the body's begin would: the command name, its plain words and a continuation
+  // after them (the same regexes and scopes), so a one-line command's end is found where the next call starts.
+  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)(${COMMAND}${ARGS}${continued(e)})?`,
+    beginCaptures: { ...kwCaps, 3: { name: embedded }, 4: { name: commandName }, ...argsCaps(5), [5 + ARGS_GROUPS]: continuationName }, patterns: shellBody([inc('heredoc-data')]).patterns });
   r[`run-shell${s}`] = shellInstr('RUN', `-\\[<\\\\${e === '`' ? '`' : ''}`);
   r[`cmd-shell${s}`] = { ...shellInstr('CMD|ENTRYPOINT', `\\[\\\\${e === '`' ? '`' : ''}`), name: 'meta.instruction.cmd.dockerfile' };
   // Likewise an exec form that closes at the end of the keyword's line (strings and plain characters up to
   // a last `]`; no single quote): the instruction and its array in one rule, two scanner calls fewer.
   const ARRAY_ON_LINE = `(?=[ \\t]*(?:"|\\]))(?:[^\\]"'\\n]|"(?:[^"\\\\\\n]|\\\\.)*")*\\][ \\t]*\\n`;
   // Its begin also takes up to six leading plain strings and their commas, with the scopes the array's rules
-  // would give them (the enclosing group gives the array's scope to the blanks between them).
+  // would give them (the enclosing group gives the array's scope to the blanks between them), and the `]`
+  // when they are all there is: then the end is found where the next call starts, which ends the line too.
   const ARRAY_STRINGS = 6;
   const chain = (i) => `((")[^"\\\\]*("))${i < ARRAY_STRINGS ? `(?:[ \\t]*(,)[ \\t]*${chain(i + 1)})?` : ''}`;
   const arrayCaps = { 3: { name: 'meta.structure.array.exec-form.dockerfile' }, 4: { name: 'punctuation.definition.array.begin.dockerfile' } };
@@ -223,7 +241,8 @@ function grammarFor(esc) {
       [n + 2]: { name: 'punctuation.definition.string.end.dockerfile' } }, i < ARRAY_STRINGS - 1 ? { [n + 3]: { name: 'punctuation.separator.array.dockerfile' } } : {});
   }
   const execInstr = (k, name) => ({ ...instr(k, []), name: `meta.instruction.${name}.dockerfile`,
-    begin: `${KW(k)}[ \\t]+((\\[)(?=${ARRAY_ON_LINE})[ \\t]*(?:${chain(1)})?)`, beginCaptures: { ...kwCaps, ...arrayCaps },
+    begin: `${KW(k)}[ \\t]+((\\[)(?=${ARRAY_ON_LINE})[ \\t]*(?:${chain(1)})?(?:[ \\t]*(\\]))?)`,
+    beginCaptures: { ...kwCaps, ...arrayCaps, [4 + 4 * ARRAY_STRINGS]: { name: 'punctuation.definition.array.end.dockerfile' } },
     end: `\\]|${END}`, endCaptures: { 0: { name: 'meta.structure.array.exec-form.dockerfile punctuation.definition.array.end.dockerfile' } },
     contentName: 'meta.structure.array.exec-form.dockerfile', patterns: arrayPatterns });
   r[`cmd-exec${s}`] = execInstr('CMD|ENTRYPOINT', 'cmd');
@@ -232,6 +251,16 @@ function grammarFor(esc) {
     { begin: '(?<=\\s)(?i:(CMD))(?=\\s|$)', end: END, beginCaptures: { 1: { name: 'keyword.other.special-method.dockerfile' } },
       patterns: [...base, inc('exec-form'), shellBody([])] }]);
   r[`copy${s}`] = instr('COPY|ADD', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-copy'), ...args]);
+  // The begins of COPY/ADD and of `other` also take the plain words after the keyword (and a first `--from=`
+  // stage for COPY, with the flag rule's scopes): words no rule of theirs would match a part of (no quote,
+  // `$`, `\`, escape character; for COPY/ADD no `[`, none that starts with `-` or `<`), so the end is found
+  // where the next call starts. The blanks after the last word only before a character that can begin a
+  // match (the tokens stay as they were); the end is found before trailing blanks.
+  const bt = e === '`' ? '`' : '';
+  const words = (w, next) => `(?:[ \\t]+${w})*(?:[ \\t]+(?=[${next}]))?`;
+  r[`copy${s}`].begin += `(?:[ \\t]+(--)(from)(=)([\\w.-]+)(?=\\s|$))?${words(`[^\\s"'$\\\\${bt}\\[<-][^\\s"'$\\\\${bt}\\[]*`, `"'$\\\\${bt}\\[<-`)}`;
+  r[`copy${s}`].beginCaptures = { ...kwCaps, 3: { name: 'punctuation.definition.flag.dockerfile' }, 4: { name: 'constant.other.option.flag.dockerfile' },
+    5: { name: 'keyword.operator.assignment.dockerfile' }, 6: { name: 'entity.name.type.stage.dockerfile' } };
   r[`shell${s}`] = instr('SHELL', [inc('exec-form'), ...args]);
   r[`volume${s}`] = instr('VOLUME', [inc('exec-form'), ...args]);
   const kv = (keyScope, bareScope) => [
@@ -245,9 +274,10 @@ function grammarFor(esc) {
   // closes on the line) as the rules above would match it, and ENV a legacy `KEY value`'s key and first word:
   // the same tokens for two or three scanner calls fewer.
   const op = { name: 'keyword.operator.assignment.dockerfile' };
+  const quotedCaps = (n) => ({ [n]: { name: 'string.quoted.double.dockerfile' }, [n + 1]: { name: 'punctuation.definition.string.begin.dockerfile' },
+    [n + 2]: { name: 'punctuation.definition.string.end.dockerfile' } });
   const firstPair = (keyScope, n) => ({ src: `[ \\t]+([^\\s=\\\\"'$]+)(=)(?:([^\\s"'\\\\$](?:[^\\s"'\\\\$]|\\\\.)*)|((")[^"\\\\$]*(")))?`,
-    captures: { [n]: { name: keyScope }, [n + 1]: op, [n + 2]: { name: 'string.unquoted.value.dockerfile' }, [n + 3]: { name: 'string.quoted.double.dockerfile' },
-      [n + 4]: { name: 'punctuation.definition.string.begin.dockerfile' }, [n + 5]: { name: 'punctuation.definition.string.end.dockerfile' } } });
+    captures: { [n]: { name: keyScope }, [n + 1]: op, [n + 2]: { name: 'string.unquoted.value.dockerfile' }, ...quotedCaps(n + 3) } });
   const bare = `[^\\s"'\\\\$=${e === '`' ? '`' : ''}]+`;
   const kvInstr = (k, keyScope, bareScope, legacy, legacyCaps = { 10: { name: bareScope } }) => {
     const pair = firstPair(keyScope, 3);
@@ -257,14 +287,18 @@ function grammarFor(esc) {
     return rule;
   };
   r[`arg${s}`] = kvInstr('ARG', 'variable.other.assignment.dockerfile', 'variable.other.assignment.dockerfile');
-  // Legacy `ENV KEY value`: only right after the keyword, so only in the begin.
+  // Legacy `ENV KEY value`: only right after the keyword, so only in the begin. Its first word as the rules
+  // would match it: plain, plain then a `$NAME` (`/x/bin:$PATH`), or a string that closes on the line (not a
+  // `"key"=`).
   r[`env${s}`] = kvInstr('ENV', 'variable.other.assignment.dockerfile', 'string.unquoted.value.dockerfile',
-    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)(?:[ \\t]+(${bare})(?=\\s|$))?`);
+    `[ \\t]+([A-Za-z_][\\w.-]*)(?=[ \\t]+[^\\s=]+(?:[ \\t]|$)|[ \\t]+\\S*[ \\t])(?![^\\s]*=)` +
+    `(?:[ \\t]+(?:(${bare})(?=\\s|$)|(${bare})?((\\$)[A-Za-z_]\\w*)(?=\\s|$)|((")[^"\\\\$]*("))(?!=)))?`,
+    { 10: { name: 'string.unquoted.value.dockerfile' }, 11: { name: 'string.unquoted.value.dockerfile' }, 12: { name: 'variable.other.dockerfile' },
+      13: { name: 'punctuation.definition.variable.dockerfile' }, ...quotedCaps(14) });
   // Legacy `LABEL key "value"` (or `key value`): the key and its value.
   r[`label${s}`] = kvInstr('LABEL', 'entity.other.attribute-name.label.dockerfile', 'entity.other.attribute-name.label.dockerfile',
     `[ \\t]+(${bare})(?=\\s|$)(?:[ \\t]+(?:((")[^"\\\\$]*("))|(${bare})(?=\\s|$)))?`,
-    { 10: { name: 'string.quoted.double.dockerfile' }, 11: { name: 'punctuation.definition.string.begin.dockerfile' }, 12: { name: 'punctuation.definition.string.end.dockerfile' },
-      13: { name: 'entity.other.attribute-name.label.dockerfile' } });
+    { ...quotedCaps(10), 13: { name: 'entity.other.attribute-name.label.dockerfile' } });
   r[`expose${s}`] = instr('EXPOSE', [
     { match: '(?<=\\s)(\\d+)(?:(-)(\\d+))?(?:(/)((?i:tcp|udp|sctp)))?(?=\\s|$)', captures: { 1: { name: 'constant.numeric.port.dockerfile' }, 2: { name: 'keyword.operator.range.dockerfile' },
       3: { name: 'constant.numeric.port.dockerfile' }, 4: { name: 'punctuation.separator.protocol.dockerfile' }, 5: { name: 'constant.language.protocol.dockerfile' } } },
@@ -272,14 +306,21 @@ function grammarFor(esc) {
     ...args]);
   r[`stopsignal${s}`] = instr('STOPSIGNAL', [{ match: '(?<=\\s)(?:SIG[A-Z0-9+-]+|\\d+)(?=\\s|$)', name: 'constant.language.signal.dockerfile' }, ...args]);
   r[`other${s}`] = instr('WORKDIR|USER|MAINTAINER|ONBUILD', [...args]);
+  r[`other${s}`].begin += words(`[^\\s"'$\\\\${bt}]+`, `"'$\\\\${bt}`);
   // Most frequent first: oniguruma tries the regexes at the line start in this order and stops at the first
   // that matches. A shell-form or one-line exec-form rule before the general one of its keyword; `other`
   // (whose keywords include ONBUILD) last, after every rule that takes an `ONBUILD ` prefix.
   // The rare ones sit behind one gate (a begin that looks ahead for their keywords and an end that fires
-  // where theirs does): two scanner calls more on their lines, five regexes fewer tried on every line.
-  const rare = ['expose', 'volume', 'shell', 'arg', 'stopsignal', 'healthcheck'];
-  r[`rare-instructions${s}`] = { begin: `^(?=${KW(rare.map((n) => n.toUpperCase()).join('|')).slice(1)})`, end: END, patterns: rare.map(inc) };
-  r[`instructions${s}`] = { patterns: ['run-shell', 'from', 'cmd-exec', 'env', 'label', 'copy', 'run', 'cmd-shell', 'cmd', 'rare-instructions', 'other'].map(inc) };
+  // where theirs does): two scanner calls more on their lines, eight regexes fewer tried on every line. Rare
+  // too: a RUN, CMD or ENTRYPOINT that the rules for a command or a one-line array after the keyword do not
+  // take (a flag, a heredoc, an array over several lines, a continuation right after the keyword).
+  const rare = { run: 'RUN', 'cmd-shell': 'CMD|ENTRYPOINT', cmd: 'CMD|ENTRYPOINT', expose: 'EXPOSE', volume: 'VOLUME', shell: 'SHELL', arg: 'ARG',
+    stopsignal: 'STOPSIGNAL', healthcheck: 'HEALTHCHECK' };
+  const rareKeywords = [...new Set(Object.values(rare))].join('|');
+  r[`rare-instructions${s}`] = { begin: `^(?=${KW(rareKeywords).slice(1)})`, end: END, patterns: Object.keys(rare).map(inc) };
+  const top = ['run-shell', 'from', 'cmd-exec', 'env', 'label', 'copy', 'rare-instructions', 'other'];
+  r[`instructions${s}`] = { patterns: top.map(inc) };
+  for (const n of top) endsTheLine(r[`${n}${s}`]);
   return r;
 }
 
@@ -323,8 +364,9 @@ const repository = {
   // One regex for every comment line (a plain comment, a `# hadolint` pragma, a `# check=` comment). Blank
   // lines need none: inside a continued instruction they are dropped as comment lines are, and no end
   // pattern can match on them. (Matching them too cost oniguruma a try at every position of every line:
-  // with the `#` alone it searches for that character.)
-  'comment-line': { match: '^([ \\t]*)((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?.*$\\n?)',
+  // with the `#` alone it searches for that character.) The rest of the line is `(?m:.*)`, a dot that takes
+  // the newline too: the same match as `.*$\n?` on a line (each ends in its one `\n`), and cheaper to run.
+  'comment-line': { match: '^([ \\t]*)((#)[ \\t]*(?:(hadolint)[ \\t]+(global[ \\t]+)?(ignore|shell)(=)(\\S+)|((?i:syntax|escape|check))[ \\t]*(=)[ \\t]*(.*?)[ \\t]*$)?(?m:.*))',
     captures: { 1: { name: 'punctuation.whitespace.comment.leading.dockerfile' }, 2: { name: 'comment.line.number-sign.dockerfile' }, 3: { name: 'punctuation.definition.comment.dockerfile' },
       4: { name: 'keyword.control.directive.hadolint.dockerfile' }, 5: { name: 'storage.modifier.hadolint.dockerfile' }, 6: { name: 'keyword.other.directive.hadolint.dockerfile' },
       7: { name: 'keyword.operator.assignment.dockerfile' }, 8: { name: 'constant.other.rule-id.dockerfile' }, 9: { name: 'keyword.control.directive.dockerfile' },
