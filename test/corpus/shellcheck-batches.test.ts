@@ -14,7 +14,7 @@ import { readCorpus } from '../support/corpus';
 
 /** The script as it was built before batching: every variable in scope exported. */
 function fullHeaderScript(input: ShellcheckInput): ShellcheckScript {
-  const header = [`#!${input.shell}`, ...input.vars.filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)).map((v) => `export ${v}=1`)];
+  const header = [`#!${input.shell}`, ...[...input.vars].sort().filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)).map((v) => `export ${v}=1`)];
   return { text: `${header.join('\n')}\n${input.script.text}\n`, headerLines: header.length };
 }
 

@@ -14,6 +14,7 @@ export interface ShellcheckInput {
   script: MappedScript;
   /** The program of SHELL (default /bin/sh). */
   shell: string;
+  /** The ARG/ENV names in scope (and the proxy variables), in no particular order. */
   vars: string[];
 }
 
@@ -48,7 +49,7 @@ export function shellcheckInputs(model: DockerfileModel, pragmaShell: string | n
       else if (instruction.keyword === 'SHELL' && instruction.json?.[0]) shell = instruction.json[0];
       else if (instruction.keyword === 'RUN' && !/pwsh|powershell|cmd(\.exe)?$/i.test(shell)) {
         const script = scriptOf(model, instruction);
-        if (script && script.text.trim()) inputs.push({ instruction, script, shell, vars: [...vars].sort() });
+        if (script && script.text.trim()) inputs.push({ instruction, script, shell, vars: [...vars] });
       }
     }
   }
@@ -61,9 +62,10 @@ export function shellcheckInputs(model: DockerfileModel, pragmaShell: string | n
  * corpus the full header was most of ShellCheck's work: 1.6 s of CPU against 0.6 s, the same findings).
  */
 export function shellcheckScript(input: ShellcheckInput): ShellcheckScript {
-  const text = input.script.text;
-  const named = (v: string) => text.includes(v) && new RegExp(`(?<![A-Za-z0-9_])${v}(?![A-Za-z0-9_])`).test(text);
-  const header = [`#!${input.shell}`, ...input.vars.filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) && named(v)).map((v) => `export ${v}=1`)];
+  // The script's words: its longest runs of name characters (a name inside a longer run is not named).
+  const words = new Set(input.script.text.match(/[A-Za-z0-9_]+/g));
+  const named = input.vars.filter((v) => words.has(v) && /^[A-Za-z_]/.test(v)).sort();
+  const header = [`#!${input.shell}`, ...named.map((v) => `export ${v}=1`)];
   return { text: `${header.join('\n')}\n${input.script.text}\n`, headerLines: header.length };
 }
 
