@@ -62,8 +62,11 @@ const commandName = 'entity.name.function.call.shell entity.name.command.shell';
 // operator, keyword, `for`/`case`; digits not before `<`/`>`) and, in a body, a line continuation right
 // after them: one match instead of a scanner call for each, and the scanner does not try every regex at
 // each of their characters.
+// The `for`/`case` test looks for a non-word character before the word only where there is one, and the runs
+// of characters are possessive (nothing after a word can make it shorter): the same matches, a little cheaper
+// (about 3 % of the corpus' replayed scanner cost).
 const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?:[\\s;&]|$)';
-const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!\\S*?\\b(?:for|case)\\b)(?:[^\\s$'"\`\\\\<>\\[;&|!(){#\\d]|\\d+(?![\\d<>]))+`;
+const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!(?:\\S*?[^\\w\\s])?(?:for|case)\\b)(?:[^\\s$'"\`\\\\<>\\[;&|!(){#\\d]++|\\d++(?![<>]))+`;
 // Blanks after the words go with them when something follows (so the tokens stay as they were), but not
 // before a comment or a keyword, whose rules want the blank, nor at the end of the line.
 // Among them one variable (`$name`, not `$_` or a special one) or one string that closes on the line with
