@@ -1,6 +1,7 @@
 // Writes syntaxes/dockerfile.tmLanguage.json. The grammar is generated because every instruction rule
 // exists twice: once with `\` as the continuation character and once with `` ` `` (after `# escape=``).
 import { writeFileSync } from 'node:fs';
+import { ARGS, ARGS_GROUPS, COMMAND, SHELL, SHELL_BT, SHELL_END, argsCaps, commandName, continuationName, continued, firstCommand, laterCommand, shellGates } from './grammar-shell.mjs';
 
 // `(?=[A-Za-z])` changes no match: it makes oniguruma look for a letter before trying the regex, where
 // otherwise it would first search the whole line for the keyword without regard to case (the top-level
@@ -42,81 +43,6 @@ const flag = { patterns: [
   { match: '(?<=\\s|^)(--)([a-zA-Z][\\w-]*)(?:(=)((?:"[^"]*"|\\S)*))?', captures: { 1: { name: 'punctuation.definition.flag.dockerfile' }, 2: { name: 'constant.other.option.flag.dockerfile' },
     3: { name: 'keyword.operator.assignment.dockerfile' }, 4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [{ include: '#image-ref-or-value' }] } } },
 ] };
-
-// Which rules of the shell grammar are embedded. Its statement rules (commands with their arguments,
-// assignments, options, paths) cost about three times the rest of the grammar together, so they are left
-// out and command names are matched here; everything else (strings, variables, $(…), keywords, loops,
-// case, tests, pipes, redirections, comments) is the shell grammar's own. SHELL_PARTS=all embeds it whole.
-const SHELL_PARTS = (process.env.SHELL_PARTS ?? 'comment,pipeline,normal_statement_seperator,logical_expression_double,logical_expression_single,case_statement,for_statement,loop,line_continuation,arithmetic_double,misc_ranges,variable,interpolation,herestring,redirection,floating_keyword,string,support').split(',').filter(Boolean);
-const SHELL = SHELL_PARTS[0] === 'all' ? { include: 'source.shell' } : { patterns: SHELL_PARTS.map((p) => ({ include: `source.shell#${p}` })) };
-// The shell grammar starts a command only after a line start or a separator; the first command of an
-// instruction starts mid-line (after `RUN `), so its name is matched here, and so are later ones since
-// the statement rules are left out. (The shell grammar's statement rule would also take `<<EOF` away
-// from the heredoc rules below.)
-// In a file whose escape character is `` ` ``, a `\\` at the end of a line is a path, not a continuation.
-const SHELL_BT = SHELL.patterns ? { patterns: SHELL.patterns.filter((p) => p.include !== 'source.shell#line_continuation') } : SHELL;
-const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
-const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`;
-const commandName = 'entity.name.function.call.shell entity.name.command.shell';
-// A command takes the plain words after it (none can begin a shell rule or a gate below: no quote, `$`,
-// operator, keyword, `for`/`case`; digits not before `<`/`>`) and, in a body, a line continuation right
-// after them: one match instead of a scanner call for each, and the scanner does not try every regex at
-// each of their characters.
-// The `for`/`case` test looks for a non-word character before the word only where there is one, and the runs
-// of characters are possessive (nothing after a word can make it shorter): the same matches, a little cheaper
-// (about 3 % of the corpus' replayed scanner cost).
-const KEYWORD = '(?:time|while|until|select|if|then|elif|else|done|end|do|fi|:|\\.)(?:[\\s;&]|$)';
-const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!(?:\\S*?[^\\w\\s])?(?:for|case)\\b)(?:[^\\s$'"\`\\\\<>\\[;&|!(){#\\d]++|\\d++(?![<>]))+`;
-// Blanks after the words go with them when something follows (so the tokens stay as they were), but not
-// before a comment or a keyword, whose rules want the blank, nor at the end of the line.
-// Among them one variable (`$name`, not `$_` or a special one) or one string that closes on the line with
-// nothing in it that the shell grammar would scope, named as its rules name them: the gate, its rule and
-// the gate's end cost three scanner calls.
-const ARG_ITEM = `(?:(\\$)([A-Za-z]\\w*|_\\w+)|((")[^"\\\\$\`]*("))|((')[^']*(')))(?=[ \\t]|$)`;
-const ARGS = `(?:[ \\t]+${PLAIN_WORD})*(?:[ \\t]+${ARG_ITEM}(?:[ \\t]+${PLAIN_WORD})*)?(?:[ \\t]+(?=[^\\s#])(?!${KEYWORD}))?`;
-const ARGS_GROUPS = 8;
-const argsCaps = (n) => Object.fromEntries(['punctuation.definition.variable.shell variable.other.normal.shell', 'variable.other.normal.shell',
-  'string.quoted.double.shell', 'punctuation.definition.string.begin.shell', 'punctuation.definition.string.end.shell',
-  'string.quoted.single.shell', 'punctuation.definition.string.begin.shell', 'punctuation.definition.string.end.shell'].map((name, i) => [n + i, { name }]));
-const continued = (e) => (e ? `(?:[ \\t]*(${e})[ \\t]*$\\n?)?` : '');
-const continuationName = { name: 'constant.character.escape.line-continuation.dockerfile' };
-const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { 1: { name: commandName }, ...argsCaps(2) } });
-// After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
-// ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
-const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}${ARGS}${continued(e)}`, captures: {
-  1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
-  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName }, ...argsCaps(7),
-  ...(e ? { [7 + ARGS_GROUPS]: continuationName } : {}) } });
-// After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
-const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
-  1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
-// The embedded shell rules sit behind a few gates: cheap regexes that find where some of them can begin (a
-// quote, `$`, an operator, a keyword as a word, ...), so the scanner does not try forty regexes at every
-// position. Inside a gate only the shell rules that can begin there are tried, at that position only: it
-// ends at the next one (`(?!\G)`). Separate gates, because one regex with all the alternatives defeats the
-// regex engine's search for a first character. A keyword gate takes the blank before the word (found by
-// its first character); `^` stands for it at a line's start, `\G` at the body's or a heredoc line's start.
-// A keyword ahead, its first letter tested first: a little cheaper in a replay of the corpus' scanner calls.
-const KEYWORD_AHEAD = `(?=[tweusidf:.])(?=${KEYWORD})`;
-const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
-// [begin, shell rules, whether a keyword can follow at once]: after `;`, `&`, `|` (`;then`, `&&if`) the
-// operator gate stays open for a keyword right after it, with the keyword rules.
-const SHELL_GATES = [
-  ['(?=[$\'"`\\\\])', ['misc_ranges', 'line_continuation', 'variable', 'interpolation', 'string']],
-  ['(?=[<>\\[;&|!]|\\(\\()', ['pipeline', 'normal_statement_seperator', 'logical_expression_double', 'logical_expression_single',
-    'loop', 'arithmetic_double', 'herestring', 'redirection', 'floating_keyword', 'support'], true],
-  ['(?=\\d+[<>])', ['redirection']],
-  ['(?=\\{(?![\\w$]))(?<![^ \\t])', ['misc_ranges']],
-  [`(?=[ \\t]+#)|[ \\t]${KEYWORD_AHEAD}|^${KEYWORD_AHEAD}`, WORD_RULES, true],
-  [`\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
-  ['(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
-// The shell rules of `shell` (its order kept) that a gate lets through.
-const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ begin, end: keywords ? `(?!\\G)(?!${KEYWORD})` : '(?!\\G)', patterns: [
-  ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
-  .filter((gate) => gate.patterns.length > 0);
-// The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
-// written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
-const SHELL_END = '(?=[ \\t\\n])(?<=\\S)(?=[ \\t]*\\n)';
 
 // A top-level instruction ends where END matches, by a zero-width match rule first among its patterns, not by
 // its end: vscode-textmate stops a line at a match rule that does not advance and pops the rule around it (its
