@@ -200,14 +200,15 @@ describe('Dockerfile linting in the editor (real VS Code)', () => {
     });
 
     it('ShellCheck in the editor: an edit in one RUN re-checks that RUN alone, in one process; the other RUNs keep their findings', async () => {
-      // A wrapper around Debian's shellcheck that logs the script files each process was given.
+      // A wrapper around Debian's shellcheck that logs, per process, the script files it was given from this
+      // Dockerfile (they hold the word MKSC): the setting change also re-lints the other open Dockerfiles.
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-sc-log-'));
       const log = path.join(dir, 'log');
       const wrapper = path.join(dir, 'shellcheck');
-      fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do case "$a" in *.sh) printf '%s ' "$a" >> '${log}';; esac; done\necho >> '${log}'\nexec /usr/bin/shellcheck "$@"\n`, { mode: 0o755 });
+      fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do case "$a" in *.sh) if grep -q MKSC "$a"; then printf '%s ' "$a" >> '${log}'; fi;; esac; done\necho >> '${log}'\nexec /usr/bin/shellcheck "$@"\n`, { mode: 0o755 });
       const scripts = () => fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.trim().split(' ').length);
       await vscode.workspace.getConfiguration('shipshape').update('lint.shellcheck.path', wrapper, vscode.ConfigurationTarget.Global);
-      const document = await open('lint-sc/Dockerfile', 'FROM debian:12\nRUN ls $HOME\nRUN echo $PATH\nRUN cd /tmp; ls\n');
+      const document = await open('lint-sc/Dockerfile', 'FROM debian:12\nRUN ls $HOME # MKSC\nRUN echo $PATH # MKSC\nRUN cd /tmp; ls # MKSC\n');
       const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
       const sc = () => vscode.languages.getDiagnostics(document.uri).filter((d) => codeOf(d).startsWith('SC')).map((d) => `${d.range.start.line + 1} ${codeOf(d)}`).sort();
       await waitFor(() => sc().length === 3, `three SC findings (have ${sc().join(', ')})`);
