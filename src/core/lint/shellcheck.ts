@@ -4,6 +4,7 @@
 // exact word position (mapped back through the line continuations) and ShellCheck's own fixes.
 import type { DockerfileModel, Instruction, Range } from '../dockerfile/model';
 import { MappedScript, positionAt, scriptOf } from '../dockerfile/shell';
+import type { BatchResult } from './shellcheck-batches';
 import type { Fix, RuleMeta, Severity } from './types';
 
 export const SHELLCHECK_EXCLUDED = ['SC2187', 'SC1090'];
@@ -122,7 +123,7 @@ export function shellcheckMeta(code: string, level: Severity): RuleMeta {
 }
 
 /** What ShellCheck made of one script: its comments, or why it could not check it (only that script's findings are missing). */
-export type ShellcheckResult = { comments: ShellcheckComment[] } | { failure: string };
+export type ShellcheckResult = BatchResult<ShellcheckComment>;
 
 /** Runs ShellCheck on scripts; returns each script's result (same order). Supplied by a host that may spawn processes. */
 export type ShellcheckRunner = (scripts: ShellcheckScript[]) => Promise<ShellcheckResult[]>;
