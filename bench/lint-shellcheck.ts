@@ -1,11 +1,10 @@
 // bench/lint's ShellCheck rows: the whole corpus with ShellCheck and without it, in the same run, on the CLI's path
 // (whole processes, as CI runs `shipshape lint`) and the editor's (in process: each file re-linted after a one-line
 // edit, answers of earlier lints kept), and the editor's keystroke on a 1,000-line Dockerfile with ShellCheck on.
-import { spawnSync } from 'node:child_process';
 import type { Linter } from '../src/core/lint/engine';
 import { LintSetup } from '../src/core/lint/setup';
 import { nodeLintHost } from '../src/process/lint-host';
-import { findShellcheck } from '../src/process/shellcheck';
+import { findShellcheck, shellcheckVersion } from '../src/process/shellcheck';
 import { bigDockerfile, edited, median, nodeWall } from './support';
 
 const CLI_GOAL = 3;
@@ -23,7 +22,7 @@ export async function shellcheckRows(linter: Linter, cli: string, folder: string
     console.log('ShellCheck rows: skipped, no shellcheck on PATH (Debian: apt-get install shellcheck)');
     return;
   }
-  const version = /^version:\s*(\S+)/m.exec(spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout)?.[1] ?? '?';
+  const version = await shellcheckVersion(binary, 20_000);
   // CLI: whole processes, the default --jobs, each pair run back to back; ratio pair by pair, then the median.
   const rounds = 7;
   const withSc: number[] = [];

@@ -1,5 +1,5 @@
 // Finds and runs a `shellcheck` binary for the linter (the CLI and the editor share this). Scripts are batched
-// many per process and their answers kept by text (src/process/shellcheck-batches.ts); each process gets its
+// many per process and their answers kept by text (src/core/lint/shellcheck-batches.ts); each process gets its
 // scripts as files in a private temp folder, never through a shell or as arguments, whatever their size.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +35,11 @@ export interface ShellcheckRunnerOptions {
   limits?: Partial<BatchLimits>;
 }
 
+/** The failure of a run whose standard output is not what ShellCheck prints, quoting its start. */
+function garbled(binary: string, out: string): Error {
+  return new Error(`shellcheck (${binary}) printed something that is not its output: ${JSON.stringify(out.trim().slice(0, 80))}`);
+}
+
 /** Runs the binary with `args`; its standard output, or an error that says what went wrong. */
 function runShellcheck(binary: string, args: string[], timeoutMs: number, accept: (stdout: string) => boolean): Promise<string> {
   return new Promise<string>((resolve, reject) => {
@@ -43,13 +48,13 @@ function runShellcheck(binary: string, args: string[], timeoutMs: number, accept
       if (accept(out)) resolve(out);
       else if (error?.killed) reject(new Error(`shellcheck (${binary}) timed out after ${timeoutMs} ms`));
       else if (error || !out.trim()) reject(new Error(`shellcheck (${binary}) failed: ${err.trim() || (error ? error.message : 'no output')}`));
-      else reject(new Error(`shellcheck (${binary}) printed something that is not its output: ${JSON.stringify(out.trim().slice(0, 80))}`));
+      else reject(garbled(binary, out));
     });
   });
 }
 
-/** `shellcheck --version`: the version line, or why the binary does not run at all. */
-function probeVersion(binary: string, timeoutMs: number): Promise<string> {
+/** `shellcheck --version`: the version, or why the binary does not run at all. */
+export function shellcheckVersion(binary: string, timeoutMs: number): Promise<string> {
   return runShellcheck(binary, ['--version'], timeoutMs, (out) => /^version:/m.test(out)).then((out) => /^version:\s*(\S+)/m.exec(out)![1]!);
 }
 
@@ -64,7 +69,7 @@ async function checkFiles(binary: string, texts: string[], timeoutMs: number): P
     try {
       parsed = JSON.parse(stdout) as typeof parsed;
     } catch {
-      throw new Error(`shellcheck (${binary}) printed something that is not its output: ${JSON.stringify(stdout.trim().slice(0, 80))}`);
+      throw garbled(binary, stdout);
     }
     if (!Array.isArray(parsed.comments)) throw new Error(`shellcheck (${binary}) printed JSON without "comments"`);
     const byFile = new Map<string, ShellcheckComment[]>(files.map((f) => [f, []]));
@@ -84,7 +89,7 @@ export function shellcheckRunner(binary: string, options: ShellcheckRunnerOption
   const timeoutMs = options.timeoutMs ?? 20_000;
   const given = Object.fromEntries(Object.entries(options.limits ?? {}).filter(([, v]) => v !== undefined));
   const limits: BatchLimits = { ...DEFAULT_LIMITS, concurrency: os.availableParallelism(), ...given };
-  const version = probeVersion(binary, timeoutMs);
+  const version = shellcheckVersion(binary, timeoutMs);
   version.catch(() => {}); // reported through each script's result
   const batches = new ShellcheckBatches<ShellcheckComment>((texts) => checkFiles(binary, texts, timeoutMs), limits);
   const runner = async (scripts: { text: string }[]) => {
