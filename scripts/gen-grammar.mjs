@@ -284,8 +284,7 @@ const repository = {
       endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } }, patterns: [{ match: '\\\\.', name: 'constant.character.escape.dockerfile' }, { include: '#variable' }] },
     { begin: "'", end: "'", name: 'string.quoted.single.dockerfile', beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
       endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } } }] },
-  flag: { patterns: [{ include: '#flag-inner' }] },
-  'flag-inner': null,
+  flag,
   // Twice: without variables first, whose captures need no patterns (each capture with patterns costs the
   // tokenizer one more scanner call), then with them.
   'image-ref': { patterns: [imageRef('[\\w.-]+', false), imageRef(COMP, true)] },
@@ -309,8 +308,6 @@ const repository = {
       { match: '\\b(skip|error|experimental)(=)', captures: { 1: { name: 'variable.parameter.check-option.dockerfile' }, 2: { name: 'keyword.operator.assignment.dockerfile' } } },
       { match: '[;,]', name: 'punctuation.separator.dockerfile' }] } } },
 };
-repository['flag-inner'] = flag;
-delete repository.flag; repository.flag = flag; delete repository['flag-inner'];
 
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
