@@ -1,7 +1,7 @@
 // Writes syntaxes/dockerfile.tmLanguage.json. The grammar is generated because every instruction rule
 // exists twice: once with `\` as the continuation character and once with `` ` `` (after `# escape=``).
 import { writeFileSync } from 'node:fs';
-import { ARGS, ARGS_GROUPS, COMMAND, SHELL, SHELL_BT, SHELL_END, argsCaps, commandName, continuationName, continued, firstCommand, laterCommand, shellGates } from './grammar-shell.mjs';
+import { ARGS, ARGS_GROUPS, COMMAND, COMMAND_GROUPS, SHELL, SHELL_BT, SHELL_END, argsCaps, commandCaps, continuationName, continued, firstCommand, laterCommand, shellGates } from './grammar-shell.mjs';
 
 // `(?=[A-Za-z])` changes no match: it makes oniguruma look for a letter before trying the regex, where
 // otherwise it would first search the whole line for the keyword without regard to case (the top-level
@@ -91,9 +91,12 @@ function grammarFor(esc) {
   const commentLine = { begin: '^(?=[ \\t]*#)', end: '(?!\\G)', patterns: [{ include: '#comment-line' }] };
   // The body's begin takes its first command (with its plain words and a continuation after them), one
   // scanner call fewer per instruction; its captures carry the body's scopes, being outside its content.
+  // Its captures carry the body's two scopes in two nested groups (see COMMAND in grammar-shell.mjs).
   const embedded = 'meta.embedded.block.shell source.shell';
-  const shellBody = (extra) => ({ begin: `(?=\\S)(${COMMAND}${ARGS}${continued(e)})?`, end: SHELL_END, contentName: embedded,
-    beginCaptures: { 1: { name: embedded }, 2: { name: commandName }, ...argsCaps(3), [3 + ARGS_GROUPS]: continuationName },
+  const bodyCaps = (n) => ({ [n]: { name: 'meta.embedded.block.shell' }, [n + 1]: { name: 'source.shell' }, ...commandCaps(n + 2),
+    ...argsCaps(n + 2 + COMMAND_GROUPS), [n + 2 + COMMAND_GROUPS + ARGS_GROUPS]: continuationName });
+  const shellBody = (extra) => ({ begin: `(?=\\S)((${COMMAND}${ARGS}${continued(e)}))?`, end: SHELL_END, contentName: embedded,
+    beginCaptures: bodyCaps(1),
     patterns: [inc('continuation'), commentLine, ...extra, laterCommand(e), ...SH] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
@@ -151,8 +154,8 @@ function grammarFor(esc) {
   // Anything else after the keyword (a flag, `[`, a heredoc, a continuation) takes the rules above.
   // Its begin also takes what the body's begin would: the command name, its plain words and a continuation
   // after them (the same regexes and scopes), so a one-line command's end is found where the next call starts.
-  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)(${COMMAND}${ARGS}${continued(e)})?`,
-    beginCaptures: { ...kwCaps, 3: { name: embedded }, 4: { name: commandName }, ...argsCaps(5), [5 + ARGS_GROUPS]: continuationName }, patterns: shellBody([inc('heredoc-data')]).patterns });
+  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)((${COMMAND}${ARGS}${continued(e)}))?`,
+    beginCaptures: { ...kwCaps, ...bodyCaps(3) }, patterns: shellBody([inc('heredoc-data')]).patterns });
   r[`run-shell${s}`] = shellInstr('RUN', `-\\[<\\\\${e === '`' ? '`' : ''}`);
   r[`cmd-shell${s}`] = { ...shellInstr('CMD|ENTRYPOINT', `\\[\\\\${e === '`' ? '`' : ''}`), name: 'meta.instruction.cmd.dockerfile' };
   // Likewise an exec form that closes at the end of the keyword's line (strings and plain characters up to

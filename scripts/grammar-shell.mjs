@@ -13,8 +13,12 @@ export const SHELL = SHELL_PARTS[0] === 'all' ? { include: 'source.shell' } : { 
 // In a file whose escape character is `` ` ``, a `\\` at the end of a line is a path, not a continuation.
 export const SHELL_BT = SHELL.patterns ? { patterns: SHELL.patterns.filter((p) => p.include !== 'source.shell#line_continuation') } : SHELL;
 const SHELL_WORDS = '(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|in|time|coproc)';
-export const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))([^\\s;&|<>()'"\\\\$\`=]+)(?=\\s|;|&|\\||$)`;
-export const commandName = 'entity.name.function.call.shell entity.name.command.shell';
+// The shell grammar names a command `entity.name.function.call.shell entity.name.command.shell`. A capture
+// named with a space is split by vscode-textmate on every match (two new strings, hashed afresh by each of
+// its lookups); two nested groups, one for each scope, give the same scopes for less (as for `$` below).
+export const COMMAND = `(?!${SHELL_WORDS}(?:\\s|;|$))(([^\\s;&|<>()'"\\\\$\`=]+))(?=\\s|;|&|\\||$)`;
+export const COMMAND_GROUPS = 2;
+export const commandCaps = (n) => ({ [n]: { name: 'entity.name.function.call.shell' }, [n + 1]: { name: 'entity.name.command.shell' } });
 // A command takes the plain words after it (none can begin a shell rule or a gate below: no quote, `$`,
 // operator, keyword, `for`/`case`; digits not before `<`/`>`) and, in a body, a line continuation right
 // after them: one match instead of a scanner call for each, and the scanner does not try every regex at
@@ -29,24 +33,24 @@ const PLAIN_WORD = `(?!${KEYWORD.replace('[\\s;&]', '[\\s;&)]')})(?!(?:\\S*?[^\\
 // Among them one variable (`$name`, not `$_` or a special one) or one string that closes on the line with
 // nothing in it that the shell grammar would scope, named as its rules name them: the gate, its rule and
 // the gate's end cost three scanner calls.
-const ARG_ITEM = `(?:(\\$)([A-Za-z]\\w*|_\\w+)|((")[^"\\\\$\`]*("))|((')[^']*(')))(?=[ \\t]|$)`;
+const ARG_ITEM = `(?:((\\$))([A-Za-z]\\w*|_\\w+)|((")[^"\\\\$\`]*("))|((')[^']*(')))(?=[ \\t]|$)`;
 export const ARGS = `(?:[ \\t]+${PLAIN_WORD})*(?:[ \\t]+${ARG_ITEM}(?:[ \\t]+${PLAIN_WORD})*)?(?:[ \\t]+(?=[^\\s#])(?!${KEYWORD}))?`;
-export const ARGS_GROUPS = 8;
-export const argsCaps = (n) => Object.fromEntries(['punctuation.definition.variable.shell variable.other.normal.shell', 'variable.other.normal.shell',
+export const ARGS_GROUPS = 9;
+export const argsCaps = (n) => Object.fromEntries(['punctuation.definition.variable.shell', 'variable.other.normal.shell', 'variable.other.normal.shell',
   'string.quoted.double.shell', 'punctuation.definition.string.begin.shell', 'punctuation.definition.string.end.shell',
   'string.quoted.single.shell', 'punctuation.definition.string.begin.shell', 'punctuation.definition.string.end.shell'].map((name, i) => [n + i, { name }]));
 export const continued = (e) => (e ? `(?:[ \\t]*(${e})[ \\t]*$\\n?)?` : '');
 export const continuationName = { name: 'constant.character.escape.line-continuation.dockerfile' };
-export const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { 1: { name: commandName }, ...argsCaps(2) } });
+export const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { ...commandCaps(1), ...argsCaps(1 + COMMAND_GROUPS) } });
 // After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
 // ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
 export const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}${ARGS}${continued(e)}`, captures: {
   1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
-  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, 6: { name: commandName }, ...argsCaps(7),
-  ...(e ? { [7 + ARGS_GROUPS]: continuationName } : {}) } });
+  3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, ...commandCaps(6), ...argsCaps(6 + COMMAND_GROUPS),
+  ...(e ? { [6 + COMMAND_GROUPS + ARGS_GROUPS]: continuationName } : {}) } });
 // After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
 const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
-  1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, 5: { name: commandName } } };
+  1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, ...commandCaps(5) } };
 // The embedded shell rules sit behind a few gates: cheap regexes that find where some of them can begin (a
 // quote, `$`, an operator, a keyword as a word, ...), so the scanner does not try forty regexes at every
 // position. Inside a gate only the shell rules that can begin there are tried, at that position only: it
