@@ -71,6 +71,8 @@ function grammarFor(esc) {
   r[`shell-command${s}`] = laterCommand();
   const inc = (n) => ({ include: `#${n}${s}` });
   const SH = [inc('shell-gates')];
+  // A RUN or CMD body's gates: a heredoc after a command (`cat <<EOF`) too, behind the operators' gate.
+  r[`shell-gates-heredoc${s}`] = { patterns: shell.patterns ? shellGates(shell, { operator: [inc('heredoc-data')] }) : [inc('heredoc-data'), shell] };
   r[`continuation${s}`] = { match: `(${e})[ \\t]*$\\n?`, captures: { 1: { name: 'constant.character.escape.line-continuation.dockerfile' } } };
   // Comment lines and blank lines inside a continued instruction are dropped by BuildKit: they do not end it.
   const base = [inc('continuation'), { include: '#comment-line' }];
@@ -95,9 +97,9 @@ function grammarFor(esc) {
   const embedded = 'meta.embedded.block.shell source.shell';
   const bodyCaps = (n) => ({ [n]: { name: 'meta.embedded.block.shell' }, [n + 1]: { name: 'source.shell' }, ...commandCaps(n + 2),
     ...argsCaps(n + 2 + COMMAND_GROUPS), [n + 2 + COMMAND_GROUPS + ARGS_GROUPS]: continuationName });
-  const shellBody = (extra) => ({ begin: `(?=\\S)((${COMMAND}${ARGS}${continued(e)}))?`, end: SHELL_END, contentName: embedded,
+  const shellBody = (heredocs) => ({ begin: `(?=\\S)((${COMMAND}${ARGS}${continued(e)}))?`, end: SHELL_END, contentName: embedded,
     beginCaptures: bodyCaps(1),
-    patterns: [inc('continuation'), commentLine, ...extra, laterCommand(e), ...SH] });
+    patterns: [inc('continuation'), commentLine, laterCommand(e), heredocs ? inc('shell-gates-heredoc') : SH[0]] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
@@ -147,15 +149,15 @@ function grammarFor(esc) {
   const ref = imageRefParts('[\\w.-]+', false, 4);
   r[`from${s}`].begin += `(?:[ \\t]+(?!(?i:AS)\\s)(${ref.src})(?:\\s+(?i:(AS))\\s+([^\\s$]+))?)?`;
   r[`from${s}`].beginCaptures = { ...kwCaps, 3: { name: 'meta.image-reference.dockerfile' }, ...ref.captures, 11: stage[1], 12: stage[2] };
-  r[`run${s}`] = instr('RUN', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-script'), shellBody([inc('heredoc-data')])]);
-  r[`cmd${s}`] = instr('CMD|ENTRYPOINT', [inc('exec-form'), shellBody([inc('heredoc-data')])]);
+  r[`run${s}`] = instr('RUN', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-script'), shellBody(true)]);
+  r[`cmd${s}`] = instr('CMD|ENTRYPOINT', [inc('exec-form'), shellBody(true)]);
   // The common case, a shell command right after the keyword: one rule that is the instruction and the shell
   // body at once, the same tokens as the two rules above for two scanner calls fewer (a push and a pop).
   // Anything else after the keyword (a flag, `[`, a heredoc, a continuation) takes the rules above.
   // Its begin also takes what the body's begin would: the command name, its plain words and a continuation
   // after them (the same regexes and scopes), so a one-line command's end is found where the next call starts.
-  const shellInstr = (k, not) => ({ ...shellBody([inc('heredoc-data')]), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)((${COMMAND}${ARGS}${continued(e)}))?`,
-    beginCaptures: { ...kwCaps, ...bodyCaps(3) }, patterns: shellBody([inc('heredoc-data')]).patterns });
+  const shellInstr = (k, not) => ({ ...shellBody(true), ...instr(k, []), begin: `${KW(k)}[ \\t]+(?![${not}])(?=\\S)((${COMMAND}${ARGS}${continued(e)}))?`,
+    beginCaptures: { ...kwCaps, ...bodyCaps(3) }, patterns: shellBody(true).patterns });
   r[`run-shell${s}`] = shellInstr('RUN', `-\\[<\\\\${e === '`' ? '`' : ''}`);
   r[`cmd-shell${s}`] = { ...shellInstr('CMD|ENTRYPOINT', `\\[\\\\${e === '`' ? '`' : ''}`), name: 'meta.instruction.cmd.dockerfile' };
   // Likewise an exec form that closes at the end of the keyword's line (strings and plain characters up to
@@ -181,7 +183,7 @@ function grammarFor(esc) {
   r[`healthcheck${s}`] = instr('HEALTHCHECK', [{ include: '#flag' },
     { match: '(?<=\\s)(?i:NONE)\\b', name: 'constant.language.none.dockerfile' },
     { begin: '(?<=\\s)(?i:(CMD))(?=\\s|$)', end: END, beginCaptures: { 1: { name: 'keyword.other.special-method.dockerfile' } },
-      patterns: [...base, inc('exec-form'), shellBody([])] }]);
+      patterns: [...base, inc('exec-form'), shellBody(false)] }]);
   r[`copy${s}`] = instr('COPY|ADD', [{ include: '#flag' }, inc('exec-form'), inc('heredoc-copy'), ...args]);
   // The begins of COPY/ADD and of `other` also take the plain words after the keyword (and a first `--from=`
   // stage for COPY, with the flag rule's scopes): words no rule of theirs would match a part of (no quote,

@@ -60,20 +60,22 @@ const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, cap
 // A keyword ahead, its first letter tested first: a little cheaper in a replay of the corpus' scanner calls.
 const KEYWORD_AHEAD = `(?=[tweusidf:.])(?=${KEYWORD})`;
 const WORD_RULES = ['comment', 'pipeline', 'loop', 'floating_keyword', 'support'];
-// [begin, shell rules, whether a keyword can follow at once]: after `;`, `&`, `|` (`;then`, `&&if`) the
-// operator gate stays open for a keyword right after it, with the keyword rules.
+// [name, begin, shell rules, whether a keyword can follow at once]: after `;`, `&`, `|` (`;then`, `&&if`) the
+// operator gate stays open for a keyword right after it, with the keyword rules. Every gate is a regex each
+// call of the body's scanner tries: a rare construct goes behind a gate whose first characters are rare too
+// (a `{` group behind the operators' gate; in a RUN or CMD body a heredoc too, see shellGates).
 const SHELL_GATES = [
-  ['(?=[$\'"`\\\\])', ['misc_ranges', 'line_continuation', 'variable', 'interpolation', 'string']],
-  ['(?=[<>\\[;&|!]|\\(\\()', ['pipeline', 'normal_statement_seperator', 'logical_expression_double', 'logical_expression_single',
-    'loop', 'arithmetic_double', 'herestring', 'redirection', 'floating_keyword', 'support'], true],
-  ['(?=\\d+[<>])', ['redirection']],
-  ['(?=\\{(?![\\w$]))(?<![^ \\t])', ['misc_ranges']],
-  [`(?=[ \\t]+#)|[ \\t]${KEYWORD_AHEAD}|^${KEYWORD_AHEAD}`, WORD_RULES, true],
-  [`\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
-  ['(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
-// The shell rules of `shell` (its order kept) that a gate lets through.
-export const shellGates = (shell) => SHELL_GATES.map(([begin, parts, keywords]) => ({ begin, end: keywords ? `(?!\\G)(?!${KEYWORD})` : '(?!\\G)', patterns: [
-  ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
+  ['quote', '(?=[$\'"`\\\\])', ['misc_ranges', 'line_continuation', 'variable', 'interpolation', 'string']],
+  ['operator', '(?=[<>\\[;&|!]|\\(\\(|(?<![^ \\t])\\{(?![\\w$]))', ['pipeline', 'normal_statement_seperator', 'logical_expression_double', 'logical_expression_single',
+    'loop', 'arithmetic_double', 'misc_ranges', 'herestring', 'redirection', 'floating_keyword', 'support'], true],
+  ['digits', '(?=\\d+[<>])', ['redirection']],
+  ['word', `(?=[ \\t]+#)|[ \\t]${KEYWORD_AHEAD}|^${KEYWORD_AHEAD}`, WORD_RULES, true],
+  ['word-start', `\\G(?=${KEYWORD}|#)`, WORD_RULES, true],
+  ['for-case', '(?=\\b(?:for|case)\\b)', ['case_statement', 'for_statement', 'loop']]];
+// The shell rules of `shell` (its order kept) that a gate lets through; `first` adds rules of the caller's
+// before them in the named gates (a heredoc begins with `<`: the operators' gate).
+export const shellGates = (shell, first = {}) => SHELL_GATES.map(([name, begin, parts, keywords]) => ({ begin, end: keywords ? `(?!\\G)(?!${KEYWORD})` : '(?!\\G)', patterns: [
+  ...(first[name] ?? []), ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
   .filter((gate) => gate.patterns.length > 0);
 // The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
 // written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
