@@ -44,10 +44,13 @@ export const continuationName = { name: 'constant.character.escape.line-continua
 export const firstCommand = (lead) => ({ match: `${lead}${COMMAND}${ARGS}`, captures: { ...commandCaps(1), ...argsCaps(1 + COMMAND_GROUPS) } });
 // After `;`, `&&`, `||` or `|`; the separator is matched too (a leading literal lets the regex engine skip
 // ahead, where a lookbehind would be tried at every position) and named here, as the shell grammar names it.
-export const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))([ \\t]*)${COMMAND}${ARGS}${continued(e)}`, captures: {
+// In a body, a separator that ends its line (`; \`, `&& ( \`: the `(` of a subshell is not scoped) is taken
+// with the continuation: one call where the operators' gate, its rule, its end and the continuation were four.
+const LATER_CONTINUED = 6 + COMMAND_GROUPS + ARGS_GROUPS;
+export const laterCommand = (e) => ({ match: `(?:(&&)|(\\|\\|)|(;)|(\\|))(?:([ \\t]*)${COMMAND}${ARGS}${continued(e)}${e ? `|(?:[ \\t]*\\()?[ \\t]*(${e})[ \\t]*$\\n?` : ''})`, captures: {
   1: { name: 'punctuation.separator.statement.and.shell' }, 2: { name: 'punctuation.separator.statement.or.shell' },
   3: { name: 'punctuation.terminator.statement.semicolon.shell' }, 4: { name: 'keyword.operator.pipe.shell' }, ...commandCaps(6), ...argsCaps(6 + COMMAND_GROUPS),
-  ...(e ? { [6 + COMMAND_GROUPS + ARGS_GROUPS]: continuationName } : {}) } });
+  ...(e ? { [LATER_CONTINUED]: continuationName, [LATER_CONTINUED + 1]: continuationName } : {}) } });
 // After `then`, `do` or `else`: behind the shell gate below, which has already checked what precedes the word.
 const keywordCommand = { match: `(?:(then)|(do)|(else))([ \\t]+)${COMMAND}`, captures: {
   1: { name: 'keyword.control.then.shell' }, 2: { name: 'keyword.control.do.shell' }, 3: { name: 'keyword.control.else.shell' }, ...commandCaps(5) } };
