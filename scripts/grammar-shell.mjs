@@ -77,10 +77,21 @@ const SHELL_GATES = [
   // `for`/`case` where a command can begin (the shell grammar's rules would take them anywhere at a word
   // boundary: `--for-real`, `a/case`), which spares a plain word the test at each of its characters.
   ['for-case', '(?=(?:for|case)\\b)(?<=^|[\\s;&|(){!`])', ['case_statement', 'for_statement', 'loop']]];
-// The shell rules of `shell` (its order kept) that a gate lets through; `first` adds rules of the caller's
-// before them in the named gates (a heredoc begins with `<`: the operators' gate).
+// `${name}` in one match, with the scopes the shell grammar's rules give it in three calls (its begin `${`,
+// the name inside, its end `}`); before the shell grammar's own variable rule, in its double-quoted string
+// (copied here, the same rule but for that) and in the quote gate. Any other `${…}` is left to the shell grammar.
+const BRACED = { match: '(\\$)((\\{))(([A-Za-z_][A-Za-z_0-9-]*))((\\}))', captures: {
+  1: { name: 'punctuation.definition.variable.shell' }, 2: { name: 'punctuation.section.bracket.curly.variable.begin.shell' },
+  3: { name: 'punctuation.definition.variable.shell' }, 4: { name: 'meta.parameter-expansion' }, 5: { name: 'variable.other.normal.shell' },
+  6: { name: 'punctuation.section.bracket.curly.variable.end.shell' }, 7: { name: 'punctuation.definition.variable.shell' } } };
+const DOUBLE_QUOTED = { begin: '\\$?"', end: '"', name: 'string.quoted.double.shell',
+  beginCaptures: { 0: { name: 'punctuation.definition.string.begin.shell' } }, endCaptures: { 0: { name: 'punctuation.definition.string.end.shell' } },
+  patterns: [{ match: '\\\\[\\$\\n`"\\\\]', name: 'constant.character.escape.shell' }, BRACED, { include: 'source.shell#variable' }, { include: 'source.shell#interpolation' }] };
+const OWN_RULES = { quote: [DOUBLE_QUOTED, BRACED] };
+// The shell rules of `shell` (its order kept) that a gate lets through, after the rules of ours above; `first`
+// adds rules of the caller's before them in the named gates (a heredoc begins with `<`: the operators' gate).
 export const shellGates = (shell, first = {}) => SHELL_GATES.map(([name, begin, parts, keywords]) => ({ begin, end: keywords ? `(?!\\G)(?!${KEYWORD})` : '(?!\\G)', patterns: [
-  ...(first[name] ?? []), ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
+  ...(first[name] ?? []), ...(OWN_RULES[name] ?? []), ...(keywords ? [keywordCommand] : []), ...shell.patterns.filter((p) => parts.includes(p.include.replace('source.shell#', '')))] }))
   .filter((gate) => gate.patterns.length > 0);
 // The end of a shell body: after its last non-blank character (vscode-textmate gives each line its `\n`);
 // written to start with a lookahead the regex engine can search for, unlike END's lookbehind.
