@@ -121,14 +121,19 @@ function grammarFor(esc) {
     for (const [k, guard] of kinds) {
       const body = bodyKinds[k];
       const bodyLines = { begin: '^', end: '$', name: body.contentName, patterns: body.patterns };
+      // A script's line begins with a command, unless the line before ended with `\`: the newline after
+      // one opens a rule whose lines take no command first. It closes at the next newline, or at a line
+      // that may be the delimiter (a rule open across lines hides the heredoc's end) to let the heredoc see it.
+      const lines = k === 'shell' ? [{ begin: '(?<=\\\\)\\n', end: `^(?=\\t*${HD}$)|(?=\\n)`, patterns: [bodyLines] },
+        { ...bodyLines, patterns: [firstCommand('\\G[ \\t]*(?!#)'), ...body.patterns] }] : [bodyLines];
       const single = (dash, anchor) => ({ begin: `${anchor}(<<${dash ? '-' : ''})(["']?)(${HD})\\2`, end: dash ? '^\\t*(\\3)$' : '^(\\3)$',
         beginCaptures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
           3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 4: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } },
-        endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.dockerfile', patterns: [headerFor(headerKind), bodyLines] });
+        endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.dockerfile', patterns: [headerFor(headerKind), ...lines] });
       // Several heredocs on the line: the outer rule looks ahead for the last delimiter and ends there.
       out.push({ begin: `${lead}${guard}(?=<<-?["']?${HD}["']?.*?\\s<<-?(["']?)(${HD})\\1(?:(?!\\s<<).)*$)`,
         end: '^\\t*(\\2)$', endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.multiple.dockerfile',
-        patterns: [single(true, '\\G'), single(false, '\\G'), bodyLines] });
+        patterns: [single(true, '\\G'), single(false, '\\G'), ...lines] });
       out.push(single(true, lead + guard), single(false, lead + guard));
     }
     return out;
