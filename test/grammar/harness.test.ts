@@ -1,8 +1,9 @@
 // The corpus checks of test/grammar/corpus.test.ts, shown to catch what they claim on tiny grammars of
-// our own: a rule begun and never ended, a regex slow enough to hit the time limit, a highlighting change.
+// our own: a rule begun and never ended, a regex slow enough to hit the time limit, a highlighting change;
+// and the theme bench/grammar sets for its second comparison.
 import assert from 'node:assert/strict';
-import { parseRawGrammar, type IRawGrammar } from 'vscode-textmate';
-import { grammarFrom, tokenizeFile } from '../support/grammars';
+import { INITIAL, parseRawGrammar, type IRawGrammar } from 'vscode-textmate';
+import { builtinTheme, grammarFiles, grammarFrom, tokenizeFile } from '../support/grammars';
 
 function raw(patterns: object[]): () => IRawGrammar {
   return () => parseRawGrammar(JSON.stringify({ scopeName: 'source.test', patterns }), 'test.json');
@@ -44,5 +45,21 @@ describe('grammar harness: tokenizeFile', () => {
     const a = tokenizeFile(grammar, 'a', 'RUN x').digest;
     assert.equal(tokenizeFile(grammar, 'b', 'RUN x').digest, a);
     assert.notEqual(tokenizeFile(grammar, 'c', 'run x').digest, a);
+  });
+});
+
+describe('grammar harness: builtinTheme', () => {
+  it('reads Dark Modern with the themes it includes, so a themed grammar gives a keyword a colour of its own', async () => {
+    const theme = builtinTheme(grammarFiles(), 'dark_modern.json');
+    assert.ok(theme.settings.some((s) => [s.scope].flat().includes('keyword')), 'dark_vs.json (included by dark_plus.json) colours keyword');
+    const foreground = (metadata: number) => (metadata >>> 15) & 0x1ff; // vscode-textmate's foreground bits
+    const colours = async (themed: boolean) => {
+      const grammar = await grammarFrom('source.test', { 'source.test': heredocLike }, [], themed ? theme : undefined);
+      const tokens = grammar.tokenizeLine2('RUN x', INITIAL).tokens; // [start, metadata, …]; equal neighbours merged
+      return [...tokens].filter((_, i) => i % 2 === 1).map(foreground);
+    };
+    const [keyword, rest] = await colours(true);
+    assert.notEqual(keyword, rest);
+    assert.equal((await colours(false)).length, 1, 'without a theme the line is one token: nothing tells its scopes apart');
   });
 });

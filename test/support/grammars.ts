@@ -30,6 +30,8 @@ export interface GrammarFiles {
   /** VS Code's built-in grammars. */
   builtinDocker: string;
   builtinShell: string;
+  /** VS Code's default themes (theme-defaults/themes), for tokenizing as the editor does, with a theme set. */
+  builtinThemes: string;
 }
 
 interface VSCodeServerModule {
@@ -53,6 +55,7 @@ export function grammarFiles(): GrammarFiles {
     vscodeVersion: `code-server ${version} (VS Code ${readVersion(path.join(builtinExtensionsDir, '..', 'package.json'))})`,
     builtinDocker: path.join(builtinExtensionsDir, 'docker', 'syntaxes', 'docker.tmLanguage.json'),
     builtinShell: path.join(builtinExtensionsDir, 'shellscript', 'syntaxes', 'shell-unix-bash.tmLanguage.json'),
+    builtinThemes: path.join(builtinExtensionsDir, 'theme-defaults', 'themes'),
   };
   for (const file of [files.ours, files.builtinDocker, files.builtinShell, ...injections.map((i) => i.path)]) {
     if (!fs.existsSync(file)) throw new Error(`grammar file missing: ${file}`);
@@ -83,32 +86,51 @@ function readRaw(file: string): textmate.IRawGrammar {
   return textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
 }
 
-/** A registry knowing these scopes (scope → grammar) and these injections into the top scope; loads the top scope. */
-export async function grammarFrom(top: string, grammars: Record<string, () => textmate.IRawGrammar>, injections: string[] = []): Promise<textmate.IGrammar> {
+/** A registry knowing these scopes (scope → grammar) and these injections into the top scope, with this theme
+ *  if one is given (the scopes' colours are looked up for every token then, as in the editor); loads the top scope. */
+export async function grammarFrom(top: string, grammars: Record<string, () => textmate.IRawGrammar>, injections: string[] = [],
+  theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
   const registry = new textmate.Registry({
     onigLib: onigurumaLib(),
     loadGrammar: async (scopeName) => grammars[scopeName]?.() ?? null,
     getInjections: (scopeName) => (scopeName === top ? injections : undefined),
   });
+  if (theme) registry.setTheme(theme);
   const grammar = await registry.loadGrammar(top);
   if (!grammar) throw new Error(`no grammar for ${top}`);
   return grammar;
 }
 
-function grammarFor(files: Record<string, string>, injections: string[]): Promise<textmate.IGrammar> {
-  return grammarFrom(DOCKERFILE_SCOPE, Object.fromEntries(Object.entries(files).map(([scope, file]) => [scope, () => readRaw(file)])), injections);
+function grammarFor(files: Record<string, string>, injections: string[], theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
+  return grammarFrom(DOCKERFILE_SCOPE, Object.fromEntries(Object.entries(files).map(([scope, file]) => [scope, () => readRaw(file)])), injections, theme);
 }
 
 /** Our grammar, embedding VS Code's shell grammar, with Shipshape's injections: what a user of Shipshape sees. */
-export function loadOurGrammar(files: GrammarFiles = grammarFiles()): Promise<textmate.IGrammar> {
+export function loadOurGrammar(files: GrammarFiles = grammarFiles(), theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
   const scopes: Record<string, string> = { [DOCKERFILE_SCOPE]: files.ours, [SHELL_SCOPE]: files.builtinShell };
   for (const i of files.injections) scopes[i.scopeName] = i.path;
-  return grammarFor(scopes, files.injections.map((i) => i.scopeName));
+  return grammarFor(scopes, files.injections.map((i) => i.scopeName), theme);
 }
 
 /** VS Code's built-in docker grammar alone: what a user without Shipshape sees. */
-export function loadBuiltinDockerGrammar(files: GrammarFiles = grammarFiles()): Promise<textmate.IGrammar> {
-  return grammarFor({ [DOCKERFILE_SCOPE]: files.builtinDocker }, []);
+export function loadBuiltinDockerGrammar(files: GrammarFiles = grammarFiles(), theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
+  return grammarFor({ [DOCKERFILE_SCOPE]: files.builtinDocker }, [], theme);
+}
+
+type ThemeSetting = textmate.IRawTheme['settings'][number];
+interface ThemeFile { include?: string; tokenColors?: ThemeSetting[] }
+
+/** One of VS Code's default themes (`dark_modern.json`, …) as vscode-textmate takes it: its token colours after
+ *  those of the themes it includes, under a default foreground and background. */
+export function builtinTheme(files: GrammarFiles, file: string): textmate.IRawTheme {
+  const settings: ThemeSetting[] = [];
+  const add = (name: string): void => {
+    const theme = JSON.parse(fs.readFileSync(path.join(files.builtinThemes, name), 'utf8')) as ThemeFile;
+    if (theme.include) add(theme.include);
+    settings.push(...(theme.tokenColors ?? []));
+  };
+  add(file);
+  return { name: file, settings: [{ settings: { foreground: '#CCCCCC', background: '#1F1F1F' } }, ...settings] };
 }
 
 /** A Dockerfile's lines as VS Code's text model splits them. */
