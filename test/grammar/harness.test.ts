@@ -54,7 +54,7 @@ describe('grammar harness: builtinTheme', () => {
     assert.ok(theme.settings.some((s) => [s.scope].flat().includes('keyword')), 'dark_vs.json (included by dark_plus.json) colours keyword');
     const foreground = (metadata: number) => (metadata >>> 15) & 0x1ff; // vscode-textmate's foreground bits
     const colours = async (themed: boolean) => {
-      const grammar = await grammarFrom('source.test', { 'source.test': heredocLike }, [], themed ? theme : undefined);
+      const grammar = await grammarFrom('source.test', { 'source.test': heredocLike }, [], themed ? { theme } : {});
       const tokens = grammar.tokenizeLine2('RUN x', INITIAL).tokens; // [start, metadata, …]; equal neighbours merged
       return [...tokens].filter((_, i) => i % 2 === 1).map(foreground);
     };

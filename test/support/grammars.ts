@@ -86,12 +86,30 @@ function readRaw(file: string): textmate.IRawGrammar {
   return textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
 }
 
-/** A registry knowing these scopes (scope → grammar) and these injections into the top scope, with this theme
- *  if one is given (the scopes' colours are looked up for every token then, as in the editor); loads the top scope. */
+/** How a grammar is loaded beyond its files. */
+export interface GrammarOptions {
+  /** A theme: the scopes' colours are then looked up for every token, as in the editor. */
+  theme?: textmate.IRawTheme;
+  /** Counts every regex scanner call the grammar makes (one per search for the next token). */
+  calls?: { count: number };
+}
+
+/** The WASM's regex library, counting scanner calls into `calls` when given. */
+async function onigFor(calls?: { count: number }): Promise<textmate.IOnigLib> {
+  const lib = await onigurumaLib();
+  if (!calls) return lib;
+  return { ...lib, createOnigScanner: (sources) => {
+    const scanner = lib.createOnigScanner(sources);
+    return { findNextMatchSync: (text, start, options) => { calls.count++; return scanner.findNextMatchSync(text, start, options); }, dispose: () => scanner.dispose?.() };
+  } };
+}
+
+/** A registry knowing these scopes (scope → grammar) and these injections into the top scope; loads the top scope. */
 export async function grammarFrom(top: string, grammars: Record<string, () => textmate.IRawGrammar>, injections: string[] = [],
-  theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
+  options: GrammarOptions = {}): Promise<textmate.IGrammar> {
+  const { theme, calls } = options;
   const registry = new textmate.Registry({
-    onigLib: onigurumaLib(),
+    onigLib: onigFor(calls),
     loadGrammar: async (scopeName) => grammars[scopeName]?.() ?? null,
     getInjections: (scopeName) => (scopeName === top ? injections : undefined),
   });
@@ -101,20 +119,20 @@ export async function grammarFrom(top: string, grammars: Record<string, () => te
   return grammar;
 }
 
-function grammarFor(files: Record<string, string>, injections: string[], theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
-  return grammarFrom(DOCKERFILE_SCOPE, Object.fromEntries(Object.entries(files).map(([scope, file]) => [scope, () => readRaw(file)])), injections, theme);
+function grammarFor(files: Record<string, string>, injections: string[], options?: GrammarOptions): Promise<textmate.IGrammar> {
+  return grammarFrom(DOCKERFILE_SCOPE, Object.fromEntries(Object.entries(files).map(([scope, file]) => [scope, () => readRaw(file)])), injections, options);
 }
 
 /** Our grammar, embedding VS Code's shell grammar, with Shipshape's injections: what a user of Shipshape sees. */
-export function loadOurGrammar(files: GrammarFiles = grammarFiles(), theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
+export function loadOurGrammar(files: GrammarFiles = grammarFiles(), options?: GrammarOptions): Promise<textmate.IGrammar> {
   const scopes: Record<string, string> = { [DOCKERFILE_SCOPE]: files.ours, [SHELL_SCOPE]: files.builtinShell };
   for (const i of files.injections) scopes[i.scopeName] = i.path;
-  return grammarFor(scopes, files.injections.map((i) => i.scopeName), theme);
+  return grammarFor(scopes, files.injections.map((i) => i.scopeName), options);
 }
 
 /** VS Code's built-in docker grammar alone: what a user without Shipshape sees. */
-export function loadBuiltinDockerGrammar(files: GrammarFiles = grammarFiles(), theme?: textmate.IRawTheme): Promise<textmate.IGrammar> {
-  return grammarFor({ [DOCKERFILE_SCOPE]: files.builtinDocker }, [], theme);
+export function loadBuiltinDockerGrammar(files: GrammarFiles = grammarFiles(), options?: GrammarOptions): Promise<textmate.IGrammar> {
+  return grammarFor({ [DOCKERFILE_SCOPE]: files.builtinDocker }, [], options);
 }
 
 type ThemeSetting = textmate.IRawTheme['settings'][number];
