@@ -1,7 +1,7 @@
 // Writes syntaxes/dockerfile.tmLanguage.json. The grammar is generated because every instruction rule
 // exists twice: once with `\` as the continuation character and once with `` ` `` (after `# escape=``).
 import { writeFileSync } from 'node:fs';
-import { ARGS, ARGS_GROUPS, COMMAND, COMMAND_GROUPS, SHELL, SHELL_BT, SHELL_END, argsCaps, commandCaps, continuationName, continued, firstCommand, laterCommand, shellGates } from './grammar-shell.mjs';
+import { ARGS, ARGS_GROUPS, COMMAND, COMMAND_GROUPS, DOUBLE_QUOTED, SHELL, SHELL_BT, SHELL_END, argsCaps, commandCaps, continuationName, continued, firstCommand, laterCommand, shellGates } from './grammar-shell.mjs';
 
 // `(?=[A-Za-z])` changes no match: it makes oniguruma look for a letter before trying the regex, where
 // otherwise it would first search the whole line for the keyword without regard to case (the top-level
@@ -97,9 +97,11 @@ function grammarFor(esc) {
   const embedded = 'meta.embedded.block.shell source.shell';
   const bodyCaps = (n) => ({ [n]: { name: 'meta.embedded.block.shell' }, [n + 1]: { name: 'source.shell' }, ...commandCaps(n + 2),
     ...argsCaps(n + 2 + COMMAND_GROUPS), [n + 2 + COMMAND_GROUPS + ARGS_GROUPS]: continuationName });
+  // A double-quoted string is the most frequent thing behind the quote gate (which costs two scanner calls,
+  // its begin and its end): in a body it is looked for directly (`$"…"` is still the gate's).
   const shellBody = (heredocs) => ({ begin: `(?=\\S)((${COMMAND}${ARGS}${continued(e)}))?`, end: SHELL_END, contentName: embedded,
     beginCaptures: bodyCaps(1),
-    patterns: [inc('continuation'), commentLine, laterCommand(e), heredocs ? inc('shell-gates-heredoc') : SH[0]] });
+    patterns: [inc('continuation'), commentLine, laterCommand(e), { ...DOUBLE_QUOTED, begin: '"' }, heredocs ? inc('shell-gates-heredoc') : SH[0]] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;

@@ -84,7 +84,7 @@ const BRACED = { match: '(\\$)((\\{))(([A-Za-z_][A-Za-z_0-9-]*))((\\}))', captur
   1: { name: 'punctuation.definition.variable.shell' }, 2: { name: 'punctuation.section.bracket.curly.variable.begin.shell' },
   3: { name: 'punctuation.definition.variable.shell' }, 4: { name: 'meta.parameter-expansion' }, 5: { name: 'variable.other.normal.shell' },
   6: { name: 'punctuation.section.bracket.curly.variable.end.shell' }, 7: { name: 'punctuation.definition.variable.shell' } } };
-const DOUBLE_QUOTED = { begin: '\\$?"', end: '"', name: 'string.quoted.double.shell',
+export const DOUBLE_QUOTED = { begin: '\\$?"', end: '"', name: 'string.quoted.double.shell',
   beginCaptures: { 0: { name: 'punctuation.definition.string.begin.shell' } }, endCaptures: { 0: { name: 'punctuation.definition.string.end.shell' } },
   patterns: [{ match: '\\\\[\\$\\n`"\\\\]', name: 'constant.character.escape.shell' }, BRACED, { include: 'source.shell#variable' }, { include: 'source.shell#interpolation' }] };
 const OWN_RULES = { quote: [DOUBLE_QUOTED, BRACED] };
