@@ -338,7 +338,9 @@ const grammar = {
     'so arguments and options carry no shell scope. A heredoc opened after a `&&`/`;` inside a nested shell block is the shell grammar\'s.',
     'Heredocs: a heredoc as the command (`RUN <<EOF`, `RUN <<EOF bash`) is shell; after a command (`cat <<EOF`, `python3 <<EOF`) it is',
     'that command\'s input, plain text; COPY/ADD bodies are text, with variables marked only when the delimiter is unquoted. With three or',
-    'more heredocs on one line the bodies between the first and the last are shown as one.'
+    'more heredocs on one line the bodies between the first and the last are shown as one. A shell heredoc\'s line begins with a command',
+    'name unless the line before ended with `\\`; after such a line a lone word at the start of a line (it may be the delimiter, which a',
+    'rule held open would hide) is shown as a command too.'
   ].join(' '),
   patterns: [{ include: '#prologue' }, { include: '#comment-line' }, { include: '#instructions' }],
   repository: {
