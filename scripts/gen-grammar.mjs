@@ -92,8 +92,8 @@ function grammarFor(esc) {
   // the regex's blank-line branch (`\n`, found on every line) costs a try at every position.
   const commentLine = { begin: '^(?=[ \\t]*#)', end: '(?!\\G)', patterns: [{ include: '#comment-line' }] };
   // The body's begin takes its first command (with its plain words and a continuation after them), one
-  // scanner call fewer per instruction; its captures carry the body's scopes, being outside its content.
-  // Its captures carry the body's two scopes in two nested groups (see COMMAND in grammar-shell.mjs).
+  // scanner call fewer per instruction; its captures carry the body's scopes, being outside its content,
+  // in two nested groups (see COMMAND in grammar-shell.mjs).
   const embedded = 'meta.embedded.block.shell source.shell';
   const bodyCaps = (n) => ({ [n]: { name: 'meta.embedded.block.shell' }, [n + 1]: { name: 'source.shell' }, ...commandCaps(n + 2),
     ...argsCaps(n + 2 + COMMAND_GROUPS), [n + 2 + COMMAND_GROUPS + ARGS_GROUPS]: continuationName });
