@@ -81,7 +81,7 @@ async function checkFiles(binary: string, texts: string[], timeoutMs: number): P
 }
 
 /**
- * The runner of one binary. Its version is asked once, first: a binary that does not run fails every script at
+ * The runner of one binary. Its version is asked once, before its first script: a binary that does not run fails every script at
  * once with that reason, not one process per script. Answers are kept for the runner's life (the editor keeps it
  * until a setting changes), under the version, the options and the script's text (its shebang is the dialect).
  */
@@ -89,13 +89,13 @@ export function shellcheckRunner(binary: string, options: ShellcheckRunnerOption
   const timeoutMs = options.timeoutMs ?? 20_000;
   const given = Object.fromEntries(Object.entries(options.limits ?? {}).filter(([, v]) => v !== undefined));
   const limits: BatchLimits = { ...DEFAULT_LIMITS, concurrency: os.availableParallelism(), ...given };
-  const version = shellcheckVersion(binary, timeoutMs);
-  version.catch(() => {}); // reported through each script's result
+  // Asked when a first script comes, not when the runner is made (a lint of a Dockerfile without RUN spawns nothing).
+  let version: Promise<string> | undefined;
   const batches = new ShellcheckBatches<ShellcheckComment>((texts) => checkFiles(binary, texts, timeoutMs), limits);
   const runner = async (scripts: { text: string }[]) => {
     let v: string;
     try {
-      v = await version;
+      v = await (version ??= shellcheckVersion(binary, timeoutMs));
     } catch (error) {
       return scripts.map(() => ({ failure: (error as Error).message }));
     }

@@ -42,6 +42,15 @@ describe('batched ShellCheck (real shellcheck binary)', () => {
   });
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-scb-'))));
 
+  it('a Dockerfile without RUN runs no ShellCheck process at all, not even its version probe', async () => {
+    const log = path.join(dir, 'log');
+    const setup = new LintSetup(linter, nodeLintHost(), { shellcheck: wrapper(real, log) }).forDockerfile(path.join(dir, 'Dockerfile'));
+    await setup.lint('FROM debian:12\nCMD ["true"]\n');
+    assert.equal(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '', '');
+    await setup.lint('FROM debian:12\nRUN ls $HOME\n');
+    assert.deepEqual(fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => (l === '--version' ? l : 'check')), ['--version', 'check']);
+  });
+
   it('an editor re-lint after an edit in one RUN checks only that RUN, in one process; an edit elsewhere runs none', async () => {
     const log = path.join(dir, 'log');
     const setup = new LintSetup(linter, nodeLintHost(), { shellcheck: wrapper(real, log) }).forDockerfile(path.join(dir, 'Dockerfile'));
