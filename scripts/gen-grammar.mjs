@@ -104,9 +104,6 @@ function grammarFor(esc) {
     patterns: [inc('continuation'), commentLine, laterCommand(e), { ...DOUBLE_QUOTED, begin: '"' }, heredocs ? inc('shell-gates-heredoc') : SH[0]] });
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
-  const hdOpen = `(<<(-?))(["']?)(${HD})\\3`;
-  const hdCaps = { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 3: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
-    4: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 5: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } };
   const hdEndCaps = { 0: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } };
   const hdOp = { match: `(?=<<)(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
