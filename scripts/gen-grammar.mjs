@@ -105,7 +105,10 @@ function grammarFor(esc) {
   // Heredocs: `<<` / `<<-` then a word, bare or quoted. Several on one line: the outer rule runs to the last
   // delimiter, the inner one to the first; bodies in between share the outer one.
   const hdEndCaps = { 0: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } };
-  const hdOp = { match: `(?=<<)(?<=\\s)(<<-?)(["']?)(${HD})\\2`, captures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' }, 3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' } } };
+  // `<<` or `<<-`, an opening quote, the delimiter, the closing quote: the captures of every heredoc's opening.
+  const hdOpenCaps = { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
+    3: hdEndCaps[0], 4: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } };
+  const hdOp = { match: `(?=<<)(?<=\\s)(<<-?)(["']?)(${HD})(\\2)`, captures: hdOpenCaps };
   // The rest of the line after the first delimiter: a command for RUN, destination paths for COPY/ADD.
   const headerFor = (k) => ({ begin: '\\G(?=.)', end: '$', name: 'meta.heredoc.header.dockerfile',
     patterns: k === 'shell' ? [hdOp, firstCommand('\\G[ \\t]+'), inc('shell-command'), ...SH] : [hdOp, { include: '#variable' }] });
@@ -126,8 +129,7 @@ function grammarFor(esc) {
       const lines = k === 'shell' ? [{ begin: '(?<=\\\\)\\n', end: `^(?=\\t*${HD}$)|(?=\\n)`, patterns: [bodyLines] },
         { ...bodyLines, patterns: [firstCommand('\\G[ \\t]*(?!#)'), ...body.patterns] }] : [bodyLines];
       const single = (dash, anchor) => ({ begin: `${anchor}(<<${dash ? '-' : ''})(["']?)(${HD})\\2`, end: dash ? '^\\t*(\\3)$' : '^(\\3)$',
-        beginCaptures: { 1: { name: 'keyword.operator.heredoc.dockerfile' }, 2: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' },
-          3: { name: 'entity.name.tag.heredoc.delimiter.dockerfile' }, 4: { name: 'punctuation.definition.string.heredoc.quote.dockerfile' } },
+        beginCaptures: hdOpenCaps,
         endCaptures: { 1: hdEndCaps[0] }, name: 'meta.heredoc.dockerfile', patterns: [headerFor(headerKind), ...lines] });
       // Several heredocs on the line: the outer rule looks ahead for the last delimiter and ends there.
       out.push({ begin: `${lead}${guard}(?=<<-?["']?${HD}["']?.*?\\s<<-?(["']?)(${HD})\\1(?:(?!\\s<<).)*$)`,
